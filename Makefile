@@ -1,0 +1,43 @@
+# One task runner: `make run`, `make test`, `make lint`, `make bench`.
+# Each target creates or reuses .venv and installs what it needs; a second call is quick.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+PYTEST_WORKERS ?= 2
+
+.PHONY: run test test-sqlite test-postgres lint bench browser clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[web,dev]'
+	@touch $@
+
+# Debian's Chromium for the browser tests; Playwright never downloads a browser here.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
+
+run: $(STAMP)
+	$(BIN)/pm-origins serve --host 127.0.0.1 --port 8000
+
+test: test-sqlite test-postgres
+
+test-sqlite: $(STAMP) browser
+	$(BIN)/pytest -q -n $(PYTEST_WORKERS)
+
+# The database-backed tests again on PostgreSQL; the pure core does not touch a database.
+test-postgres: $(STAMP) browser
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -q -n $(PYTEST_WORKERS) tests/web
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/mypy src/pm_origins/framework src/pm_origins/engine src/pm_origins/reports
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,3 @@
+from pm_origins.cli import main
+
+main()

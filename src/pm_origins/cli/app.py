@@ -1,0 +1,284 @@
+"""The `pm-origins` command line.
+
+Heavy modules (numpy, pydantic, the framework, Django) are imported inside the
+commands, so `pm-origins --help` stays quick.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from pm_origins.engine import Role
+    from pm_origins.framework import Framework
+
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+MAX_ANSWERS_FILE_BYTES = 1_000_000
+
+app = typer.Typer(
+    name="pm-origins",
+    help="Find your PM origin story: superpowers, gaps and a growth plan.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+framework_app = typer.Typer(help="Check or show the framework data.", no_args_is_help=True)
+app.add_typer(framework_app, name="framework")
+
+
+class TableOrJson(str, Enum):
+    table = "table"
+    json = "json"
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    json = "json"
+
+
+FrameworkOption = Annotated[
+    Path | None,
+    typer.Option("--framework", help="A framework YAML file merged over the bundled one "
+                 "(default: $PM_ORIGINS_FRAMEWORK).", show_default=False),
+]
+
+
+def _console(stderr: bool = False) -> Console:
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+
+
+def fail(message: str) -> NoReturn:
+    """Print a message for people and exit with status 2: bad input, no traceback."""
+    _console(stderr=True).print(f"[bold red]Error:[/bold red] {message}", markup=True)
+    raise typer.Exit(EXIT_BAD_INPUT)
+
+
+def _framework(path: Path | None) -> Framework:
+    from pm_origins.framework import FrameworkError, framework_path_from_env, load_framework
+
+    try:
+        return load_framework(path or framework_path_from_env())
+    except FrameworkError as exc:
+        fail(str(exc))
+
+
+def parse_role(spec: str) -> Role:
+    """'TITLE=YEARS' or 'TITLE=YEARS@YEARS_AGO' to a Role."""
+    from pm_origins.engine import Role
+
+    title, sep, numbers = spec.rpartition("=")
+    if not sep or not title.strip():
+        fail(f"--role {spec!r} must look like \"QA Engineer=5\" (title=years), optionally "
+             f"with how long ago it ended: \"QA Engineer=5@2\".")
+    years_text, _, ago_text = numbers.partition("@")
+    try:
+        years = float(years_text)
+        ago = float(ago_text) if ago_text else 0.0
+    except ValueError:
+        fail(f"--role {spec!r}: years must be a number, as in \"{title.strip()}=5\".")
+    return Role(title.strip(), years, ago)
+
+
+def read_answers(path: Path) -> dict[str, Any]:
+    """An answers file: {"item_id": 1-5, ...} or {"answers": {...}}."""
+    try:
+        if path.stat().st_size > MAX_ANSWERS_FILE_BYTES:
+            fail(f"{path} is larger than {MAX_ANSWERS_FILE_BYTES // 1000} kB; an answers file "
+                 f"holds one number per question.")
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        fail(f"Cannot read {path}: {exc.strerror or exc}.")
+    except UnicodeDecodeError:
+        fail(f"{path} is not UTF-8 text; it should be a JSON object of question id to answer.")
+    except json.JSONDecodeError as exc:
+        fail(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
+             f"It should look like {{\"innovation_01\": 4, \"ux_02\": 2}}.")
+    if isinstance(data, dict) and isinstance(data.get("answers"), dict):
+        data = data["answers"]
+    if not isinstance(data, dict):
+        fail(f"{path} must hold a JSON object of question id to answer (1-5), "
+             f"such as {{\"innovation_01\": 4}}.")
+    return data
+
+
+@app.callback()
+def _root() -> None:
+    """Find your PM origin story: superpowers, gaps and a growth plan."""
+
+
+@app.command()
+def origins(
+    output_format: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] =
+    TableOrJson.table,
+    framework_path: FrameworkOption = None,
+) -> None:
+    """List the career origins with their superpowers and gaps."""
+    framework = _framework(framework_path)
+    if output_format is TableOrJson.json:
+        rows = [{"id": o.id, "name": o.name, "summary": o.summary,
+                 "strengths": list(o.strengths), "weaknesses": list(o.weaknesses),
+                 "aliases": list(o.aliases)} for o in framework.origins]
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    names = {c.id: c.name for c in framework.competencies}
+    table = Table(title="Career origins", show_lines=False)
+    for column in ("id", "origin", "superpowers", "gaps"):
+        table.add_column(column)
+    for o in framework.origins:
+        table.add_row(o.id, o.name, ", ".join(names[c] for c in o.strengths),
+                      ", ".join(names[c] for c in o.weaknesses))
+    _console().print(table)
+
+
+@framework_app.command("validate")
+def framework_validate(
+    path: Annotated[Path, typer.Argument(help="The YAML file to check.", show_default=False)],
+) -> None:
+    """Check a framework file; every problem is listed with its file, line and key."""
+    from pm_origins.framework import FrameworkError, load_framework
+
+    try:
+        framework = load_framework(path)
+    except FrameworkError as exc:
+        fail(str(exc))
+    typer.echo(f"{path}: valid. Framework version {framework.version}: "
+               f"{len(framework.competencies)} competencies, {len(framework.origins)} origins, "
+               f"{len(framework.items)} items, {len(framework.actions)} actions, "
+               f"{len(framework.roles)} target roles.")
+
+
+@framework_app.command("show")
+def framework_show(
+    output_format: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] =
+    TableOrJson.table,
+    framework_path: FrameworkOption = None,
+) -> None:
+    """Show the framework in use (bundled, or merged with your file)."""
+    framework = _framework(framework_path)
+    if output_format is TableOrJson.json:
+        from pm_origins.framework import framework_data
+
+        typer.echo(json.dumps(framework_data(framework), indent=2, ensure_ascii=False))
+        return
+    from rich.table import Table
+
+    console = _console()
+    console.print(f"Framework version [bold]{framework.version}[/bold]")
+    table = Table(title="Competencies")
+    for column in ("id", "name", "items", "actions"):
+        table.add_column(column)
+    for c in framework.competencies:
+        table.add_row(c.id, c.name, str(len(framework.items_for(c.id))),
+                      str(len(framework.actions_for(c.id))))
+    console.print(table)
+    roles = Table(title="Target PM roles")
+    roles.add_column("id")
+    roles.add_column("name")
+    for r in framework.roles:
+        roles.add_row(r.id, r.name)
+    console.print(roles)
+    console.print(f"Origins: {', '.join(o.id for o in framework.origins)}")
+
+
+def _render(evaluation: Any, framework: Framework, output_format: ReportFormat) -> str:
+    if output_format is ReportFormat.json:
+        from pm_origins.reports import render_json
+
+        return render_json(evaluation, framework)
+    from pm_origins.reports import render_markdown
+
+    return render_markdown(evaluation, framework)
+
+
+@app.command()
+def report(
+    role: Annotated[list[str] | None, typer.Option(
+        "--role", help="A past role as \"TITLE=YEARS\" or \"TITLE=YEARS@YEARS_AGO\"; repeat "
+        "for each role.", show_default=False)] = None,
+    answers: Annotated[Path | None, typer.Option(
+        "--answers", help="A JSON file of question id to answer (1-5).", show_default=False)]
+    = None,
+    target: Annotated[str | None, typer.Option(
+        "--target", help="Target PM role id for a growth plan (see `framework show`).",
+        show_default=False)] = None,
+    output_format: Annotated[ReportFormat, typer.Option("--format", help="Output format.")] =
+    ReportFormat.md,
+    out: Annotated[Path | None, typer.Option(
+        "--out", help="Write the report to this file instead of the screen.",
+        show_default=False)] = None,
+    framework_path: FrameworkOption = None,
+) -> None:
+    """Build a report without questions asked: from roles, an answers file, or both."""
+    from pm_origins.engine import EngineInputError, evaluate
+
+    framework = _framework(framework_path)
+    roles = [parse_role(spec) for spec in role or []]
+    answer_map = read_answers(answers) if answers else {}
+    if not roles and not answer_map:
+        fail("Give at least one --role \"TITLE=YEARS\" or an --answers file.")
+    try:
+        evaluation = evaluate(framework, roles, answer_map, target)
+    except EngineInputError as exc:
+        fail(exc.message)
+    text = _render(evaluation, framework, output_format)
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"Cannot write {out}: {exc.strerror or exc}.")
+    _console(stderr=True).print(f"Report written to {out}.")
+
+
+@app.command()
+def assess(
+    framework_path: FrameworkOption = None,
+    output_format: Annotated[ReportFormat, typer.Option("--format", help="Report format.")] =
+    ReportFormat.md,
+) -> None:
+    """Take the assessment in the terminal: roles, questions, target role, then your report."""
+    from pm_origins.cli.interactive import run_assessment
+
+    framework = _framework(framework_path)
+    console = _console()
+    try:
+        evaluation = run_assessment(framework, console)
+    except (KeyboardInterrupt, EOFError):
+        console.print("\nStopped. Nothing was saved.")
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    text = _render(evaluation, framework, output_format)
+    if output_format is ReportFormat.md and sys.stdout.isatty():
+        from rich.markdown import Markdown
+
+        console.print(Markdown(text))
+    else:
+        typer.echo(text, nl=False)
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    workers: Annotated[int, typer.Option(help="Gunicorn worker processes.", min=1, max=64)] = 2,
+) -> None:
+    """Serve the web site: migrate, load the framework and series, then run gunicorn."""
+    try:
+        from pm_origins.web.serve import serve as run_server
+    except ImportError as exc:
+        fail(f"The web extra is not installed ({exc.name}). Install it with "
+             f"`pip install 'pm-origins[web]'`.")
+    run_server(host=host, port=port, workers=workers)

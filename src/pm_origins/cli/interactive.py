@@ -1,0 +1,127 @@
+"""The interactive assessment in the terminal: roles, questions, target role."""
+
+from __future__ import annotations
+
+from itertools import chain, zip_longest
+
+from rich.console import Console
+from rich.markup import escape
+
+from pm_origins.engine import Evaluation, Role, TitleMatcher, evaluate
+from pm_origins.framework import Framework, Item
+
+BACK, SKIP, FINISH = "b", "s", "f"
+
+
+def interleaved_items(framework: Framework) -> tuple[Item, ...]:
+    """Items taking turns across competencies, so stopping early still covers all six."""
+    columns = [framework.items_for(c) for c in framework.competency_ids]
+    return tuple(i for i in chain.from_iterable(zip_longest(*columns)) if i is not None)
+
+
+def _ask(console: Console, prompt: str) -> str:
+    return console.input(f"[bold]{prompt}[/bold] ").strip()
+
+
+def _ask_number(console: Console, prompt: str, *, default: float | None = None,
+                low: float = 0, high: float = 60) -> float:
+    while True:
+        text = _ask(console, prompt + (f" [{default:g}]" if default is not None else ""))
+        if not text and default is not None:
+            return default
+        try:
+            value = float(text)
+        except ValueError:
+            value = -1.0
+        if low <= value <= high:
+            return value
+        console.print(f"  Please type a number from {low:g} to {high:g}.")
+
+
+def ask_roles(framework: Framework, console: Console) -> list[Role]:
+    console.print("\n[bold]Step 1 of 3: your roles.[/bold] Enter each job you have held, "
+                  "one at a time. Leave the title empty when you are done.")
+    matcher = TitleMatcher.for_framework(framework)
+    roles: list[Role] = []
+    while True:
+        title = _ask(console, f"Job title {len(roles) + 1}:")
+        if not title:
+            return roles
+        match = matcher.match(title)
+        if not match.matched:
+            choices = match.suggestions
+            console.print(f"  We could not place {escape(title)!r}.")
+            for number, suggestion in enumerate(choices, start=1):
+                console.print(f"    {number}. {escape(suggestion)}")
+            console.print("  Type a number to use one of these, or type another title.")
+            answer = _ask(console, "Choice or title:")
+            if answer.isdigit() and 1 <= int(answer) <= len(choices):
+                title = choices[int(answer) - 1]
+            elif answer:
+                title = answer
+            match = matcher.match(title)
+            if not match.matched:
+                console.print("  Still no match; that role is left out. Try a more common title.")
+                continue
+        names = " / ".join(framework.origin(o).name for o in match.shares)
+        console.print(f"  [green]->[/green] {escape(names)}")
+        years = _ask_number(console, "  Years in this role:")
+        ago = _ask_number(console, "  Years since it ended (0 if current):", default=0)
+        roles.append(Role(title, years, ago))
+
+
+def ask_answers(framework: Framework, console: Console) -> dict[str, int]:
+    items = interleaved_items(framework)
+    names = {c.id: c.name for c in framework.competencies}
+    console.print(f"\n[bold]Step 2 of 3: {len(items)} questions.[/bold] Each asks how often "
+                  "you have actually done something, not how good you think you are.")
+    labels = framework.scale("frequency").labels
+    console.print("  " + "   ".join(f"{n} = {label}" for n, label in enumerate(labels, 1)))
+    console.print(f"  Also: {BACK} = back, {SKIP} = skip, {FINISH} = finish now and score "
+                  "what you have answered.")
+    answers: dict[str, int] = {}
+    index = 0
+    while index < len(items):
+        item = items[index]
+        points = framework.scale(item.scale).points
+        done = sum(1 for i in items if i.id in answers)
+        console.print(f"\n[dim][{index + 1}/{len(items)} · {done} answered · "
+                      f"{names[item.competency]}][/dim]")
+        console.print(escape(item.text))
+        text = _ask(console, f"How often? (1-{points}, {BACK}/{SKIP}/{FINISH}):").lower()
+        if text == BACK:
+            index = max(0, index - 1)
+        elif text == SKIP:
+            answers.pop(item.id, None)
+            index += 1
+        elif text == FINISH:
+            break
+        elif text.isdigit() and 1 <= int(text) <= points:
+            answers[item.id] = int(text)
+            index += 1
+        else:
+            console.print(f"  Please type a number from 1 to {points}, or {BACK}, {SKIP} or "
+                          f"{FINISH}.")
+    return answers
+
+
+def ask_target(framework: Framework, console: Console) -> str | None:
+    console.print("\n[bold]Step 3 of 3: the PM role you want.[/bold]")
+    for number, role in enumerate(framework.roles, start=1):
+        console.print(f"  {number}. {escape(role.name)}: {escape(role.summary)}")
+    while True:
+        text = _ask(console, "Number (empty for no growth plan):")
+        if not text:
+            return None
+        if text.isdigit() and 1 <= int(text) <= len(framework.roles):
+            return framework.roles[int(text) - 1].id
+        console.print(f"  Please type a number from 1 to {len(framework.roles)}.")
+
+
+def run_assessment(framework: Framework, console: Console) -> Evaluation:
+    """Ask for roles, answers and a target, then evaluate. Ctrl-C propagates."""
+    console.print("[bold]pm-origins[/bold]: find where you start as a product manager.")
+    roles = ask_roles(framework, console)
+    answers = ask_answers(framework, console)
+    target = ask_target(framework, console)
+    return evaluate(framework, roles, answers, target)

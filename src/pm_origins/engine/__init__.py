@@ -1,0 +1,63 @@
+"""The pm-origins engine: pure functions from answers and history to results.
+
+No I/O and no Django here; callers load the framework and pass it in.
+"""
+
+from __future__ import annotations
+
+from pm_origins.engine.errors import EngineInputError, UnmatchedTitlesError
+from pm_origins.engine.evaluate import CompetencyReason, Evaluation, evaluate
+from pm_origins.engine.history import (
+    History,
+    Role,
+    RoleEvidence,
+    TitleMatch,
+    TitleMatcher,
+    read_history,
+    recency_weight,
+    title_words,
+)
+from pm_origins.engine.matching import Advice, OriginMatch, OriginShare, match_origins
+from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan
+from pm_origins.engine.scoring import (
+    AnswerContribution,
+    CompetencyScore,
+    ItemBank,
+    Prior,
+    Profile,
+    item_bank,
+    score_answers,
+    score_matrix,
+)
+
+__all__ = [
+    "Advice",
+    "AnswerContribution",
+    "CompetencyReason",
+    "CompetencyScore",
+    "EngineInputError",
+    "Evaluation",
+    "GrowthPlan",
+    "History",
+    "ItemBank",
+    "OriginMatch",
+    "OriginShare",
+    "PlanGap",
+    "PlannedAction",
+    "Prior",
+    "Profile",
+    "Role",
+    "RoleEvidence",
+    "TitleMatch",
+    "TitleMatcher",
+    "UnmatchedTitlesError",
+    "build_plan",
+    "evaluate",
+    "item_bank",
+    "match_origins",
+    "read_history",
+    "recency_weight",
+    "score_answers",
+    "score_matrix",
+    "title_words",
+]

@@ -1,0 +1,36 @@
+"""Domain errors of the engine. Each message says what was wrong and what to do."""
+
+from __future__ import annotations
+
+UNKNOWN_ITEM = "Unknown question id {item!r}. Use the ids listed by `pm-origins framework show`."
+ANSWER_NOT_WHOLE = "The answer to {item!r} must be a whole number from 1 to {points}, got {value!r}."
+ANSWER_OUT_OF_RANGE = "The answer to {item!r} must be from 1 to {points}, got {value}."
+UNKNOWN_TARGET = "Unknown target role {role!r}. Choose one of: {known}."
+BAD_YEARS = "Years in {title!r} must be a number from 0 to 60, got {value!r}."
+BAD_YEARS_AGO = "How long ago {title!r} ended must be a number from 0 to 60, got {value!r}."
+EMPTY_TITLE = "A role needs a job title."
+TITLE_TOO_LONG = "The job title {title!r} is longer than {limit} characters."
+UNMATCHED_TITLES = "We could not place {titles}. {hints}"
+
+
+class EngineInputError(ValueError):
+    """Input that the engine cannot use. `message` is meant for people."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+class UnmatchedTitlesError(EngineInputError):
+    """Job titles that match no origin; carries suggestions for each."""
+
+    def __init__(self, unmatched: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+        self.unmatched = unmatched
+        titles = ", ".join(repr(title) for title, _ in unmatched)
+        hints = " ".join(
+            f"For {title!r}, did you mean {' or '.join(repr(s) for s in suggestions)}?"
+            if suggestions
+            else f"For {title!r}, try the title most people in that job would use."
+            for title, suggestions in unmatched
+        )
+        super().__init__(UNMATCHED_TITLES.format(titles=titles, hints=hints))

@@ -1,0 +1,87 @@
+"""The whole evaluation in one call: history, answers, origins, and a plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from pm_origins.engine.errors import UnmatchedTitlesError
+from pm_origins.engine.history import History, Role, read_history
+from pm_origins.engine.matching import OriginMatch, match_origins
+from pm_origins.engine.planning import GrowthPlan, build_plan, target_role
+from pm_origins.engine.scoring import AnswerContribution, Profile, score_answers
+from pm_origins.framework import Framework
+
+TOP_CONTRIBUTIONS = 3
+
+
+@dataclass(frozen=True)
+class CompetencyReason:
+    """Why one competency scored what it did."""
+
+    competency: str
+    prior_mean: float
+    prior_source: str  # "history" or "population"
+    answers: tuple[AnswerContribution, ...]  # the strongest pulls, largest first
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    framework_version: str
+    profile: Profile
+    history: History
+    match: OriginMatch
+    plan: GrowthPlan | None
+    answers: Mapping[str, int]
+
+    @property
+    def reasons(self) -> tuple[CompetencyReason, ...]:
+        source = "history" if self.history.prior is not None else "population"
+        return tuple(
+            CompetencyReason(
+                competency=score.competency,
+                prior_mean=score.prior_mean,
+                prior_source=source,
+                answers=tuple(sorted(score.contributions, key=lambda c: -abs(c.points))
+                              [:TOP_CONTRIBUTIONS]),
+            )
+            for score in self.profile.scores
+        )
+
+
+def evaluate(
+    framework: Framework,
+    roles: Iterable[Role] = (),
+    answers: Mapping[str, object] | None = None,
+    target: str | None = None,
+    *,
+    allow_unmatched: bool = False,
+) -> Evaluation:
+    """Evaluate a person from career history and/or questionnaire answers.
+
+    Args:
+        framework: the loaded framework.
+        roles: past and current jobs; may be empty.
+        answers: item id -> answer (1 = lowest); may be empty or partial.
+        target: a target role id for a growth plan, or None for no plan.
+        allow_unmatched: go on without titles that match no origin instead of
+            raising; they stay listed in `evaluation.history.unmatched`.
+    Returns:
+        An Evaluation holding the profile, origin match and plan.
+    Raises:
+        UnmatchedTitlesError: a title matched nothing (unless allowed).
+        EngineInputError: an unknown item, answer off the scale, bad years, or
+            an unknown target.
+    """
+    answers = dict(answers or {})
+    if target is not None:
+        target_role(framework, target)  # fail on a bad target before the work
+    history = read_history(framework, roles)
+    if history.unmatched and not allow_unmatched:
+        raise UnmatchedTitlesError(tuple((m.title, m.suggestions) for m in history.unmatched))
+    profile = score_answers(framework, answers, history.prior)
+    answers_only = score_answers(framework, answers) if answers else None
+    match = match_origins(framework, profile, history, answers_only)
+    plan = build_plan(framework, profile, target) if target is not None else None
+    clean = {item_id: int(value) for item_id, value in answers.items()}  # type: ignore[call-overload]
+    return Evaluation(framework.version, profile, history, match, plan, clean)

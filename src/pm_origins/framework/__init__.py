@@ -1,0 +1,51 @@
+"""The pm-origins framework: competencies, origins, items, actions and roles as data."""
+
+from __future__ import annotations
+
+from pm_origins.framework.loader import (
+    ENV_VAR,
+    FrameworkError,
+    Problem,
+    framework_data,
+    framework_from_data,
+    framework_path_from_env,
+    load_framework,
+    normalise_alias,
+)
+from pm_origins.framework.schema import (
+    Action,
+    AdviceItem,
+    Competency,
+    Expectation,
+    Framework,
+    Item,
+    Origin,
+    Scale,
+    TargetRole,
+    Thresholds,
+    UnknownId,
+    level_of,
+)
+
+__all__ = [
+    "ENV_VAR",
+    "Action",
+    "AdviceItem",
+    "Competency",
+    "Expectation",
+    "Framework",
+    "FrameworkError",
+    "Item",
+    "Origin",
+    "Problem",
+    "Scale",
+    "TargetRole",
+    "Thresholds",
+    "UnknownId",
+    "framework_data",
+    "framework_from_data",
+    "framework_path_from_env",
+    "level_of",
+    "load_framework",
+    "normalise_alias",
+]

@@ -1,0 +1,387 @@
+"""Load, merge and cross-check framework files.
+
+The bundled data lives in `data/*.yaml`. An organisation's own file may add
+records or override bundled ones by id (fields it names replace the bundled
+fields; the rest stay). Every problem is reported with the file, the line and
+the key path, all at once, so a broken file is fixed in one pass.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from pm_origins.framework.schema import (
+    Action,
+    Competency,
+    Framework,
+    Item,
+    Origin,
+    Scale,
+    TargetRole,
+    Thresholds,
+)
+
+ENV_VAR = "PM_ORIGINS_FRAMEWORK"
+BUNDLED_FILES = ("framework.yaml", "competencies.yaml", "origins.yaml", "items.yaml",
+                 "actions.yaml", "roles.yaml")
+SECTIONS: dict[str, type[BaseModel]] = {
+    "competencies": Competency,
+    "origins": Origin,
+    "scales": Scale,
+    "items": Item,
+    "actions": Action,
+    "roles": TargetRole,
+}
+TOP_LEVEL_KEYS = (*SECTIONS, "thresholds")
+
+Path_ = tuple[str | int, ...]
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a framework file."""
+
+    file: str
+    line: int | None
+    path: str
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where}: {self.path or '(top level)'}: {self.message}"
+
+
+class FrameworkError(ValueError):
+    """A framework file that cannot be used; `problems` says every reason."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        head = f"The framework has {count} problem{'s' if count != 1 else ''}:"
+        super().__init__("\n".join([head, *(f"  {p}" for p in self.problems)]))
+
+
+@dataclass
+class _Source:
+    """Where a piece of data came from, so errors can point back at it."""
+
+    file: str
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line(self, path: Path_) -> int | None:
+        # Walk up to the nearest node we know: a missing key is reported at its parent.
+        for cut in range(len(path), -1, -1):
+            if path[:cut] in self.lines:
+                return self.lines[path[:cut]]
+        return None
+
+
+def _dotted(path: Path_) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def read_yaml(text: str, file: str) -> tuple[Any, _Source]:
+    """Parse YAML, keeping the line of every key path. Raises FrameworkError."""
+    source = _Source(file)
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise FrameworkError([Problem(file, line, "", f"not valid YAML: {problem}")]) from None
+    if root is None:
+        return {}, source
+    problems: list[Problem] = []
+    scalar_loader = yaml.SafeLoader("")
+
+    def build(node: yaml.Node, path: Path_) -> Any:
+        source.lines[path] = node.start_mark.line + 1
+        if isinstance(node, yaml.MappingNode):
+            out: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                key = scalar_loader.construct_object(key_node, deep=True)
+                if key in out:
+                    problems.append(Problem(file, key_node.start_mark.line + 1,
+                                            _dotted((*path, key)), "duplicate key"))
+                out[key] = build(value_node, (*path, key))
+                # A key's own line reads better than where its value starts.
+                source.lines[(*path, key)] = key_node.start_mark.line + 1
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [build(child, (*path, index)) for index, child in enumerate(node.value)]
+        return scalar_loader.construct_object(node, deep=True)
+
+    data = build(root, ())
+    if problems:
+        raise FrameworkError(problems)
+    return data, source
+
+
+@dataclass
+class _Record:
+    data: dict[str, Any]
+    source: _Source
+    path: Path_
+
+
+@dataclass
+class _Assembly:
+    records: dict[str, dict[str, _Record]] = field(
+        default_factory=lambda: {name: {} for name in SECTIONS}
+    )
+    thresholds: dict[str, Any] = field(default_factory=dict)
+    thresholds_at: tuple[_Source, Path_] | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def problem(self, source: _Source, path: Path_, message: str) -> None:
+        self.problems.append(Problem(source.file, source.line(path), _dotted(path), message))
+
+    def add(self, data: Any, source: _Source) -> None:
+        if not isinstance(data, Mapping):
+            self.problem(source, (), "the file must be a mapping with keys such as "
+                         "competencies, origins, items, actions, roles")
+            return
+        for key, value in data.items():
+            if key == "thresholds":
+                if not isinstance(value, Mapping):
+                    self.problem(source, (key,), "must be a mapping")
+                    continue
+                self.thresholds.update(value)
+                self.thresholds_at = (source, (key,))
+            elif key in SECTIONS:
+                self._add_section(str(key), value, source)
+            else:
+                self.problem(source, (key,), f"unknown section; expected one of "
+                             f"{', '.join(TOP_LEVEL_KEYS)}")
+
+    def _add_section(self, name: str, value: Any, source: _Source) -> None:
+        if not isinstance(value, list):
+            self.problem(source, (name,), "must be a list of records")
+            return
+        seen: set[str] = set()
+        for index, record in enumerate(value):
+            path: Path_ = (name, index)
+            if not isinstance(record, Mapping) or not isinstance(record.get("id"), str):
+                self.problem(source, path, "each record must be a mapping with a text 'id'")
+                continue
+            record_id = record["id"]
+            if record_id in seen:
+                self.problem(source, (*path, "id"), f"duplicate id {record_id!r} in this file")
+                continue
+            seen.add(record_id)
+            existing = self.records[name].get(record_id)
+            merged = {**existing.data, **record} if existing else dict(record)
+            self.records[name][record_id] = _Record(merged, source, path)
+
+
+def _validate(assembly: _Assembly) -> dict[str, list[Any]]:
+    built: dict[str, list[Any]] = {name: [] for name in SECTIONS}
+    for name, model in SECTIONS.items():
+        for record in assembly.records[name].values():
+            try:
+                built[name].append(model.model_validate(record.data))
+            except ValidationError as exc:
+                for error in exc.errors():
+                    loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
+                    assembly.problem(record.source, (*record.path, *loc), error["msg"])
+    return built
+
+
+def _cross_check(assembly: _Assembly, built: dict[str, list[Any]],
+                 thresholds: Thresholds) -> None:
+    competency_ids = [c.id for c in built["competencies"]]
+    known = set(competency_ids)
+    known_list = ", ".join(competency_ids)
+    scales = {s.id for s in built["scales"]}
+
+    def at(name: str, record_id: str) -> _Record:
+        return assembly.records[name][record_id]
+
+    def check_competency(name: str, record_id: str, sub: Path_, value: str) -> None:
+        if value not in known:
+            record = at(name, record_id)
+            assembly.problem(record.source, (*record.path, *sub),
+                             f"unknown competency {value!r}; known: {known_list}")
+
+    for origin in built["origins"]:
+        for field_name in ("strengths", "weaknesses"):
+            for index, value in enumerate(getattr(origin, field_name)):
+                check_competency("origins", origin.id, (field_name, index), value)
+        record = at("origins", origin.id)
+        for value in sorted(set(origin.strengths) & set(origin.weaknesses)):
+            assembly.problem(record.source, (*record.path, "weaknesses"),
+                             f"{value!r} is listed as both a strength and a weakness")
+        for value in origin.expected:
+            check_competency("origins", origin.id, ("expected", value), value)
+        missing = [c for c in competency_ids if c not in origin.expected]
+        if missing:
+            assembly.problem(record.source, (*record.path, "expected"),
+                             f"needs a score for every competency; missing: {', '.join(missing)}")
+        for index, advice in enumerate(origin.advice):
+            check_competency("origins", origin.id, ("advice", index, "competency"),
+                             advice.competency)
+        advised = {a.competency for a in origin.advice}
+        for weakness in origin.weaknesses:
+            if weakness in known and weakness not in advised:
+                assembly.problem(record.source, (*record.path, "advice"),
+                                 f"no advice for the weakness {weakness!r}")
+
+    for item in built["items"]:
+        check_competency("items", item.id, ("competency",), item.competency)
+        if item.scale not in scales:
+            record = at("items", item.id)
+            assembly.problem(record.source, (*record.path, "scale"),
+                             f"unknown scale {item.scale!r}; known: {', '.join(sorted(scales))}")
+    for action in built["actions"]:
+        check_competency("actions", action.id, ("competency",), action.competency)
+    for role in built["roles"]:
+        for value in role.expectations:
+            check_competency("roles", role.id, ("expectations", value), value)
+        missing = [c for c in competency_ids if c not in role.expectations]
+        if missing:
+            record = at("roles", role.id)
+            assembly.problem(record.source, (*record.path, "expectations"),
+                             f"needs an expectation for every competency; missing: "
+                             f"{', '.join(missing)}")
+
+    _check_aliases(assembly, built["origins"])
+    _check_coverage(assembly, built, competency_ids, thresholds)
+
+
+def normalise_alias(title: str) -> str:
+    """The form two aliases are compared in: case, accents and punctuation folded."""
+    folded = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    return " ".join(re.findall(r"[a-z0-9]+", folded.lower()))
+
+
+def _check_aliases(assembly: _Assembly, origins: list[Origin]) -> None:
+    owner: dict[str, str] = {}
+    for origin in origins:
+        record = assembly.records["origins"][origin.id]
+        for index, alias in enumerate(origin.aliases):
+            key = normalise_alias(alias)
+            if key in owner and owner[key] != origin.id:
+                assembly.problem(record.source, (*record.path, "aliases", index),
+                                 f"alias {alias!r} is already claimed by origin {owner[key]!r}")
+            owner.setdefault(key, origin.id)
+
+
+def _check_coverage(assembly: _Assembly, built: dict[str, list[Any]],
+                    competency_ids: list[str], thresholds: Thresholds) -> None:
+    for competency_id in competency_ids:
+        record = assembly.records["competencies"][competency_id]
+        count = sum(1 for item in built["items"] if item.competency == competency_id)
+        if count < thresholds.min_items:
+            assembly.problem(record.source, record.path,
+                             f"competency {competency_id!r} has {count} questionnaire item(s); "
+                             f"at least {thresholds.min_items} are needed")
+        if not any(action.competency == competency_id for action in built["actions"]):
+            assembly.problem(record.source, record.path,
+                             f"competency {competency_id!r} has no growth actions")
+    for name in ("competencies", "origins", "items", "roles"):
+        if not built[name] and not assembly.problems:
+            assembly.problems.append(Problem("(framework)", None, name, "no records at all"))
+
+
+def _content_version(data: Mapping[str, Any]) -> str:
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(canonical.encode()).hexdigest()[:12]
+
+
+def _finish(assembly: _Assembly) -> Framework:
+    built = _validate(assembly)
+    try:
+        thresholds = Thresholds.model_validate(assembly.thresholds)
+    except ValidationError as exc:
+        source, base = assembly.thresholds_at or (_Source("(framework)"), ("thresholds",))
+        for error in exc.errors():
+            loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
+            assembly.problem(source, (*base, *loc), error["msg"])
+        thresholds = Thresholds()
+    if not assembly.problems:
+        _cross_check(assembly, built, thresholds)
+    if assembly.problems:
+        raise FrameworkError(assembly.problems)
+    content = {name: [r.model_dump(mode="json") for r in records]
+               for name, records in built.items()}
+    content["thresholds"] = thresholds.model_dump(mode="json")
+    return Framework(version=_content_version(content), thresholds=thresholds,
+                     **{name: tuple(records) for name, records in built.items()})
+
+
+def _bundled_assembly() -> _Assembly:
+    assembly = _Assembly()
+    folder = resources.files("pm_origins.framework") / "data"
+    for name in BUNDLED_FILES:
+        text = (folder / name).read_text(encoding="utf-8")
+        data, source = read_yaml(text, f"<bundled>/{name}")
+        assembly.add(data, source)
+    return assembly
+
+
+def framework_path_from_env() -> Path | None:
+    value = os.environ.get(ENV_VAR, "").strip()
+    return Path(value) if value else None
+
+
+def load_framework(path: str | Path | None = None) -> Framework:
+    """The bundled framework, with the file at `path` (if any) merged over it.
+
+    Args:
+        path: a user's YAML file; None means bundled data only.
+    Returns:
+        A cross-checked Framework.
+    Raises:
+        FrameworkError: listing every problem with file, line and key path.
+    """
+    if path is None:
+        return _load_bundled()
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        raise FrameworkError([Problem(str(file), None, "", f"cannot read the file: {reason}")]) \
+            from None
+    stat = file.stat()
+    return _load_with_file(str(file.resolve()), stat.st_mtime_ns, stat.st_size, text)
+
+
+@lru_cache(maxsize=1)
+def _load_bundled() -> Framework:
+    return _finish(_bundled_assembly())
+
+
+@lru_cache(maxsize=8)
+def _load_with_file(resolved: str, _mtime: int, _size: int, text: str) -> Framework:
+    assembly = _bundled_assembly()
+    data, source = read_yaml(text, resolved)
+    assembly.add(data, source)
+    return _finish(assembly)
+
+
+def framework_data(framework: Framework) -> dict[str, Any]:
+    """The framework as plain data, e.g. to store beside results."""
+    return framework.model_dump(mode="json")
+
+
+def framework_from_data(data: Mapping[str, Any]) -> Framework:
+    """Rebuild a framework stored with `framework_data`, keeping its recorded version."""
+    return Framework.model_validate(data)

@@ -1,0 +1,88 @@
+"""A full result as plain data: the JSON contract other tools rely on.
+
+Top-level keys (a contract; add, never rename): framework_version, profile,
+origins, superpowers, gaps, advice, plan. Extra keys: blend, basis, roles,
+uncertain, reasons, answers.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pm_origins.engine import Evaluation, GrowthPlan
+from pm_origins.framework import Framework, level_of
+
+CONTRACT_KEYS = ("framework_version", "profile", "origins", "superpowers", "gaps", "advice",
+                 "plan")
+
+
+def _round(value: float) -> float:
+    return round(value, 1)
+
+
+def plan_data(plan: GrowthPlan | None) -> dict[str, Any] | None:
+    if plan is None:
+        return None
+    return {
+        "target": {"id": plan.role.id, "name": plan.role.name},
+        "ready": plan.ready,
+        "gaps": [
+            {"competency": g.competency, "current": _round(g.current), "target": g.target,
+             "gap": _round(g.gap), "weight": g.weight, "priority": _round(g.priority),
+             "uncertain": g.uncertain}
+            for g in plan.gaps
+        ],
+        "phases": [
+            {"days": days, "actions": [
+                {"id": p.action.id, "competency": p.action.competency, "title": p.action.title,
+                 "description": p.action.description, "kind": p.action.kind,
+                 "hours": p.action.hours, "effort": p.action.effort}
+                for p in plan.phase(days)
+            ]}
+            for days in (30, 60, 90)
+        ],
+    }
+
+
+def evaluation_data(evaluation: Evaluation, framework: Framework) -> dict[str, Any]:
+    """The evaluation as JSON-ready data (see the module docstring for the keys)."""
+    match = evaluation.match
+    return {
+        "framework_version": evaluation.framework_version,
+        "profile": {
+            s.competency: {"score": _round(s.score), "low": _round(s.low), "high": _round(s.high),
+                           "level": level_of(s.score), "answered": s.answered}
+            for s in evaluation.profile.scores
+        },
+        "origins": [{"id": o.id, "name": o.name, "share": round(o.share, 3)}
+                    for o in match.origins],
+        "blend": [{"id": o.id, "name": o.name, "share": round(o.share, 3)} for o in match.blend],
+        "basis": match.basis,
+        "superpowers": list(match.superpowers),
+        "gaps": list(match.gaps),
+        "uncertain": list(evaluation.profile.uncertain),
+        "advice": [{"competency": a.competency, "origin": a.origin, "text": a.text}
+                   for a in match.advice],
+        "plan": plan_data(evaluation.plan),
+        "roles": [
+            {"title": e.role.title, "years": e.role.years, "years_ago": e.role.years_ago,
+             "weight": _round(e.weight), "matched": e.match.matched,
+             "alias": e.match.matched_alias,
+             "origins": {k: round(v, 3) for k, v in e.match.shares.items()},
+             "suggestions": list(e.match.suggestions)}
+            for e in evaluation.history.evidence
+        ],
+        "reasons": [
+            {"competency": r.competency, "prior": _round(r.prior_mean), "source": r.prior_source,
+             "answers": [{"item": c.item_id, "answer": c.answer, "points": _round(c.points)}
+                         for c in r.answers]}
+            for r in evaluation.reasons
+        ],
+        "answers": dict(evaluation.answers),
+    }
+
+
+def render_json(evaluation: Evaluation, framework: Framework) -> str:
+    """The JSON contract as indented text."""
+    return json.dumps(evaluation_data(evaluation, framework), indent=2, ensure_ascii=False) + "\n"
