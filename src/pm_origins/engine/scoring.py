@@ -10,6 +10,7 @@ and it vectorises to any number of respondents at once.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
@@ -143,7 +144,8 @@ def answer_matrix(bank: ItemBank, answers: Mapping[str, object]) -> FloatArray:
     for item_id, value in answers.items():
         column = bank.index(item_id)
         points = int(bank.points[column])
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or value != int(value):
+        if (isinstance(value, bool) or not isinstance(value, (int, float))
+                or not math.isfinite(value) or value != int(value)):
             raise EngineInputError(ANSWER_NOT_WHOLE.format(item=item_id, points=points,
                                                            value=value))
         if not 1 <= value <= points:
@@ -157,6 +159,14 @@ def item_points(bank: ItemBank, matrix: FloatArray) -> FloatArray:
     """Answers (1..points, NaN for none) to 0-100 evidence, reverse keys applied."""
     keyed = np.where(bank.reverse, bank.points + 1 - matrix, matrix)
     return (keyed - 1.0) / (bank.points - 1.0) * 100.0
+
+
+def _affine(bank: ItemBank) -> tuple[FloatArray, FloatArray]:
+    """Per item, evidence = offset + slope x answer (the same map as `item_points`)."""
+    step = 100.0 / (bank.points - 1.0)
+    slope = np.where(bank.reverse, -step, step)
+    offset = np.where(bank.reverse, bank.points * step, -step)
+    return slope, offset
 
 
 def score_matrix(
@@ -179,10 +189,17 @@ def score_matrix(
     mean0 = np.full(size, POPULATION_MEAN) if prior_mean is None else prior_mean
     sd0 = np.full(size, POPULATION_SD) if prior_sd is None else prior_sd
     answered = ~np.isnan(matrix)
-    evidence = np.where(answered, item_points(bank, matrix), 0.0)
+    # Evidence is affine in the raw answer (offset + slope x answer, per item), so
+    # the per-competency sums fold into two matrix products with no temporary
+    # evidence matrix: values @ (slope x keys) + answered @ (offset x keys).
+    slope, offset = _affine(bank)
+    values = np.where(answered, matrix, 0.0)
+    mask = answered.astype(float)
+    sums = values @ (slope[:, None] * bank.keys)
+    offsets_and_counts = mask @ np.hstack([offset[:, None] * bank.keys, bank.keys])
+    sums += offsets_and_counts[:, :size]
+    counts = offsets_and_counts[:, size:]
     noise_precision = 1.0 / ITEM_NOISE_SD**2
-    sums = evidence @ bank.keys
-    counts = answered.astype(float) @ bank.keys
     prior_precision = 1.0 / np.square(sd0)
     precision = prior_precision + counts * noise_precision
     score = (mean0 * prior_precision + sums * noise_precision) / precision
