@@ -1,0 +1,326 @@
+"""An accessible SVG radar chart of a competency profile, with a data table beside it.
+
+Pure string building, no dependencies. The chart uses presentation attributes
+(``fill=``, ``stroke=``) rather than ``style`` so it passes a strict Content
+Security Policy; every element also carries a ``radar-*`` class so a page's
+stylesheet can restyle it (CSS rules override presentation attributes).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from html import escape
+
+from pm_origins.engine import CompetencyScore, Profile
+from pm_origins.framework import Framework, level_of
+
+RING_STEP = 20  # one ring per level boundary: 20, 40, 60, 80, 100
+RADIUS_SHARE = 0.33  # chart radius as a share of `size`
+LABEL_GAP = 10.0  # between the outer ring and an axis label
+LABEL_WRAP = 20  # characters per label line before wrapping
+LEGEND_ROW = 20.0
+ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
+
+# A light-theme palette with enough contrast on white (text and lines >= 3:1).
+TEXT = "#1f2937"
+MUTED = "#4b5563"
+GRID = "#d1d5db"
+AXIS = "#9ca3af"
+SCORE_FILL = "#2563eb"
+SCORE_STROKE = "#1d4ed8"
+BAND_FILL = "#93c5fd"
+COMPARE_STROKE = "#b45309"
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    width: float
+    height: float
+    cx: float
+    cy: float
+    radius: float
+    count: int
+
+    def angle(self, index: int) -> float:
+        # The first axis points straight up; the rest follow clockwise.
+        return -math.pi / 2 + 2 * math.pi * index / self.count
+
+    def point(self, index: int, value: float, extra: float = 0.0) -> tuple[float, float]:
+        distance = self.radius * max(0.0, min(100.0, value)) / 100 + extra
+        angle = self.angle(index)
+        return self.cx + distance * math.cos(angle), self.cy + distance * math.sin(angle)
+
+
+def _geometry(size: int, count: int, legend_rows: int) -> _Geometry:
+    # Wider than tall: the side labels need room for names like
+    # "Customer & Client Relationship Management".
+    width = size * 1.5
+    height = size + legend_rows * LEGEND_ROW + 8
+    return _Geometry(width, height, width / 2, size / 2, size * RADIUS_SHARE, max(count, 1))
+
+
+def _num(value: float) -> str:
+    text = f"{value:.1f}"
+    return "0.0" if text == "-0.0" else text
+
+
+def _points(geometry: _Geometry, values: list[float]) -> str:
+    return " ".join(
+        f"{_num(x)},{_num(y)}"
+        for x, y in (geometry.point(index, value) for index, value in enumerate(values))
+    )
+
+
+def _ring_path(geometry: _Geometry, values: list[float]) -> str:
+    corners = [geometry.point(index, value) for index, value in enumerate(values)]
+    head, *rest = corners
+    return (f"M{_num(head[0])},{_num(head[1])} "
+            + " ".join(f"L{_num(x)},{_num(y)}" for x, y in rest) + " Z")
+
+
+def _wrap(text: str, width: int = LABEL_WRAP) -> list[str]:
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [text]
+
+
+def _label(geometry: _Geometry, index: int, name: str, font: float) -> str:
+    x, y = geometry.point(index, 100, LABEL_GAP)
+    angle = geometry.angle(index)
+    cos, sin = math.cos(angle), math.sin(angle)
+    anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
+    lines = _wrap(name)
+    line_height = font * 1.2
+    if sin < -0.5:  # above the chart: the last line sits just over the axis end
+        first = y - (len(lines) - 1) * line_height - 2
+    elif sin > 0.5:  # below: the first line hangs under it
+        first = y + font
+    else:
+        first = y - (len(lines) - 1) * line_height / 2 + font * 0.35
+    spans = "".join(
+        f'<tspan x="{_num(x)}" y="{_num(first + row * line_height)}">{escape(line)}</tspan>'
+        for row, line in enumerate(lines)
+    )
+    return (f'<text class="radar-label" text-anchor="{anchor}" font-size="{_num(font)}" '
+            f'fill="{TEXT}">{spans}</text>')
+
+
+def _describe(framework: Framework, profile: Profile, compare: Profile | None,
+              compare_label: str) -> str:
+    parts = [f"Scores out of 100 on {len(profile.scores)} competencies, each with the range "
+             "the score is likely to lie in."]
+    for score in profile.scores:
+        name = framework.competency(score.competency).name
+        parts.append(f"{name}: {_whole(score.score)}, likely between {_whole(score.low)} and "
+                     f"{_whole(score.high)}, level {level_of(score.score)} of 4.")
+    if compare is not None:
+        earlier = ", ".join(f"{framework.competency(s.competency).name} {_whole(s.score)}"
+                            for s in compare.scores)
+        parts.append(f"{compare_label}, shown dashed: {earlier}.")
+    return " ".join(parts)
+
+
+def _whole(value: float) -> str:
+    return str(round(value))
+
+
+def _check_prefix(id_prefix: str) -> str:
+    if not ID_PATTERN.match(id_prefix):
+        raise ValueError(f"id_prefix {id_prefix!r} must start with a letter and hold only "
+                         "letters, digits, '-' and '_'.")
+    return id_prefix
+
+
+def _ordered(framework: Framework, profile: Profile) -> list[CompetencyScore]:
+    # Framework order, whatever order the profile was built in.
+    return [profile[competency_id] for competency_id in framework.competency_ids]
+
+
+def radar_svg(
+    framework: Framework,
+    profile: Profile,
+    *,
+    title: str = "Your competency profile",
+    compare: Profile | None = None,
+    compare_label: str = "Earlier result",
+    size: int = 360,
+    id_prefix: str = "radar",
+) -> str:
+    """A standalone, accessible SVG radar chart of a profile.
+
+    Args:
+        framework: the framework whose competencies are the axes (in its order).
+        profile: the scores to draw, with their likely range as a lighter band.
+        title: the chart's title, also its accessible name.
+        compare: an earlier profile drawn as a dashed outline, or None.
+        compare_label: what to call `compare` in the legend and description.
+        size: height of the chart area in pixels; the width is 1.5 times it.
+        id_prefix: prefix for the ids inside the SVG; give each chart on a page
+            its own.
+    Returns:
+        An ``<svg>`` element as text, with a title and a description that
+        states every score and range in words.
+    Raises:
+        ValueError: an id_prefix that is not a valid id, or a size under 120.
+    """
+    prefix = _check_prefix(id_prefix)
+    if size < 120:
+        raise ValueError(f"size must be at least 120 pixels, got {size}.")
+    scores = _ordered(framework, profile)
+    earlier = _ordered(framework, compare) if compare is not None else None
+    names = [framework.competency(s.competency).name for s in scores]
+    geometry = _geometry(size, len(scores), 3 if earlier is not None else 2)
+    font = round(size / 30, 1)
+    title_id, desc_id = f"{prefix}-title", f"{prefix}-desc"
+    out = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="radar" id="{prefix}" '
+        f'viewBox="0 0 {_num(geometry.width)} {_num(geometry.height)}" '
+        f'width="{_num(geometry.width)}" height="{_num(geometry.height)}" role="img" '
+        f'aria-labelledby="{title_id} {desc_id}" font-family="system-ui, sans-serif">',
+        f'<title id="{title_id}">{escape(title)}</title>',
+        f'<desc id="{desc_id}">'
+        f"{escape(_describe(framework, profile, compare, compare_label))}</desc>",
+        f'<rect class="radar-background" width="{_num(geometry.width)}" '
+        f'height="{_num(geometry.height)}" fill="#ffffff"/>',
+        '<g class="radar-grid" aria-hidden="true">',
+    ]
+    for level in range(RING_STEP, 101, RING_STEP):
+        ring = _points(geometry, [level] * len(scores))
+        out.append(f'<polygon class="radar-ring" points="{ring}" fill="none" stroke="{GRID}" '
+                   'stroke-width="1"/>')
+    for index in range(len(scores)):
+        x, y = geometry.point(index, 100)
+        out.append(f'<line class="radar-axis" x1="{_num(geometry.cx)}" y1="{_num(geometry.cy)}" '
+                   f'x2="{_num(x)}" y2="{_num(y)}" stroke="{AXIS}" stroke-width="1"/>')
+    out.append("</g>")
+
+    band = (f"{_ring_path(geometry, [s.high for s in scores])} "
+            f"{_ring_path(geometry, [s.low for s in scores])}")
+    out.append(f'<path class="radar-band" id="{prefix}-band" d="{band}" fill="{BAND_FILL}" '
+               'fill-opacity="0.45" fill-rule="evenodd" stroke="none"/>')
+    out.append(f'<polygon class="radar-score" id="{prefix}-score" '
+               f'points="{_points(geometry, [s.score for s in scores])}" fill="{SCORE_FILL}" '
+               f'fill-opacity="0.3" stroke="{SCORE_STROKE}" stroke-width="2" '
+               'stroke-linejoin="round"/>')
+    if earlier is not None:
+        out.append(f'<polygon class="radar-compare" id="{prefix}-compare" '
+                   f'points="{_points(geometry, [s.score for s in earlier])}" fill="none" '
+                   f'stroke="{COMPARE_STROKE}" stroke-width="2" stroke-dasharray="6 4" '
+                   'stroke-linejoin="round"/>')
+    # Ring values just right of the first axis, over the fills so they stay legible.
+    out.append('<g class="radar-ticks" aria-hidden="true">')
+    for level in range(RING_STEP, 101, RING_STEP):
+        x, y = geometry.point(0, level)
+        out.append(f'<text class="radar-tick" x="{_num(x + 3)}" y="{_num(y + font * 0.9)}" '
+                   f'font-size="{_num(font * 0.75)}" fill="{MUTED}">{level}</text>')
+    out.append("</g>")
+    out.append('<g class="radar-dots">')
+    for index, (score, name) in enumerate(zip(scores, names, strict=True)):
+        x, y = geometry.point(index, score.score)
+        tip = (f"{name}: {_whole(score.score)} (likely {_whole(score.low)} to "
+               f"{_whole(score.high)})")
+        out.append(f'<circle class="radar-dot" cx="{_num(x)}" cy="{_num(y)}" r="3.5" '
+                   f'fill="{SCORE_STROKE}"><title>{escape(tip)}</title></circle>')
+    out.append("</g>")
+    out.append('<g class="radar-labels">')
+    out.extend(_label(geometry, index, name, font) for index, name in enumerate(names))
+    out.append("</g>")
+    out.append(_legend(geometry, size, font, compare_label if earlier is not None else None))
+    out.append("</svg>")
+    return "\n".join(out) + "\n"
+
+
+def _legend(geometry: _Geometry, size: int, font: float, compare_label: str | None) -> str:
+    x = geometry.width / 2 - size * 0.15
+    y = size + 4.0
+    rows = [
+        (f'<rect x="{_num(x)}" y="{_num(y - 9)}" width="18" height="10" fill="{SCORE_FILL}" '
+         f'fill-opacity="0.3" stroke="{SCORE_STROKE}" stroke-width="2"/>', "Score"),
+        (f'<rect x="{_num(x)}" y="{_num(y + LEGEND_ROW - 9)}" width="18" height="10" '
+         f'fill="{BAND_FILL}" fill-opacity="0.45"/>', "Likely range"),
+    ]
+    if compare_label is not None:
+        line_y = y + 2 * LEGEND_ROW - 4
+        rows.append((f'<line x1="{_num(x)}" y1="{_num(line_y)}" x2="{_num(x + 18)}" '
+                     f'y2="{_num(line_y)}" stroke="{COMPARE_STROKE}" stroke-width="2" '
+                     'stroke-dasharray="6 4"/>', compare_label))
+    out = ['<g class="radar-legend" aria-hidden="true">']
+    for row, (swatch, text) in enumerate(rows):
+        out.append(swatch)
+        out.append(f'<text x="{_num(x + 26)}" y="{_num(y + row * LEGEND_ROW)}" '
+                   f'font-size="{_num(font)}" fill="{TEXT}">{escape(text)}</text>')
+    out.append("</g>")
+    return "\n".join(out)
+
+
+def radar_table_html(
+    framework: Framework,
+    profile: Profile,
+    *,
+    caption: str = "Competency scores",
+    compare: Profile | None = None,
+    compare_label: str = "Earlier result",
+) -> str:
+    """The chart's data as an HTML table, to sit beside the chart.
+
+    Args:
+        framework: the framework, for names and level descriptors.
+        profile: the scores.
+        caption: the table's caption.
+        compare: an earlier profile, added as one more column, or None.
+        compare_label: the heading of that column.
+    Returns:
+        A ``<table>`` with competency, score, likely range, level (0-4) and
+        what that level looks like; uncertain ranges are marked.
+    """
+    head = ["Competency", "Score", "Likely range", "Level", "What this level looks like"]
+    if compare is not None:
+        head.insert(2, compare_label)
+    out = ['<table class="radar-table">', f"<caption>{escape(caption)}</caption>",
+           "<thead><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
+           + "</tr></thead>", "<tbody>"]
+    for score in _ordered(framework, profile):
+        competency = framework.competency(score.competency)
+        level = level_of(score.score)
+        band = f"{_whole(score.low)}–{_whole(score.high)}"
+        if score.uncertain:
+            band += " (uncertain)"
+        cells = [_whole(score.score), band, f"{level} of 4", competency.levels[level]]
+        if compare is not None:
+            cells.insert(1, _whole(compare[score.competency].score))
+        row_class = ' class="uncertain"' if score.uncertain else ""
+        out.append(f'<tr{row_class}><th scope="row">{escape(competency.name)}</th>'
+                   + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>")
+    out.extend(["</tbody>", "</table>"])
+    return "\n".join(out) + "\n"
+
+
+def radar_figure_html(
+    framework: Framework,
+    profile: Profile,
+    *,
+    title: str = "Your competency profile",
+    compare: Profile | None = None,
+    compare_label: str = "Earlier result",
+    size: int = 360,
+    id_prefix: str = "radar",
+    caption: str = "Competency scores",
+) -> str:
+    """A ``<figure>`` holding the radar chart and its data table.
+
+    Takes the arguments of `radar_svg` and the table's `caption`; returns HTML
+    for a web page or a standalone file.
+    """
+    svg = radar_svg(framework, profile, title=title, compare=compare,
+                    compare_label=compare_label, size=size, id_prefix=id_prefix)
+    table = radar_table_html(framework, profile, caption=caption, compare=compare,
+                             compare_label=compare_label)
+    return (f'<figure class="radar-figure" aria-labelledby="{id_prefix}-caption">\n'
+            f'<figcaption id="{id_prefix}-caption">{escape(title)}</figcaption>\n'
+            f"{svg}{table}</figure>\n")
