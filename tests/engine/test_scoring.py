@@ -85,8 +85,9 @@ def test_a_history_prior_is_combined_by_precision(framework: Framework) -> None:
     ({"ux_01": float("nan")}, "must be a whole number from 1 to 5"),
     ({"ux_01": float("inf")}, "must be a whole number from 1 to 5"),
 ])
-def test_bad_answers_are_refused_with_a_clear_message(framework: Framework, answers: dict[str, object],
-                                                     message: str) -> None:
+def test_bad_answers_are_refused_with_a_clear_message(
+    framework: Framework, answers: dict[str, object], message: str,
+) -> None:
     with pytest.raises(EngineInputError, match=message.replace("(", r"\(")):
         score_answers(framework, answers)
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
@@ -35,12 +35,12 @@ framework_app = typer.Typer(help="Check or show the framework data.", no_args_is
 app.add_typer(framework_app, name="framework")
 
 
-class TableOrJson(str, Enum):
+class TableOrJson(StrEnum):
     table = "table"
     json = "json"
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     md = "md"
     json = "json"
 
@@ -64,9 +64,11 @@ def fail(message: str) -> NoReturn:
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
-def _framework(path: Path | None) -> Framework:
+def _framework(ctx: typer.Context, path: Path | None) -> Framework:
+    """The framework from the command's --framework, else the global one, else the env var."""
     from pm_origins.framework import FrameworkError, framework_path_from_env, load_framework
 
+    path = path or ctx.find_root().params.get("framework_path")
     try:
         return load_framework(path or framework_path_from_env())
     except FrameworkError as exc:
@@ -113,18 +115,19 @@ def read_answers(path: Path) -> dict[str, Any]:
 
 
 @app.callback()
-def _root() -> None:
+def _root(framework_path: FrameworkOption = None) -> None:
     """Find your PM origin story: superpowers, gaps and a growth plan."""
 
 
 @app.command()
 def origins(
+    ctx: typer.Context,
     output_format: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] =
     TableOrJson.table,
     framework_path: FrameworkOption = None,
 ) -> None:
     """List the career origins with their superpowers and gaps."""
-    framework = _framework(framework_path)
+    framework = _framework(ctx, framework_path)
     if output_format is TableOrJson.json:
         rows = [{"id": o.id, "name": o.name, "summary": o.summary,
                  "strengths": list(o.strengths), "weaknesses": list(o.weaknesses),
@@ -162,12 +165,13 @@ def framework_validate(
 
 @framework_app.command("show")
 def framework_show(
+    ctx: typer.Context,
     output_format: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] =
     TableOrJson.table,
     framework_path: FrameworkOption = None,
 ) -> None:
     """Show the framework in use (bundled, or merged with your file)."""
-    framework = _framework(framework_path)
+    framework = _framework(ctx, framework_path)
     if output_format is TableOrJson.json:
         from pm_origins.framework import framework_data
 
@@ -205,6 +209,7 @@ def _render(evaluation: Any, framework: Framework, output_format: ReportFormat) 
 
 @app.command()
 def report(
+    ctx: typer.Context,
     role: Annotated[list[str] | None, typer.Option(
         "--role", help="A past role as \"TITLE=YEARS\" or \"TITLE=YEARS@YEARS_AGO\"; repeat "
         "for each role.", show_default=False)] = None,
@@ -224,7 +229,7 @@ def report(
     """Build a report without questions asked: from roles, an answers file, or both."""
     from pm_origins.engine import EngineInputError, evaluate
 
-    framework = _framework(framework_path)
+    framework = _framework(ctx, framework_path)
     roles = [parse_role(spec) for spec in role or []]
     answer_map = read_answers(answers) if answers else {}
     if not roles and not answer_map:
@@ -246,6 +251,7 @@ def report(
 
 @app.command()
 def assess(
+    ctx: typer.Context,
     framework_path: FrameworkOption = None,
     output_format: Annotated[ReportFormat, typer.Option("--format", help="Report format.")] =
     ReportFormat.md,
@@ -253,7 +259,7 @@ def assess(
     """Take the assessment in the terminal: roles, questions, target role, then your report."""
     from pm_origins.cli.interactive import run_assessment
 
-    framework = _framework(framework_path)
+    framework = _framework(ctx, framework_path)
     console = _console()
     try:
         evaluation = run_assessment(framework, console)

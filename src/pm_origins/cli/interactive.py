@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from itertools import chain, zip_longest
-
 from rich.console import Console
 from rich.markup import escape
 
-from pm_origins.engine import Evaluation, Role, TitleMatcher, evaluate
-from pm_origins.framework import Framework, Item
+from pm_origins.engine import Evaluation, Role, TitleMatcher, evaluate, questionnaire_order
+from pm_origins.framework import Framework
 
 BACK, SKIP, FINISH = "b", "s", "f"
-
-
-def interleaved_items(framework: Framework) -> tuple[Item, ...]:
-    """Items taking turns across competencies, so stopping early still covers all six."""
-    columns = [framework.items_for(c) for c in framework.competency_ids]
-    return tuple(i for i in chain.from_iterable(zip_longest(*columns)) if i is not None)
 
 
 def _ask(console: Console, prompt: str) -> str:
@@ -71,7 +63,7 @@ def ask_roles(framework: Framework, console: Console) -> list[Role]:
 
 
 def ask_answers(framework: Framework, console: Console) -> dict[str, int]:
-    items = interleaved_items(framework)
+    items = questionnaire_order(framework)
     names = {c.id: c.name for c in framework.competencies}
     console.print(f"\n[bold]Step 2 of 3: {len(items)} questions.[/bold] Each asks how often "
                   "you have actually done something, not how good you think you are.")

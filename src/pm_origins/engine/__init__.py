@@ -19,6 +19,7 @@ from pm_origins.engine.history import (
 )
 from pm_origins.engine.matching import Advice, OriginMatch, OriginShare, match_origins
 from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan
+from pm_origins.engine.questionnaire import questionnaire_order, questionnaire_pages
 from pm_origins.engine.scoring import (
     AnswerContribution,
     CompetencyScore,
@@ -55,6 +56,8 @@ __all__ = [
     "evaluate",
     "item_bank",
     "match_origins",
+    "questionnaire_order",
+    "questionnaire_pages",
     "read_history",
     "recency_weight",
     "score_answers",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 UNKNOWN_ITEM = "Unknown question id {item!r}. Use the ids listed by `pm-origins framework show`."
-ANSWER_NOT_WHOLE = "The answer to {item!r} must be a whole number from 1 to {points}, got {value!r}."
+ANSWER_NOT_WHOLE = (
+    "The answer to {item!r} must be a whole number from 1 to {points}, got {value!r}."
+)
 ANSWER_OUT_OF_RANGE = "The answer to {item!r} must be from 1 to {points}, got {value}."
 UNKNOWN_TARGET = "Unknown target role {role!r}. Choose one of: {known}."
 BAD_YEARS = "Years in {title!r} must be a number from 0 to 60, got {value!r}."

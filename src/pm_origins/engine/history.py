@@ -224,7 +224,7 @@ def validate_role(role: Role) -> Role:
 
 def recency_weight(years_ago: float) -> float:
     """How much a role still counts: halves every RECENCY_HALF_LIFE_YEARS."""
-    return 0.5 ** (years_ago / RECENCY_HALF_LIFE_YEARS)
+    return float(0.5 ** (years_ago / RECENCY_HALF_LIFE_YEARS))
 
 
 @dataclass(frozen=True)

@@ -319,8 +319,8 @@ def _finish(assembly: _Assembly) -> Framework:
         _cross_check(assembly, built, thresholds)
     if assembly.problems:
         raise FrameworkError(assembly.problems)
-    content = {name: [r.model_dump(mode="json") for r in records]
-               for name, records in built.items()}
+    content: dict[str, Any] = {name: [r.model_dump(mode="json") for r in records]
+                               for name, records in built.items()}
     content["thresholds"] = thresholds.model_dump(mode="json")
     return Framework(version=_content_version(content), thresholds=thresholds,
                      **{name: tuple(records) for name, records in built.items()})

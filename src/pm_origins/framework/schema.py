@@ -40,7 +40,9 @@ class Competency(_Frozen):
     @classmethod
     def _five_levels(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if len(value) != LEVEL_COUNT:
-            raise ValueError(f"needs exactly {LEVEL_COUNT} level descriptors (0-4), got {len(value)}")
+            raise ValueError(
+                f"needs exactly {LEVEL_COUNT} level descriptors (0-4), got {len(value)}"
+            )
         return value
 
 

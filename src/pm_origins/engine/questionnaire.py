@@ -1,0 +1,19 @@
+"""The order questions are asked in, and paging through them."""
+
+from __future__ import annotations
+
+from itertools import chain, zip_longest
+
+from pm_origins.framework import Framework, Item
+
+
+def questionnaire_order(framework: Framework) -> tuple[Item, ...]:
+    """Items taking turns across competencies, so stopping early still covers all of them."""
+    columns = [framework.items_for(c) for c in framework.competency_ids]
+    return tuple(i for i in chain.from_iterable(zip_longest(*columns)) if i is not None)
+
+
+def questionnaire_pages(framework: Framework, page_size: int) -> tuple[tuple[Item, ...], ...]:
+    """The questionnaire in pages of `page_size` items."""
+    items = questionnaire_order(framework)
+    return tuple(items[start:start + page_size] for start in range(0, len(items), page_size))
