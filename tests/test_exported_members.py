@@ -22,7 +22,8 @@ PINNED = {
         "EngineInputError", "Evaluation", "GrowthPlan", "History", "ItemBank", "OriginMatch",
         "OriginShare", "PlanGap", "PlannedAction", "Prior", "Profile", "Role", "RoleEvidence",
         "TitleMatch", "TitleMatcher", "UnmatchedTitlesError", "build_plan", "evaluate",
-        "item_bank", "match_origins", "questionnaire_order", "questionnaire_pages", "read_history", "recency_weight", "score_answers",
+        "item_bank", "match_origins", "questionnaire_order", "questionnaire_pages",
+        "read_history", "recency_weight", "score_answers",
         "score_matrix", "title_words",
     },
 }

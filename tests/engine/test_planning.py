@@ -31,7 +31,8 @@ def test_every_gap_gets_actions_for_its_competency(framework: Framework) -> None
 
 
 def test_a_larger_gap_gets_more_actions_from_learning_to_shipping(framework: Framework) -> None:
-    profile = score_answers(framework, answers_for(framework, dict.fromkeys(framework.competency_ids, 10)))
+    low = dict.fromkeys(framework.competency_ids, 10)
+    profile = score_answers(framework, answers_for(framework, low))
     plan = build_plan(framework, profile, "technical")
     execution = [p for p in plan.actions if p.action.competency == "execution"]
     assert execution[0].action.kind in {"learn", "shadow"}
@@ -47,7 +48,8 @@ def test_phases_are_30_60_and_90_days(framework: Framework) -> None:
 
 
 def test_someone_who_meets_the_role_has_nothing_to_close(framework: Framework) -> None:
-    profile = score_answers(framework, answers_for(framework, dict.fromkeys(framework.competency_ids, 100)))
+    top = dict.fromkeys(framework.competency_ids, 100)
+    profile = score_answers(framework, answers_for(framework, top))
     plan = build_plan(framework, profile, "generalist")
     assert plan.ready and plan.actions == ()
 
