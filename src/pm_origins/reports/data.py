@@ -10,7 +10,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pm_origins.engine import Evaluation, GrowthPlan
+from pm_origins.engine import CompetencyScore, Evaluation, GrowthPlan, Profile
+from pm_origins.engine.scoring import BAND_Z
 from pm_origins.framework import Framework, level_of
 
 CONTRACT_KEYS = ("framework_version", "profile", "origins", "superpowers", "gaps", "advice",
@@ -81,6 +82,18 @@ def evaluation_data(evaluation: Evaluation, framework: Framework) -> dict[str, A
         ],
         "answers": dict(evaluation.answers),
     }
+
+
+def profile_from_data(framework: Framework, profile: dict[str, Any]) -> Profile:
+    """A stored `profile` object back as a Profile, for charts of saved results."""
+    scores = []
+    for competency in framework.competency_ids:
+        entry = profile.get(competency) or {}
+        low, high = float(entry.get("low", 0)), float(entry.get("high", 100))
+        scores.append(CompetencyScore(
+            competency=competency, score=float(entry.get("score", 50)), low=low, high=high,
+            sd=(high - low) / (2 * BAND_Z), answered=int(entry.get("answered", 0))))
+    return Profile(tuple(scores))
 
 
 def render_json(evaluation: Evaluation, framework: Framework) -> str:

@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class AssessmentsConfig(AppConfig):
+    name = "pm_origins.web.assessments"
+    label = "assessments"
+    verbose_name = "Assessments"
+
+    def ready(self) -> None:
+        from pm_origins.web.assessments import signals  # noqa: F401  (connects receivers)
+        from pm_origins.web.assessments.services import user_export
+        from pm_origins.web.core import exports
+
+        exports.register("assessments", user_export)

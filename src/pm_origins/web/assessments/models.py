@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from django.conf import settings
+from django.db import models
+
+
+def new_token() -> str:
+    """An unguessable URL token: 128 bits of randomness."""
+    return secrets.token_urlsafe(16)
+
+
+class FrameworkSnapshot(models.Model):
+    """The framework a result was computed with, so old results still read right."""
+
+    version = models.CharField(max_length=32, primary_key=True)
+    data = models.JSONField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return self.version
+
+
+class Assessment(models.Model):
+    """One run of "find your origin": inputs, progress, and the stored result."""
+
+    class Step(models.TextChoices):
+        ROLES = "roles", "Roles"
+        QUESTIONS = "questions", "Questionnaire"
+        TARGET = "target", "Target role"
+        COMPLETE = "complete", "Complete"
+
+    token = models.CharField(max_length=32, unique=True, default=new_token, editable=False)
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                              on_delete=models.CASCADE, related_name="assessments")
+    framework = models.ForeignKey(FrameworkSnapshot, on_delete=models.PROTECT,
+                                  related_name="assessments")
+    roles = models.JSONField(default=list, blank=True)
+    answers = models.JSONField(default=dict, blank=True)
+    target = models.CharField(max_length=64, blank=True)
+    step = models.CharField(max_length=16, choices=Step.choices, default=Step.ROLES)
+    result = models.JSONField(null=True, blank=True)
+    share_token = models.CharField(max_length=32, unique=True, null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+    completed_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        indexes = [models.Index(fields=["owner", "completed_at"])]
+
+    def __str__(self) -> str:
+        return f"Assessment {self.pk} ({self.step})"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.step == self.Step.COMPLETE and self.result is not None
+
+    def visible_to(self, user: Any) -> bool:
+        """Owned results are the owner's alone; a guest result belongs to its secret link."""
+        if self.owner_id is None:
+            return True
+        return bool(user.is_authenticated and user.pk == self.owner_id)
+
+    @property
+    def top_origin(self) -> dict[str, Any] | None:
+        if not self.result:
+            return None
+        origins = self.result.get("origins") or []
+        return origins[0] if origins else None
+
+    @property
+    def blend(self) -> list[dict[str, Any]]:
+        return list((self.result or {}).get("blend") or [])
+
+
+class ActionProgress(models.Model):
+    """A growth-plan action that the owner ticked off."""
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="progress")
+    action_id = models.CharField(max_length=64)
+    done_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["assessment", "action_id"],
+                                               name="one_tick_per_action")]
+
+    def __str__(self) -> str:
+        return f"{self.action_id} done"

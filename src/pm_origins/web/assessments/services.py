@@ -1,0 +1,273 @@
+"""Every change to assessments goes through these functions: web views, the API
+and the CLI call them and re-implement nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from pm_origins.engine import (
+    EngineInputError,
+    Evaluation,
+    Role,
+    UnmatchedTitlesError,
+    evaluate,
+    item_bank,
+    read_history,
+)
+from pm_origins.engine.planning import target_role
+from pm_origins.engine.scoring import answer_matrix
+from pm_origins.framework import (
+    Framework,
+    framework_data,
+    framework_from_data,
+    framework_path_from_env,
+    load_framework,
+)
+from pm_origins.reports import evaluation_data
+from pm_origins.web.assessments.models import (
+    ActionProgress,
+    Assessment,
+    FrameworkSnapshot,
+    new_token,
+)
+
+MAX_ROLES = 20
+ALREADY_COMPLETE = "This assessment is finished; start a new one to record a change."
+NOTHING_TO_SCORE = ("Add at least one role or answer at least one question before asking "
+                    "for your result.")
+TOO_MANY_ROLES = f"Enter at most {MAX_ROLES} roles; combine similar ones."
+UNKNOWN_ACTION = "That action is not part of this result's growth plan."
+NOT_COMPLETE = "This assessment has no result yet."
+SESSION_KEY = "guest_assessments"
+
+
+class AssessmentError(Exception):
+    """A business rule said no; `message` is meant for people."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+        super().__init__(message)
+
+
+def current_framework() -> Framework:
+    """The framework new assessments use (bundled, or the operator's file)."""
+    return load_framework(framework_path_from_env())
+
+
+@lru_cache(maxsize=32)
+def _framework_by_version(version: str) -> Framework:
+    # Frameworks are immutable and named by their content hash: safe to keep per process.
+    return framework_from_data(FrameworkSnapshot.objects.get(pk=version).data)
+
+
+def framework_of(assessment: Assessment) -> Framework:
+    """The framework this assessment was started with."""
+    current = current_framework()
+    if assessment.framework_id == current.version:
+        return current
+    return _framework_by_version(assessment.framework_id)
+
+
+def snapshot_current() -> FrameworkSnapshot:
+    framework = current_framework()
+    snapshot, _ = FrameworkSnapshot.objects.get_or_create(
+        version=framework.version, defaults={"data": framework_data(framework)})
+    return snapshot
+
+
+def remember_guest(session: Any, assessment: Assessment) -> None:
+    """Note a guest's assessment in their session, so signing up later claims it."""
+    tokens = [t for t in session.get(SESSION_KEY, []) if t != assessment.token]
+    session[SESSION_KEY] = [*tokens[-19:], assessment.token]
+
+
+def assessment_start(*, user: Any, session: Any = None,
+                     copy_roles_from: Assessment | None = None) -> Assessment:
+    """A new assessment for a signed-in user or a guest."""
+    assessment = Assessment.objects.create(
+        owner=user if user is not None and user.is_authenticated else None,
+        framework=snapshot_current(),
+        roles=list(copy_roles_from.roles) if copy_roles_from else [],
+    )
+    if assessment.owner_id is None and session is not None:
+        remember_guest(session, assessment)
+    return assessment
+
+
+def _check_open(assessment: Assessment) -> None:
+    if assessment.step == Assessment.Step.COMPLETE:
+        raise AssessmentError(ALREADY_COMPLETE)
+
+
+def roles_from_data(data: Iterable[Mapping[str, Any]]) -> list[Role]:
+    return [Role(str(r.get("title", "")), r.get("years", 0), r.get("years_ago", 0))
+            for r in data]
+
+
+def check_roles(framework: Framework, roles: Sequence[Role]) -> list[dict[str, Any]]:
+    """Validated roles as stored data; raises for impossible years or unmatched titles."""
+    if len(roles) > MAX_ROLES:
+        raise AssessmentError(TOO_MANY_ROLES)
+    history = read_history(framework, roles)
+    if history.unmatched:
+        raise UnmatchedTitlesError(tuple((m.title, m.suggestions) for m in history.unmatched))
+    return [{"title": e.role.title, "years": e.role.years, "years_ago": e.role.years_ago}
+            for e in history.evidence]
+
+
+def check_answers(framework: Framework, answers: Mapping[str, Any]) -> dict[str, int]:
+    answer_matrix(item_bank(framework), answers)  # raises EngineInputError when off
+    return {item_id: int(value) for item_id, value in answers.items()}
+
+
+def assessment_save_roles(*, assessment: Assessment, roles: Sequence[Role]) -> Assessment:
+    """Replace the roles; nothing is stored unless every role is valid."""
+    _check_open(assessment)
+    assessment.roles = check_roles(framework_of(assessment), roles)
+    if assessment.step == Assessment.Step.ROLES:
+        assessment.step = Assessment.Step.QUESTIONS
+    assessment.save(update_fields=["roles", "step", "updated"])
+    return assessment
+
+
+def assessment_save_answers(*, assessment: Assessment, answers: Mapping[str, Any],
+                            cleared: Iterable[str] = ()) -> Assessment:
+    """Merge one page of answers; `cleared` items lose their earlier answer."""
+    _check_open(assessment)
+    framework = framework_of(assessment)
+    clean = check_answers(framework, answers)
+    merged = {k: v for k, v in assessment.answers.items() if k not in set(cleared)}
+    merged.update(clean)
+    assessment.answers = merged
+    if assessment.step == Assessment.Step.ROLES:
+        assessment.step = Assessment.Step.QUESTIONS
+    assessment.save(update_fields=["answers", "step", "updated"])
+    return assessment
+
+
+def evaluation_of(assessment: Assessment) -> Evaluation:
+    """Evaluate the assessment's stored inputs with its own framework."""
+    framework = framework_of(assessment)
+    return evaluate(framework, roles_from_data(assessment.roles), assessment.answers,
+                    assessment.target or None)
+
+
+@transaction.atomic
+def assessment_complete(*, assessment: Assessment, target: str | None) -> Assessment:
+    """Compute and store the result. `target` may be None for no growth plan."""
+    _check_open(assessment)
+    framework = framework_of(assessment)
+    if target:
+        target_role(framework, target)
+    if not assessment.roles and not assessment.answers:
+        raise AssessmentError(NOTHING_TO_SCORE)
+    assessment.target = target or ""
+    evaluation = evaluation_of(assessment)
+    assessment.result = evaluation_data(evaluation, framework)
+    assessment.step = Assessment.Step.COMPLETE
+    assessment.completed_at = timezone.now()
+    assessment.save()
+    return assessment
+
+
+@transaction.atomic
+def assessment_submit(*, user: Any, roles: Sequence[Role], answers: Mapping[str, Any],
+                      target: str | None = None) -> Assessment:
+    """Create a finished assessment in one go (the API's and scripts' way in)."""
+    framework = current_framework()
+    stored_roles = check_roles(framework, roles)
+    clean = check_answers(framework, answers)
+    if target:
+        target_role(framework, target)
+    assessment = assessment_start(user=user)
+    assessment.roles, assessment.answers = stored_roles, clean
+    assessment.save(update_fields=["roles", "answers"])
+    return assessment_complete(assessment=assessment, target=target)
+
+
+def assessment_delete(*, assessment: Assessment) -> None:
+    assessment.delete()
+
+
+def share_create(*, assessment: Assessment) -> str:
+    """A read-only link token for a finished result (the existing one if any)."""
+    if not assessment.is_complete:
+        raise AssessmentError(NOT_COMPLETE)
+    if not assessment.share_token:
+        assessment.share_token = new_token()
+        assessment.save(update_fields=["share_token", "updated"])
+    return assessment.share_token
+
+
+def share_revoke(*, assessment: Assessment) -> None:
+    """Revoke the read-only link; the old token stops working at once."""
+    assessment.share_token = None
+    assessment.save(update_fields=["share_token", "updated"])
+
+
+def plan_action_ids(assessment: Assessment) -> set[str]:
+    plan = (assessment.result or {}).get("plan") or {}
+    return {a["id"] for phase in plan.get("phases", []) for a in phase.get("actions", [])}
+
+
+def action_set_done(*, assessment: Assessment, action_id: str, done: bool) -> None:
+    """Tick an action of the plan off, or untick it."""
+    if action_id not in plan_action_ids(assessment):
+        raise AssessmentError(UNKNOWN_ACTION)
+    if done:
+        ActionProgress.objects.get_or_create(assessment=assessment, action_id=action_id)
+    else:
+        ActionProgress.objects.filter(assessment=assessment, action_id=action_id).delete()
+
+
+def assessments_claim(*, user: Any, tokens: Iterable[str]) -> int:
+    """Give a new or returning user the guest assessments made in their session."""
+    wanted = [t for t in tokens if isinstance(t, str)]
+    if not wanted:
+        return 0
+    return Assessment.objects.filter(token__in=wanted, owner__isnull=True).update(owner=user)
+
+
+def user_export(user: Any) -> list[dict[str, Any]]:
+    """Everything stored about a user's assessments, for "export my data"."""
+    rows = []
+    for assessment in Assessment.objects.filter(owner=user).prefetch_related("progress"):
+        rows.append({
+            "token": assessment.token,
+            "created": assessment.created.isoformat(),
+            "completed": assessment.completed_at.isoformat() if assessment.completed_at else None,
+            "step": assessment.step,
+            "framework_version": assessment.framework_id,
+            "roles": assessment.roles,
+            "answers": assessment.answers,
+            "target": assessment.target or None,
+            "result": assessment.result,
+            "shared": bool(assessment.share_token),
+            "actions_done": sorted(p.action_id for p in assessment.progress.all()),
+        })
+    return rows
+
+
+__all__ = [
+    "ALREADY_COMPLETE",
+    "NOTHING_TO_SCORE",
+    "AssessmentError",
+    "EngineInputError",
+    "UnmatchedTitlesError",
+    "action_set_done",
+    "assessment_complete",
+    "assessment_delete",
+    "assessment_save_answers",
+    "assessment_save_roles",
+    "assessment_start",
+    "assessment_submit",
+    "assessments_claim",
+    "share_create",
+    "share_revoke",
+    "user_export",
+]

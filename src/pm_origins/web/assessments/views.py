@@ -1,0 +1,320 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from pm_origins.engine import EngineInputError, UnmatchedTitlesError, questionnaire_pages
+from pm_origins.framework import UnknownId
+from pm_origins.reports import render_markdown
+from pm_origins.web.assessments import services
+from pm_origins.web.assessments.forms import QuestionPageForm, RoleFormSet, TargetForm
+from pm_origins.web.assessments.models import Assessment
+from pm_origins.web.assessments.presenters import (
+    comparison_context,
+    history_context,
+    result_context,
+)
+from pm_origins.web.core.decorators import private
+
+PAGE_SIZE = 8
+
+
+def _assessment(request: HttpRequest, token: str) -> Assessment:
+    """The assessment behind a secret token, if this visitor may see it; else 404."""
+    assessment = get_object_or_404(Assessment.objects.select_related("framework"), token=token)
+    if not assessment.visible_to(request.user):
+        raise Http404("No such assessment")
+    return assessment
+
+
+def _pages(assessment: Assessment) -> tuple[Any, ...]:
+    return questionnaire_pages(services.framework_of(assessment), PAGE_SIZE)
+
+
+@require_http_methods(["GET", "POST"])
+def start(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        assessment = services.assessment_start(user=request.user, session=request.session)
+        return redirect("assessments:roles", token=assessment.token)
+    in_progress = None
+    if request.user.is_authenticated:
+        in_progress = (Assessment.objects.filter(owner=request.user)
+                       .exclude(step=Assessment.Step.COMPLETE).first())
+    return render(request, "assessments/start.html", {"in_progress": in_progress})
+
+
+@private
+@require_http_methods(["GET", "POST"])
+def roles(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = _assessment(request, token)
+    if assessment.is_complete:
+        return redirect("assessments:result", token=token)
+    framework = services.framework_of(assessment)
+    problem = None
+    if request.method == "POST":
+        formset = RoleFormSet(request.POST, prefix="roles")
+        if "add_role" in request.POST:
+            formset = RoleFormSet(prefix="roles", initial=_rows_for_more(formset))
+        elif formset.is_valid():
+            chosen = [r for r in (f.role() for f in formset.forms) if r is not None]
+            try:
+                services.assessment_save_roles(assessment=assessment, roles=chosen)
+            except (EngineInputError, services.AssessmentError) as exc:
+                problem = _problem(exc)
+            else:
+                return redirect("assessments:questions", token=token, page=1)
+    else:
+        formset = RoleFormSet(prefix="roles", initial=assessment.roles or [{"years_ago": 0}])
+    aliases = sorted({a for o in framework.origins for a in o.aliases})
+    return render(request, "assessments/roles.html", {
+        "assessment": assessment, "formset": formset, "aliases": aliases, "problem": problem,
+        "steps": _steps(assessment, "roles")})
+
+
+def _rows_for_more(formset: Any) -> list[dict[str, Any]]:
+    """The rows typed so far (valid or not) plus one empty row, for "add another role"."""
+    rows = []
+    for form in formset.forms:
+        data = {name: form[name].value() for name in ("title", "years", "years_ago")}
+        if form["DELETE"].value() or not any(data.values()):
+            continue
+        rows.append(data)
+    return [*rows, {"years_ago": 0}]
+
+
+def _problem(exc: Exception) -> dict[str, Any]:
+    if isinstance(exc, UnmatchedTitlesError):
+        return {"message": "We could not place some job titles. Pick a suggestion or use "
+                           "the title most people in that job would use.",
+                "unmatched": exc.unmatched}
+    return {"message": getattr(exc, "message", str(exc)), "unmatched": ()}
+
+
+@private
+@require_http_methods(["GET", "POST"])
+def questions(request: HttpRequest, token: str, page: int) -> HttpResponse:
+    assessment = _assessment(request, token)
+    if assessment.is_complete:
+        return redirect("assessments:result", token=token)
+    pages = _pages(assessment)
+    if not 1 <= page <= len(pages):
+        raise Http404("No such page")
+    framework = services.framework_of(assessment)
+    items = pages[page - 1]
+    if request.method == "POST":
+        form = QuestionPageForm(request.POST, framework=framework, items=items)
+        if form.is_valid():
+            given, blank = form.answers()
+            services.assessment_save_answers(assessment=assessment, answers=given, cleared=blank)
+            return _after_page(request, assessment, page, len(pages))
+    else:
+        form = QuestionPageForm(framework=framework, items=items,
+                                initial={i.id: assessment.answers.get(i.id) for i in items})
+    answered = len(assessment.answers)
+    names = {c.id: c.name for c in framework.competencies}
+    rows = [(form[item.id], names[item.competency]) for item in items]
+    return render(request, "assessments/questions.html", {
+        "assessment": assessment, "form": form, "rows": rows, "page": page,
+        "page_count": len(pages),
+        "answered": answered, "item_count": sum(len(p) for p in pages),
+        "steps": _steps(assessment, "questions")})
+
+
+def _after_page(request: HttpRequest, assessment: Assessment, page: int,
+                page_count: int) -> HttpResponse:
+    move = request.POST.get("move", "next")
+    if move == "back":
+        if page == 1:
+            return redirect("assessments:roles", token=assessment.token)
+        return redirect("assessments:questions", token=assessment.token, page=page - 1)
+    if move == "save":
+        link = request.build_absolute_uri(
+            reverse("assessments:questions", args=[assessment.token, page]))
+        messages.success(request, f"Saved. Come back to this link to carry on: {link}")
+        return redirect("assessments:questions", token=assessment.token, page=page)
+    if move == "finish" or page == page_count:
+        return redirect("assessments:target", token=assessment.token)
+    return redirect("assessments:questions", token=assessment.token, page=page + 1)
+
+
+@private
+@require_http_methods(["GET", "POST"])
+def target(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = _assessment(request, token)
+    if assessment.is_complete:
+        return redirect("assessments:result", token=token)
+    framework = services.framework_of(assessment)
+    problem = None
+    if request.method == "POST":
+        form = TargetForm(request.POST, framework=framework)
+        if form.is_valid():
+            try:
+                services.assessment_complete(assessment=assessment,
+                                             target=form.cleaned_data["target"] or None)
+            except (EngineInputError, services.AssessmentError) as exc:
+                problem = _problem(exc)
+            else:
+                return redirect("assessments:result", token=token)
+    else:
+        form = TargetForm(framework=framework, initial={"target": assessment.target})
+    return render(request, "assessments/target.html", {
+        "assessment": assessment, "form": form, "problem": problem,
+        "target_roles": framework.roles,
+        "pages": len(_pages(assessment)), "steps": _steps(assessment, "target")})
+
+
+def _steps(assessment: Assessment, current: str) -> list[dict[str, Any]]:
+    names = [("roles", "Your roles"), ("questions", "Questions"), ("target", "Target role")]
+    return [{"id": key, "name": name, "current": key == current} for key, name in names]
+
+
+@private
+@require_safe
+def result(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = _assessment(request, token)
+    if not assessment.is_complete:
+        return redirect("assessments:roles", token=token)
+    context = result_context(assessment, services.framework_of(assessment), owner_view=True,
+                             user=request.user)
+    return render(request, "assessments/result.html", context)
+
+
+@private
+@require_safe
+def shared(request: HttpRequest, share_token: str) -> HttpResponse:
+    assessment = get_object_or_404(Assessment.objects.select_related("framework"),
+                                   share_token=share_token, step=Assessment.Step.COMPLETE)
+    context = result_context(assessment, services.framework_of(assessment), owner_view=False,
+                             user=request.user)
+    return render(request, "assessments/result.html", context)
+
+
+@private
+@require_safe
+def export(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
+    assessment = _assessment(request, token)
+    if not assessment.is_complete:
+        raise Http404("No result yet")
+    filename = f"pm-origins-{assessment.created:%Y-%m-%d}"
+    if fmt == "json":
+        response: HttpResponse = JsonResponse(assessment.result, json_dumps_params={"indent": 2})
+    else:
+        evaluation = services.evaluation_of(assessment)
+        response = HttpResponse(render_markdown(evaluation, services.framework_of(assessment)),
+                                content_type="text/markdown; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+@require_POST
+def share(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = _assessment(request, token)
+    try:
+        if request.POST.get("action") == "revoke":
+            services.share_revoke(assessment=assessment)
+            messages.success(request, "The share link is revoked; it no longer works.")
+        else:
+            services.share_create(assessment=assessment)
+            messages.success(request, "Anyone with the share link can now read this result.")
+    except services.AssessmentError as exc:
+        messages.error(request, exc.message)
+    return redirect(reverse("assessments:result", args=[token]) + "#share")
+
+
+@require_POST
+def delete(request: HttpRequest, token: str) -> HttpResponse:
+    assessment = _assessment(request, token)
+    services.assessment_delete(assessment=assessment)
+    messages.success(request, "The result is deleted.")
+    return redirect("assessments:mine" if request.user.is_authenticated else "core:home")
+
+
+@require_POST
+def action_done(request: HttpRequest, token: str, action_id: str) -> HttpResponse:
+    assessment = _assessment(request, token)
+    if not request.user.is_authenticated:
+        raise Http404("Sign in to track actions")
+    try:
+        services.action_set_done(assessment=assessment, action_id=action_id,
+                                 done=request.POST.get("done") == "1")
+    except services.AssessmentError as exc:
+        messages.error(request, exc.message)
+    return redirect(reverse("assessments:result", args=[token]) + f"#action-{action_id}")
+
+
+@require_POST
+def retake(request: HttpRequest, token: str) -> HttpResponse:
+    source = _assessment(request, token)
+    assessment = services.assessment_start(user=request.user, session=request.session,
+                                           copy_roles_from=source)
+    return redirect("assessments:roles", token=assessment.token)
+
+
+@login_required
+@require_safe
+def mine(request: HttpRequest) -> HttpResponse:
+    assessments = list(Assessment.objects.filter(owner=request.user)
+                       .select_related("framework").order_by("created"))
+    framework = services.current_framework()
+    return render(request, "assessments/mine.html",
+                  history_context(assessments, framework))
+
+
+@login_required
+@require_safe
+def compare(request: HttpRequest) -> HttpResponse:
+    tokens = [request.GET.get("a", ""), request.GET.get("b", "")]
+    found = {a.token: a for a in Assessment.objects.filter(
+        owner=request.user, token__in=tokens, step=Assessment.Step.COMPLETE)}
+    if any(t not in found for t in tokens):
+        raise Http404("Choose two of your own results")
+    earlier, later = sorted((found[t] for t in tokens), key=lambda a: a.created)
+    return render(request, "assessments/compare.html",
+                  comparison_context(earlier, later, services.current_framework()))
+
+
+@require_safe
+def origin_detail(request: HttpRequest, origin_id: str) -> HttpResponse:
+    framework = services.current_framework()
+    try:
+        origin = framework.origin(origin_id)
+    except UnknownId:
+        raise Http404("No such origin") from None
+    names = {c.id: c for c in framework.competencies}
+    advice = [(names[w], [a.text for a in origin.advice if a.competency == w])
+              for w in origin.weaknesses]
+    return render(request, "assessments/origin.html", {
+        "origin": origin, "strengths": [names[c] for c in origin.strengths],
+        "weaknesses": [names[c] for c in origin.weaknesses], "advice": advice,
+        "story": [p for p in origin.story.split("\n") if p.strip()],
+        "origins": framework.origins})
+
+
+@require_safe
+def competency_detail(request: HttpRequest, competency_id: str) -> HttpResponse:
+    framework = services.current_framework()
+    try:
+        competency = framework.competency(competency_id)
+    except UnknownId:
+        raise Http404("No such competency") from None
+    return render(request, "assessments/competency.html", {
+        "competency": competency, "levels": list(enumerate(competency.levels)),
+        "strong": [o for o in framework.origins if competency.id in o.strengths],
+        "weak": [o for o in framework.origins if competency.id in o.weaknesses],
+        "competencies": framework.competencies})
+
+
+@require_safe
+def overview(request: HttpRequest) -> HttpResponse:
+    framework = services.current_framework()
+    names = {c.id: c.name for c in framework.competencies}
+    return render(request, "assessments/overview.html", {
+        "competencies": framework.competencies,
+        "origins": [(o, [names[c] for c in o.strengths], [names[c] for c in o.weaknesses])
+                    for o in framework.origins]})

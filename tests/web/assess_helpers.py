@@ -1,0 +1,37 @@
+"""Helpers for the find-your-origin tests: walk the steps, make finished results."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.test import Client
+from django.urls import reverse
+
+from pm_origins.engine import Role
+from pm_origins.web.assessments import services
+from pm_origins.web.assessments.models import Assessment
+
+
+def start(client: Client) -> Assessment:
+    response = client.post(reverse("assessments:start"))
+    assert response.status_code == 302
+    token = response["Location"].split("/")[2]
+    return Assessment.objects.get(token=token)
+
+
+def roles_post(rows: list[tuple[str, Any, Any]], **extra: str) -> dict[str, Any]:
+    data: dict[str, Any] = {"roles-TOTAL_FORMS": str(len(rows)), "roles-INITIAL_FORMS": "0",
+                            "roles-MIN_NUM_FORMS": "0", "roles-MAX_NUM_FORMS": "20"}
+    for index, (title, years, ago) in enumerate(rows):
+        data[f"roles-{index}-title"] = title
+        data[f"roles-{index}-years"] = years
+        data[f"roles-{index}-years_ago"] = ago
+    data.update(extra)
+    return data
+
+
+def finished(user: Any = None, *, title: str = "QA Engineer", years: float = 5,
+             answers: dict[str, int] | None = None, target: str | None = "technical"
+             ) -> Assessment:
+    return services.assessment_submit(user=user, roles=[Role(title, years)],
+                                      answers=answers or {}, target=target)
