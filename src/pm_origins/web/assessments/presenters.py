@@ -20,6 +20,17 @@ def _item_text(framework: Framework, item_id: str) -> str:
         return item_id
 
 
+def framework_overview() -> dict[str, Any]:
+    """The six competencies and seven origins (with their strengths and gaps by name)."""
+    from pm_origins.web.assessments.services import current_framework
+
+    framework = current_framework()
+    names = {c.id: c.name for c in framework.competencies}
+    return {"competencies": framework.competencies,
+            "origins": [(o, [names[c] for c in o.strengths], [names[c] for c in o.weaknesses])
+                        for o in framework.origins]}
+
+
 def result_context(assessment: Assessment, framework: Framework, *, owner_view: bool,
                    user: Any) -> dict[str, Any]:
     data = assessment.result or {}
@@ -56,8 +67,10 @@ def result_context(assessment: Assessment, framework: Framework, *, owner_view: 
         "owner_view": owner_view,
         "signed_in_owner": owner_view and user.is_authenticated,
         "blend": blend,
-        "blend_label": " / ".join(f"{round(o['share'] * 100)}% {o['name']}" for o in blend),
+        "blend_label": (blend[0]["name"] if len(blend) == 1 else
+                        " / ".join(f"{round(o['share'] * 100)}% {o['name']}" for o in blend)),
         "top_origin": top,
+        "top_share": round(blend[0]["share"] * 100) if blend else 0,
         "story": [p for p in top.story.split("\n") if p.strip()] if top else [],
         "radar": mark_safe(radar_figure_html(framework, profile, title="Your competency profile")),
         "scores": scores,

@@ -17,6 +17,7 @@ from pm_origins.web.assessments.forms import QuestionPageForm, RoleFormSet, Targ
 from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.assessments.presenters import (
     comparison_context,
+    framework_overview,
     history_context,
     result_context,
 )
@@ -312,9 +313,4 @@ def competency_detail(request: HttpRequest, competency_id: str) -> HttpResponse:
 
 @require_safe
 def overview(request: HttpRequest) -> HttpResponse:
-    framework = services.current_framework()
-    names = {c.id: c.name for c in framework.competencies}
-    return render(request, "assessments/overview.html", {
-        "competencies": framework.competencies,
-        "origins": [(o, [names[c] for c in o.strengths], [names[c] for c in o.weaknesses])
-                    for o in framework.origins]})
+    return render(request, "assessments/overview.html", framework_overview())
