@@ -1,0 +1,1 @@
+"""The pm-origins Django site: settings, URLs and one app per area."""

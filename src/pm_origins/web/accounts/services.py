@@ -1,0 +1,151 @@
+"""Every change to an account goes through these functions."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import authenticate
+from django.contrib.auth.hashers import make_password
+from django.core.mail import send_mail
+from django.db import transaction
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.encoding import force_bytes, force_str
+from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+
+from pm_origins.web.accounts.models import User, normalise_email
+from pm_origins.web.accounts.tokens import signup_token_generator
+from pm_origins.web.core import ratelimit
+
+INVALID_LOGIN = (
+    "That e-mail address and password do not match an account. Check both and try again; "
+    "if you have just signed up, confirm your address from the e-mail we sent first."
+)
+LOGIN_THROTTLED = (
+    "Too many failed log-ins for this account. Try again in {minutes} minutes, "
+    "or reset your password."
+)
+WRONG_PASSWORD = "That password is not right, so your account was not deleted."
+SIGNUP_LINK_INVALID = (
+    "This confirmation link is not valid any more: it was already used, it expired, or a "
+    "newer one was sent. If your account is confirmed, log in; otherwise sign up again."
+)
+
+LOGIN_WINDOW = 60 * 60
+# Password spraying across many accounts from one address.
+LOGIN_ATTEMPTS_PER_IP_PER_HOUR = 100
+
+
+class AccountError(Exception):
+    """A rule about accounts was broken; ``message`` is safe to show."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class LoginThrottled(AccountError):
+    def __init__(self, retry_after: int) -> None:
+        minutes = max(1, (retry_after + 59) // 60)
+        super().__init__(LOGIN_THROTTLED.format(minutes=minutes))
+        self.retry_after = retry_after
+
+
+def _send(*, template: str, to: str, context: dict[str, Any]) -> None:
+    subject = render_to_string(f"accounts/email/{template}_subject.txt", context).strip()
+    body = render_to_string(f"accounts/email/{template}.txt", context)
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
+
+
+def account_signup(*, email: str, password: str, site_url: str) -> User | None:
+    """Start a sign-up; the answer to the person is the same whatever happens.
+
+    A new address gets an inactive account and a confirmation link. An address
+    that already has a confirmed account gets an e-mail telling its owner that
+    someone tried to sign up (with log-in and reset links) and nothing changes.
+    An address with an unconfirmed account gets the new password and a fresh
+    link, which voids the older one. Returns the user whose link was sent, if any.
+    """
+    email = normalise_email(email)
+    password_hash = make_password(password)  # hashed in every branch: no timing tell
+    with transaction.atomic():
+        user = User.objects.select_for_update().filter(email=email).first()
+        if user is not None and user.is_active:
+            _send(
+                template="signup_exists",
+                to=email,
+                context={
+                    "login_url": site_url + reverse("accounts:login"),
+                    "reset_url": site_url + reverse("accounts:password_reset"),
+                },
+            )
+            return None
+        if user is None:
+            user = User(email=email, is_active=False)
+        user.password = password_hash
+        user.save()
+    uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
+    token = signup_token_generator.make_token(user)
+    confirm_path = reverse("accounts:signup_confirm", args=[uidb64, token])
+    _send(template="signup_confirm", to=email, context={"confirm_url": site_url + confirm_path})
+    return user
+
+
+def account_confirm(*, uidb64: str, token: str) -> User:
+    """Activate the account named by a confirmation link, once."""
+    try:
+        pk = int(force_str(urlsafe_base64_decode(uidb64)))
+        user = User.objects.get(pk=pk)
+    except (ValueError, OverflowError, User.DoesNotExist):
+        raise AccountError(SIGNUP_LINK_INVALID) from None
+    if user.is_active or not signup_token_generator.check_token(user, token):
+        raise AccountError(SIGNUP_LINK_INVALID)
+    user.is_active = True
+    user.save(update_fields=["is_active"])
+    return user
+
+
+def login_check(*, request: HttpRequest, email: str, password: str, ip: str) -> User:
+    """The user for these credentials, within the failed-attempt limits.
+
+    At most ``LOGIN_ATTEMPTS_PER_HOUR`` failures per account (known or not) per
+    hour; while over the limit even the right password is refused, with
+    ``LoginThrottled`` carrying the seconds until the window ends.
+    """
+    email = normalise_email(email)
+    limit = settings.LOGIN_ATTEMPTS_PER_HOUR
+    for scope, ident, most in (
+        ("login-account", email, limit),
+        ("login-ip", ip, LOGIN_ATTEMPTS_PER_IP_PER_HOUR),
+    ):
+        state = ratelimit.peek(scope, ident, limit=most, window=LOGIN_WINDOW)
+        if not state.allowed:
+            raise LoginThrottled(state.retry_after)
+    user = authenticate(request, username=email, password=password)
+    if user is None:
+        ratelimit.hit("login-account", email, limit=limit, window=LOGIN_WINDOW)
+        ratelimit.hit("login-ip", ip, limit=LOGIN_ATTEMPTS_PER_IP_PER_HOUR, window=LOGIN_WINDOW)
+        raise AccountError(INVALID_LOGIN)
+    ratelimit.reset("login-account", email, window=LOGIN_WINDOW)
+    return user  # type: ignore[return-value]
+
+
+def account_delete(*, user: User, password: str) -> None:
+    """Delete ``user`` and everything that belongs to them, after checking the password."""
+    if not user.check_password(password):
+        raise AccountError(WRONG_PASSWORD)
+    with transaction.atomic():
+        user.delete()
+
+
+def account_export(user: User) -> dict[str, Any]:
+    """The account's own fields for "export my data"."""
+    return {
+        "email": user.email,
+        "first_name": user.first_name,
+        "last_name": user.last_name,
+        "date_joined": user.date_joined.isoformat(),
+        "last_login": user.last_login.isoformat() if user.last_login else None,
+    }

@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers, patch_vary_headers
+
+PRIVATE_ATTR = "pm_origins_private"
+
+
+class PrivateNoStoreMiddleware:
+    """Send ``Cache-Control: no-store`` on anything shown to a signed-in user.
+
+    Pages for a signed-in user can hold personal data; no shared or browser
+    cache may keep them. Views for anonymous users that are still private
+    (a share link, a guest result) mark themselves with ``@private``.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        signed_in = user is not None and user.is_authenticated
+        if signed_in or getattr(response, PRIVATE_ATTR, False):
+            add_never_cache_headers(response)
+            patch_vary_headers(response, ("Cookie",))
+        return response

@@ -1,0 +1,15 @@
+from __future__ import annotations
+
+from django.apps import AppConfig
+
+
+class SeriesConfig(AppConfig):
+    name = "pm_origins.web.series"
+    label = "series"
+    verbose_name = "PM series"
+
+    def ready(self) -> None:
+        from pm_origins.web.core import exports
+        from pm_origins.web.series.services import series_export
+
+        exports.register("series", series_export)
