@@ -114,3 +114,8 @@ def test_deleting_the_account_removes_every_result(owner_client: Client, owner: 
     theirs = finished(other_user)
     owner_client.post("/account/delete/", {"password": PASSWORD})
     assert list(Assessment.objects.values_list("pk", flat=True)) == [theirs.pk]
+
+
+def test_the_account_page_links_to_my_results(owner_client: Client) -> None:
+    page = owner_client.get(reverse("accounts:account"))
+    assert reverse("assessments:mine").encode() in page.content

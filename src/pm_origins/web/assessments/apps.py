@@ -9,8 +9,8 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "Assessments"
 
     def ready(self) -> None:
-        from pm_origins.web.assessments import signals  # noqa: F401  (connects receivers)
         from pm_origins.web.accounts import menu
+        from pm_origins.web.assessments import signals  # noqa: F401  (connects receivers)
         from pm_origins.web.assessments.services import user_export
         from pm_origins.web.core import exports
 
