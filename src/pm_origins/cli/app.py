@@ -45,6 +45,8 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
+TableFormatOption = Annotated[TableOrJson, typer.Option("--format", help="Output format.")]
+ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", help="Output format.")]
 FrameworkOption = Annotated[
     Path | None,
     typer.Option("--framework", help="A framework YAML file merged over the bundled one "
@@ -122,8 +124,7 @@ def _root(framework_path: FrameworkOption = None) -> None:
 @app.command()
 def origins(
     ctx: typer.Context,
-    output_format: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] =
-    TableOrJson.table,
+    output_format: TableFormatOption = TableOrJson.table,
     framework_path: FrameworkOption = None,
 ) -> None:
     """List the career origins with their superpowers and gaps."""
@@ -166,8 +167,7 @@ def framework_validate(
 @framework_app.command("show")
 def framework_show(
     ctx: typer.Context,
-    output_format: Annotated[TableOrJson, typer.Option("--format", help="Output format.")] =
-    TableOrJson.table,
+    output_format: TableFormatOption = TableOrJson.table,
     framework_path: FrameworkOption = None,
 ) -> None:
     """Show the framework in use (bundled, or merged with your file)."""
@@ -219,8 +219,7 @@ def report(
     target: Annotated[str | None, typer.Option(
         "--target", help="Target PM role id for a growth plan (see `framework show`).",
         show_default=False)] = None,
-    output_format: Annotated[ReportFormat, typer.Option("--format", help="Output format.")] =
-    ReportFormat.md,
+    output_format: ReportFormatOption = ReportFormat.md,
     out: Annotated[Path | None, typer.Option(
         "--out", help="Write the report to this file instead of the screen.",
         show_default=False)] = None,
