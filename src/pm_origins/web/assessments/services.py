@@ -141,7 +141,8 @@ def assessment_save_answers(*, assessment: Assessment, answers: Mapping[str, Any
     _check_open(assessment)
     framework = framework_of(assessment)
     clean = check_answers(framework, answers)
-    merged = {k: v for k, v in assessment.answers.items() if k not in set(cleared)}
+    dropped = set(cleared)
+    merged = {k: v for k, v in assessment.answers.items() if k not in dropped}
     merged.update(clean)
     assessment.answers = merged
     if assessment.step == Assessment.Step.ROLES:
