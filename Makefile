@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
 
-.PHONY: run test test-sqlite test-postgres lint bench browser clean
+.PHONY: run test test-sqlite test-postgres lint bench browser wrk clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,7 +36,11 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/mypy src/pm_origins/framework src/pm_origins/engine src/pm_origins/reports
 
-bench: $(STAMP)
+# wrk drives the results-page benchmark.
+wrk:
+	@command -v wrk >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+
+bench: $(STAMP) wrk
 	$(BIN)/python -m benchmarks
 
 clean:

@@ -87,6 +87,16 @@ class Browsing:
         self.page.screenshot(path=str(path), full_page=True)
         return path
 
+    def follow(self, locator: Any) -> None:
+        """Click what leads to another page and wait until that page has loaded."""
+        with self.page.expect_navigation():
+            locator.click()
+
+    def press_to_follow(self, key: str) -> None:
+        """Press a key that leads to another page and wait until that page has loaded."""
+        with self.page.expect_navigation():
+            self.page.keyboard.press(key)
+
     def focus_state(self, selector: str = "") -> dict[str, Any]:
         return dict(self.page.evaluate(_FOCUS_STATE, selector))
 
