@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import wraps
 from typing import Any
 
 from django.contrib import messages
@@ -34,6 +36,22 @@ def _assessment(request: HttpRequest, token: str) -> Assessment:
     return assessment
 
 
+def draft_step(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """A step of an unfinished assessment: load it by token (or 404), and send a
+    finished one to its result, which can no longer change."""
+
+    @private
+    @require_http_methods(["GET", "POST"])
+    @wraps(view)
+    def wrapper(request: HttpRequest, token: str, **kwargs: Any) -> HttpResponse:
+        assessment = _assessment(request, token)
+        if assessment.is_complete:
+            return redirect("assessments:result", token=token)
+        return view(request, assessment, **kwargs)
+
+    return wrapper
+
+
 def _pages(assessment: Assessment) -> tuple[Any, ...]:
     return questionnaire_pages(services.framework_of(assessment), PAGE_SIZE)
 
@@ -50,12 +68,9 @@ def start(request: HttpRequest) -> HttpResponse:
     return render(request, "assessments/start.html", {"in_progress": in_progress})
 
 
-@private
-@require_http_methods(["GET", "POST"])
-def roles(request: HttpRequest, token: str) -> HttpResponse:
-    assessment = _assessment(request, token)
-    if assessment.is_complete:
-        return redirect("assessments:result", token=token)
+@draft_step
+def roles(request: HttpRequest, assessment: Assessment) -> HttpResponse:
+    token = assessment.token
     framework = services.framework_of(assessment)
     problem = None
     if request.method == "POST":
@@ -97,12 +112,8 @@ def _problem(exc: Exception) -> dict[str, Any]:
     return {"message": getattr(exc, "message", str(exc)), "unmatched": ()}
 
 
-@private
-@require_http_methods(["GET", "POST"])
-def questions(request: HttpRequest, token: str, page: int) -> HttpResponse:
-    assessment = _assessment(request, token)
-    if assessment.is_complete:
-        return redirect("assessments:result", token=token)
+@draft_step
+def questions(request: HttpRequest, assessment: Assessment, page: int) -> HttpResponse:
     pages = _pages(assessment)
     if not 1 <= page <= len(pages):
         raise Http404("No such page")
@@ -144,12 +155,9 @@ def _after_page(request: HttpRequest, assessment: Assessment, page: int,
     return redirect("assessments:questions", token=assessment.token, page=page + 1)
 
 
-@private
-@require_http_methods(["GET", "POST"])
-def target(request: HttpRequest, token: str) -> HttpResponse:
-    assessment = _assessment(request, token)
-    if assessment.is_complete:
-        return redirect("assessments:result", token=token)
+@draft_step
+def target(request: HttpRequest, assessment: Assessment) -> HttpResponse:
+    token = assessment.token
     framework = services.framework_of(assessment)
     problem = None
     if request.method == "POST":
