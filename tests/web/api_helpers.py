@@ -73,9 +73,12 @@ def assert_conforms(method: str, path: str, response: Any) -> None:
 class ApiClient:
     """Django's test client speaking JSON to the API, checking each answer on the way."""
 
-    def __init__(self, token: str | None = None, client: Client | None = None) -> None:
+    def __init__(self, token: str | None = None, client: Client | None = None, *,
+                 csrf: str | None = None) -> None:
         self.client = client or Client()
         self.headers = {"Authorization": f"Bearer {token}"} if token else {}
+        if csrf:
+            self.headers["X-CSRFToken"] = csrf
 
     def request(self, method: str, path: str, body: Any = None, *,
                 raw: bytes | str | None = None, **headers: str) -> Any:
@@ -95,6 +98,16 @@ class ApiClient:
 
     def delete(self, path: str, **headers: str) -> Any:
         return self.request("DELETE", path, **headers)
+
+
+def session_client(user: Any, *, send_csrf: bool = True) -> ApiClient:
+    """A signed-in browser; with ``send_csrf`` it sends the CSRF token as the docs page does."""
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(user)
+    if not send_csrf:
+        return ApiClient(client=browser)
+    browser.get("/account/api-tokens/")  # any page with a form sets the CSRF cookie
+    return ApiClient(client=browser, csrf=browser.cookies["csrftoken"].value)
 
 
 def token_for(user: Any, name: str = "tests") -> str:

@@ -1,0 +1,134 @@
+"""POST /api/v1/evaluate: stateless, and exactly the CLI's JSON contract."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from pm_origins.cli.app import app as cli
+from pm_origins.framework import Framework
+from pm_origins.reports.data import CONTRACT_KEYS
+from pm_origins.web.api.schemas import CONTROL_CHARACTERS
+from pm_origins.web.assessments.models import Assessment
+from pm_origins.web.assessments.services import NOTHING_TO_SCORE
+
+from .api_helpers import QA_ROLE, ApiClient, error_of
+
+
+@pytest.fixture
+def client() -> ApiClient:
+    return ApiClient()
+
+
+def test_it_answers_the_same_json_as_the_cli_report(client: ApiClient, framework: Framework,
+                                                      tmp_path: Path) -> None:
+    answers = {framework.items[0].id: 4, framework.items[5].id: 2}
+    response = client.post("/evaluate", {
+        "roles": [QA_ROLE, {"title": "Web Developer", "years": 2, "years_ago": 1}],
+        "answers": answers, "target": "technical"})
+    assert response.status_code == 200
+    answers_file = tmp_path / "answers.json"
+    answers_file.write_text(json.dumps(answers))
+    printed = CliRunner().invoke(cli, [
+        "report", "--role", "QA Engineer=5", "--role", "Web Developer=2@1",
+        "--answers", str(answers_file), "--target", "technical", "--format", "json"])
+    assert printed.exit_code == 0, printed.output
+    assert response.json() == json.loads(printed.output)
+    assert set(CONTRACT_KEYS) <= set(response.json())
+
+
+def test_it_stores_nothing(client: ApiClient) -> None:
+    client.post("/evaluate", {"roles": [QA_ROLE]})
+    assert not Assessment.objects.exists()
+
+
+def test_roles_alone_give_a_result_without_a_plan(client: ApiClient) -> None:
+    body = client.post("/evaluate", {"roles": [QA_ROLE]}).json()
+    assert body["origins"][0]["id"] == "qa"
+    assert body["plan"] is None
+    assert body["basis"] == "history"
+
+
+def test_answers_alone_give_a_result(client: ApiClient, framework: Framework) -> None:
+    answers = {item.id: 5 for item in framework.items_for("ux")}
+    body = client.post("/evaluate", {"answers": answers}).json()
+    assert body["basis"] == "answers"
+    assert body["profile"]["ux"]["answered"] == len(answers)
+
+
+def test_it_needs_a_role_or_an_answer(client: ApiClient) -> None:
+    response = client.post("/evaluate", {"roles": []})
+    assert response.status_code == 422
+    assert response.json()["detail"] == NOTHING_TO_SCORE
+
+
+def test_an_unknown_title_gets_suggestions(client: ApiClient) -> None:
+    response = client.post("/evaluate", {"roles": [{"title": "Developer", "years": 3}]})
+    assert response.status_code == 422
+    assert error_of(response) == "unmatched_titles"
+    assert "did you mean" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(("body", "says"), [
+    ({"roles": [QA_ROLE], "answers": {"no_such_item": 3}}, "Unknown question id"),
+    ({"roles": [QA_ROLE], "answers": {"innovation_01": 9}}, "must be from 1 to 5"),
+    ({"roles": [QA_ROLE], "target": "astronaut"}, "Unknown target role"),
+])
+def test_engine_errors_say_what_is_wrong(client: ApiClient, body: dict[str, Any],
+                                         says: str) -> None:
+    response = client.post("/evaluate", body)
+    assert response.status_code == 422
+    assert error_of(response) == "invalid_input"
+    assert says in response.json()["detail"]
+
+
+@pytest.mark.parametrize(("role", "field"), [
+    ({"title": "QA Engineer", "years": -1}, "years"),
+    ({"title": "QA Engineer", "years": 61}, "years"),
+    ({"title": "QA Engineer", "years": 2, "years_ago": 99}, "years_ago"),
+    ({"title": "", "years": 2}, "title"),
+    ({"title": "x" * 121, "years": 2}, "title"),
+    ({"title": "QA\x00Engineer", "years": 2}, "title"),
+    ({"title": "QA\ud800Engineer", "years": 2}, "title"),
+    ({"years": 2}, "title"),
+    ({"title": "QA Engineer", "years": "five"}, "years"),
+])
+def test_bad_roles_are_refused_field_by_field(client: ApiClient, role: dict[str, Any],
+                                              field: str) -> None:
+    response = client.post("/evaluate", {"roles": [role]})
+    assert response.status_code == 422
+    assert error_of(response) == "invalid"
+    locations = [e["loc"] for e in response.json()["errors"]]
+    assert ["body", "roles", 0, field] in locations
+
+
+def test_control_characters_are_named_in_the_message(client: ApiClient) -> None:
+    response = client.post("/evaluate", {"roles": [{"title": "QA\x00", "years": 1}]})
+    assert CONTROL_CHARACTERS in response.json()["errors"][0]["msg"]
+
+
+def test_too_many_roles_are_refused(client: ApiClient) -> None:
+    response = client.post("/evaluate", {"roles": [QA_ROLE] * 21})
+    assert response.status_code == 422
+    assert error_of(response) == "invalid"
+    assert response.json()["errors"][0]["loc"] == ["body", "roles"]
+
+
+@pytest.mark.parametrize("raw", [
+    "{", "not json", '{"roles": [{"title": "QA Engineer", "years": NaN}]}',
+    '{"roles": [{"title": "QA Engineer", "years": Infinity}]}', b"\xff\xfe{}",
+])
+def test_a_body_that_is_not_json_is_a_400(client: ApiClient, raw: Any) -> None:
+    response = client.post("/evaluate", raw=raw)
+    assert response.status_code == 400
+    assert error_of(response) == "bad_request"
+
+
+@pytest.mark.parametrize("raw", ["[]", '"roles"', "3", "null"])
+def test_a_body_that_is_not_an_object_is_a_422(client: ApiClient, raw: str) -> None:
+    response = client.post("/evaluate", raw=raw)
+    assert response.status_code == 422
