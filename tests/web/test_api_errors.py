@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from pm_origins.web.accounts.models import User
@@ -45,7 +46,7 @@ def test_a_wrong_method_answers_a_json_405(client: ApiClient, method: str, path:
 
 
 def test_a_body_over_the_cap_is_a_413_before_it_is_read(client: ApiClient) -> None:
-    title = "x" * (guard.MAX_BODY_BYTES + 1)
+    title = "x" * (settings.API_MAX_BODY_BYTES + 1)
     response = client.post("/evaluate", {"roles": [{"title": title, "years": 1}]})
     assert response.status_code == 413
     assert error_of(response) == "payload_too_large"
@@ -53,7 +54,7 @@ def test_a_body_over_the_cap_is_a_413_before_it_is_read(client: ApiClient) -> No
 
 
 def test_a_body_just_under_the_cap_is_read(client: ApiClient) -> None:
-    padding = "x" * (guard.MAX_BODY_BYTES - 200)
+    padding = "x" * (settings.API_MAX_BODY_BYTES - 200)
     response = client.post("/evaluate", {"roles": [QA_ROLE], "answers": {}, "pad": padding})
     assert response.status_code == 200
 

@@ -85,6 +85,26 @@ OPTIONS: tuple[Option, ...] = (
         "86400",
         "Seconds a comment form stays valid after it was shown.",
     ),
+    Option(
+        "PM_ORIGINS_API_RATE_LIMIT",
+        "240",
+        "API requests allowed per minute per token or signed-in user before 429.",
+    ),
+    Option(
+        "PM_ORIGINS_API_ANON_RATE_LIMIT",
+        "60",
+        "API requests allowed per minute per IP address without credentials.",
+    ),
+    Option(
+        "PM_ORIGINS_API_AUTH_FAILURES",
+        "30",
+        "Wrong API tokens allowed per IP address per 10 minutes before 429.",
+    ),
+    Option(
+        "PM_ORIGINS_API_MAX_BODY_BYTES",
+        "65536",
+        "Largest API request body accepted, in bytes; larger ones get 413.",
+    ),
 )
 
 OPTIONS_BY_NAME: dict[str, Option] = {option.name: option for option in OPTIONS}
