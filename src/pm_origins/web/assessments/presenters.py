@@ -6,7 +6,7 @@ from typing import Any
 
 from django.utils.safestring import mark_safe
 
-from pm_origins.framework import Framework, UnknownId, level_of
+from pm_origins.framework import Framework, UnknownId
 from pm_origins.reports import profile_from_data, radar_figure_html, trend_svg
 from pm_origins.web.assessments.models import ActionProgress, Assessment
 
@@ -50,10 +50,6 @@ def result_context(assessment: Assessment, framework: Framework, *, owner_view: 
                         "done": a["id"] in done} for a in phase["actions"]]
             phases.append({"days": phase["days"], "name": PHASE_NAMES[phase["days"]],
                            "actions": actions})
-    scores = [{"competency": names[cid], "level": level_of(entry["score"]),
-               "descriptor": names[cid].levels[level_of(entry["score"])], **entry,
-               "uncertain": cid in data.get("uncertain", [])}
-              for cid, entry in data.get("profile", {}).items() if cid in names]
     advice: dict[str, list[str]] = {}
     for item in data.get("advice", []):
         advice.setdefault(item["competency"], []).append(item["text"])
@@ -73,7 +69,6 @@ def result_context(assessment: Assessment, framework: Framework, *, owner_view: 
         "top_share": round(blend[0]["share"] * 100) if blend else 0,
         "story": [p for p in top.story.split("\n") if p.strip()] if top else [],
         "radar": mark_safe(radar_figure_html(framework, profile, title="Your competency profile")),
-        "scores": scores,
         "superpowers": [names[c] for c in data.get("superpowers", [])],
         "gaps": [{"competency": names[c], "advice": advice.get(c, [])}
                  for c in data.get("gaps", [])],
