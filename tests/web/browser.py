@@ -9,7 +9,6 @@ works as usual.
 from __future__ import annotations
 
 import re
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -23,8 +22,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
-needs_chromium = pytest.mark.skipif(not shutil.which(CHROMIUM),
-                                    reason="needs Debian's Chromium: apt-get install -y chromium")
+# A missing browser fails the test (it is never skipped): `make test` installs it.
+needs_chromium = pytest.mark.usefixtures("chromium_installed")
 
 # Chromium logs CSP violations to the console too; this makes sure each one is
 # reported as an error whatever the wording, with the directive that blocked it.

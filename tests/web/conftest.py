@@ -169,3 +169,14 @@ def human_feedback(
         {"kind": kind, "message": message, "email": email, "website": "", "token": token},
         REMOTE_ADDR=ip,
     )
+
+
+@pytest.fixture
+def chromium_installed() -> None:
+    """Browser tests fail, never skip, without Debian's Chromium (`make test` installs it)."""
+    import shutil
+
+    from .browser import CHROMIUM
+
+    if not shutil.which(CHROMIUM):
+        pytest.fail("Debian's Chromium is missing: apt-get install -y chromium")

@@ -3,40 +3,29 @@ its CSP (no CDN, no network), shows every operation, and a token works in "Try i
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from .api_helpers import openapi, token_for
+from .browser import ARTIFACTS as BROWSER_ARTIFACTS
+from .browser import chromium, needs_chromium
 from .conftest import make_user
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "api"
+ARTIFACTS = BROWSER_ARTIFACTS / "api"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="apt-get install -y chromium"),
+    needs_chromium,
 ]
 
 
 @pytest.fixture
 def page() -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        yield page
-        context.close()
-        browser.close()
+    with chromium("api-docs") as browsing:
+        yield browsing.page
 
 
 def test_the_docs_page_works_offline_under_the_csp(page: Any, live_server: Any) -> None:

@@ -2,26 +2,23 @@
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 
 from pm_origins.web.series import initial_data
 
+from .browser import ARTIFACTS as BROWSER_ARTIFACTS
+from .browser import chromium, needs_chromium
 from .conftest import PASSWORD, make_user
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "series"
+ARTIFACTS = BROWSER_ARTIFACTS / "series"
 ARTICLE = "/series/from-quality-assurance-to-product-management/"
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not shutil.which(CHROMIUM), reason="apt-get install -y chromium"),
+    needs_chromium,
 ]
 
 
@@ -36,17 +33,9 @@ def site(live_server: Any, settings: Any) -> Any:
 
 @pytest.fixture
 def page(site: Any) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = context.new_page()
-        page.set_default_timeout(15000)
-        yield page
-        context.close()
-        browser.close()
+    with chromium("series-comment-moderation") as browsing:
+        yield browsing.page
 
 
 def test_a_reader_comments_an_editor_approves_and_the_comment_goes_live(
