@@ -82,3 +82,15 @@ def test_normalisation_drops_seniority_numerals_and_expands_abbreviations() -> N
     assert title_words("Sr. QA Eng II") == title_words("QA Engineer")
     assert title_words("Front-end developer") == title_words("Frontend Developer")
     assert title_words("Head of Sales & Marketing") == ("sale", "market")
+
+
+@pytest.mark.parametrize("title", ["Chef", "Teacher", "Airline Pilot", "Nurse"])
+def test_a_title_with_nothing_in_common_gets_no_noise_for_suggestions(
+    matcher: TitleMatcher, title: str,
+) -> None:
+    assert matcher.match(title).suggestions == ()
+
+
+def test_suggestions_share_a_word_with_the_title(matcher: TitleMatcher) -> None:
+    suggestions = matcher.match("Growth Hacker").suggestions
+    assert suggestions and all("Growth" in s for s in suggestions)

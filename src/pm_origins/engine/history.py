@@ -32,6 +32,8 @@ MAX_TITLE_LENGTH = 120
 MAX_YEARS = 60.0
 RECENCY_HALF_LIFE_YEARS = 6.0
 MATCH_THRESHOLD = 0.55
+SUGGEST_SHARED = 0.2  # a suggestion shares at least this much of its words with the title
+SUGGEST_SHAPE = 0.7  # or its spelling is this close (a typo of a whole title)
 SPLIT_RATIO = 0.9  # origins scoring within 90% of the best share a title
 MIN_HISTORY_SD = 10.0
 YEARS_PER_PRIOR_UNIT = 2.0  # each 2 effective years count like one more population prior
@@ -171,15 +173,21 @@ class TitleMatcher:
         return TitleMatch(title, {o: s / total for o, s in close.items()}, top_score, top_alias)
 
     def suggest(self, title: str, limit: int = 3) -> tuple[str, ...]:
-        """Aliases that look most like a title, for an "unmatched" message."""
+        """Aliases that look most like a title, for an "unmatched" message.
+
+        A suggestion shares a word with the title, or is spelled much like it (a
+        typo); a title with nothing in common gets none rather than noise.
+        """
         words = title_words(title)
         plain = " ".join(words)
         scored = []
         for alias in self.aliases:
+            shared = self._similarity(words, alias.words)
             shape = difflib.SequenceMatcher(None, plain, " ".join(alias.words)).ratio()
-            scored.append((max(shape, self._similarity(words, alias.words)), alias.text))
+            if shared >= SUGGEST_SHARED or shape >= SUGGEST_SHAPE:
+                scored.append((shared + shape / 2, alias.text))
         scored.sort(key=lambda pair: (-pair[0], pair[1]))
-        return tuple(text for score, text in scored[:limit] if score >= 0.3)
+        return tuple(text for _, text in scored[:limit])
 
 
 @lru_cache(maxsize=16)
