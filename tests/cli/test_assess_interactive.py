@@ -114,3 +114,13 @@ def test_ctrl_c_stops_cleanly(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 130
     assert "Stopped. Nothing was saved." in result.output
     assert "Traceback" not in result.output
+
+
+def test_going_back_shows_the_earlier_answer_and_enter_keeps_it(cli) -> None:
+    session = script("", "5", "4", "b", "b", "", "", "3", "f", "")
+    result = cli("assess", "--format", "json", input=session)
+
+    assert result.exit_code == 0, result.output
+    assert "[5, Enter keeps it]" in result.stdout
+    assert report_in(result.stdout)["answers"] == {"innovation_01": 5, "ux_01": 4,
+                                                   "execution_01": 3}

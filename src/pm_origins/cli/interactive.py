@@ -80,8 +80,12 @@ def ask_answers(framework: Framework, console: Console) -> dict[str, int]:
         console.print(f"\n[dim][{index + 1}/{len(items)} · {done} answered · "
                       f"{names[item.competency]}][/dim]")
         console.print(escape(item.text))
-        text = _ask(console, f"How often? (1-{points}, {BACK}/{SKIP}/{FINISH}):").lower()
-        if text == BACK:
+        current = answers.get(item.id)
+        keep = f" [{current}, Enter keeps it]" if current else ""
+        text = _ask(console, f"How often? (1-{points}, {BACK}/{SKIP}/{FINISH}){keep}:").lower()
+        if not text and current:
+            index += 1
+        elif text == BACK:
             index = max(0, index - 1)
         elif text == SKIP:
             answers.pop(item.id, None)
