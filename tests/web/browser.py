@@ -96,6 +96,15 @@ class Browsing:
         with self.page.expect_navigation():
             self.page.keyboard.press(key)
 
+    def stay(self, action: Any, until: str) -> None:
+        """Do something htmx answers in place: no new page loads, and ``until``
+        (a selector) appears. Python polls, because the CSP forbids Playwright's eval."""
+        loads: list[str] = []
+        self.page.on("load", lambda page: loads.append(page.url))
+        action()
+        self.page.locator(until).first.wait_for()
+        assert loads == [], f"expected an in-place update, but pages loaded: {loads}"
+
     def focus_state(self, selector: str = "") -> dict[str, Any]:
         return dict(self.page.evaluate(_FOCUS_STATE, selector))
 
@@ -118,15 +127,17 @@ class Browsing:
 
 
 @contextmanager
-def chromium(name: str, *, width: int = 1280, height: int = 900) -> Iterator[Browsing]:
+def chromium(name: str, *, width: int = 1280, height: int = 900,
+             javascript: bool = True) -> Iterator[Browsing]:
     """A fresh Chromium tab; a full-page screenshot as ``test-artifacts/<name>.png`` at the end
-    (``<name>-failed.png`` when the test failed)."""
+    (``<name>-failed.png`` when the test failed). ``javascript=False`` browses with it off."""
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(viewport={"width": width, "height": height})
+        context = browser.new_context(viewport={"width": width, "height": height},
+                                      java_script_enabled=javascript)
         context.add_init_script(_REPORT_CSP_VIOLATIONS)
         problems = Problems()
         problems.watch(context)

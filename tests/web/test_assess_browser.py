@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from .browser import Browsing, chromium, needs_chromium
+from .conftest import PASSWORD as OWNER_PASSWORD
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -38,11 +39,12 @@ def test_a_newcomer_finds_their_origin_signs_up_and_sees_it_in_my_results(
         assert page.get_by_role("heading", level=1).inner_text() == "Find your origin"
         browsing.follow(page.get_by_role("button", name="Start"))
 
-        # Two roles, the second after "Add another role".
+        # Two roles, the second after "Add another role" (htmx adds the row in place).
         page.wait_for_url(re.compile(r"/find/[^/]+/roles/$"))
         page.get_by_label("Job title").fill("QA Engineer")
         page.get_by_label("Years in the role").fill("5")
-        browsing.follow(page.get_by_role("button", name="Add another role"))
+        browsing.stay(page.get_by_role("button", name="Add another role").click,
+                      until="#id_roles-1-title")
         assert page.locator("fieldset.role-row").count() == 2
         assert page.get_by_label("Job title").first.input_value() == "QA Engineer"
         page.get_by_label("Job title").nth(1).fill("Software Engineer")
@@ -110,8 +112,11 @@ def test_a_newcomer_finds_their_origin_signs_up_and_sees_it_in_my_results(
         browsing.follow(row.get_by_role("link"))
         assert page.url == result_url
         assert page.get_by_role("heading", level=1).inner_text() == blend
-        browsing.follow(page.get_by_role("button", name="Mark as done").first)
-        assert re.search(r"\b1 of \d+ actions done", page.locator("main").inner_text())
+        button = page.get_by_role("button", name="Mark as done").first
+        button_id = button.get_attribute("id")
+        browsing.stay(button.click, until=f"#{button_id}.button-secondary")
+        assert re.search(r"\b1 of \d+ actions done", page.locator("#done-count").inner_text())
+        assert page.url == result_url
 
         assert browsing.problems.take() == []
 
@@ -132,8 +137,8 @@ def test_the_questionnaire_can_be_completed_by_keyboard_alone(
         browsing.tab_to("#id_roles-0-years")
         keyboard.type("6")
         browsing.tab_to("button[name=add_role]")
-        browsing.press_to_follow("Enter")
-        browsing.tab_to("#id_roles-1-title")
+        browsing.stay(lambda: keyboard.press("Enter"), until="#id_roles-1-title")
+        assert browsing.focus_state("#id_roles-1-title")["matches"], "the new row takes focus"
         keyboard.type("UX Designer")
         browsing.tab_to("#id_roles-1-years")
         keyboard.type("2")
@@ -184,4 +189,38 @@ def test_the_questionnaire_can_be_completed_by_keyboard_alone(
         browsing.tab_to(".skip-link")
         keyboard.press("Enter")
         assert page.evaluate("document.activeElement.id") == "main"
+        assert browsing.problems.take() == []
+
+
+def test_with_javascript_off_every_step_still_works(
+    live_server: Any, owner: Any, request: pytest.FixtureRequest
+) -> None:
+    from .assess_helpers import finished
+
+    result = finished(owner)  # data first: the ORM may not run beside Playwright's loop
+    with chromium(request.node.name, javascript=False) as browsing:
+        page = browsing.page
+        page.goto(live_server.url + "/find/")
+        browsing.follow(page.get_by_role("button", name="Start"))
+        page.get_by_label("Job title").fill("Business Analyst")
+        page.get_by_label("Years in the role").fill("4")
+        browsing.follow(page.get_by_role("button", name="Add another role"))
+        assert page.locator("fieldset.role-row").count() == 2
+        page.get_by_label("Job title").nth(1).fill("Scrum Master")
+        page.get_by_label("Years in the role").nth(1).fill("2")
+        browsing.follow(page.get_by_role("button", name="Save and continue"))
+        first = page.locator("fieldset.question").first
+        first.locator("label.scale-option").get_by_text("Often", exact=True).click()
+        browsing.follow(page.get_by_role("button", name="Skip the rest"))
+        browsing.follow(page.get_by_role("button", name="See my result"))
+        assert "Business Analysis" in page.get_by_role("heading", level=1).inner_text()
+
+        # The owner's result: ticking an action reloads the page, and it is ticked.
+        page.goto(live_server.url + "/account/login/")
+        page.get_by_label("E-mail address").fill(owner.email)
+        page.get_by_label("Password").fill(OWNER_PASSWORD)
+        browsing.follow(page.locator("main").get_by_role("button", name="Log in"))
+        page.goto(f"{live_server.url}/results/{result.token}/")
+        browsing.follow(page.get_by_role("button", name="Mark as done").first)
+        assert re.search(r"\b1 of \d+ actions done", page.locator("#done-count").inner_text())
         assert browsing.problems.take() == []

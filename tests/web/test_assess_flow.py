@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -212,3 +213,19 @@ def test_exports_give_markdown_and_the_json_contract(client: Client) -> None:
     as_md = client.get(reverse("assessments:export", args=[assessment.token, "md"]))
     assert as_md["Content-Type"].startswith("text/markdown")
     assert "Quality Assurance" in as_md.content.decode()
+
+
+def test_htmx_is_vendored_and_configured_for_the_csp(client: Client) -> None:
+    assessment = start(client)
+    html = client.get(reverse("assessments:roles", args=[assessment.token])).content.decode()
+    assert re.search(r'<script src="/static/vendor/htmx-[\d.]+\.min\.js" defer>', html)
+    assert '"includeIndicatorStyles": false' in html and '"allowEval": false' in html
+
+
+def test_adding_a_row_puts_focus_on_the_new_title(client: Client) -> None:
+    assessment = start(client)
+    page = client.post(reverse("assessments:roles", args=[assessment.token]),
+                       roles_post([("UX Designer", "4", "0")], add_role="1"))
+    assert re.search(r'<input[^>]*name="roles-1-title"[^>]*autofocus', page.content.decode())
+    assert not re.search(r'<input[^>]*name="roles-0-title"[^>]*autofocus',
+                         page.content.decode())

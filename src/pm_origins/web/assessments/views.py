@@ -77,6 +77,7 @@ def roles(request: HttpRequest, assessment: Assessment) -> HttpResponse:
         formset = RoleFormSet(request.POST, prefix="roles")
         if "add_role" in request.POST:
             formset = RoleFormSet(prefix="roles", initial=_rows_for_more(formset))
+            formset.forms[-1].fields["title"].widget.attrs["autofocus"] = True
         elif formset.is_valid():
             chosen = [r for r in (f.role() for f in formset.forms) if r is not None]
             try:
