@@ -7,6 +7,7 @@ commands, so `pm-origins --help` stays quick.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -276,6 +277,7 @@ def assess(
 
 @app.command()
 def serve(
+    ctx: typer.Context,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     workers: Annotated[int, typer.Option(help="Gunicorn worker processes.", min=1, max=64)] = 2,
@@ -286,4 +288,15 @@ def serve(
     except ImportError as exc:
         fail(f"The web extra is not installed ({exc.name}). Install it with "
              f"`pip install 'pm-origins[web]'`.")
-    run_server(host=host, port=port, workers=workers)
+    from django.core.exceptions import ImproperlyConfigured
+
+    from pm_origins.framework import ENV_VAR
+
+    given = ctx.find_root().params.get("framework_path")
+    if given is not None:
+        os.environ[ENV_VAR] = str(Path(given).resolve())  # the site reads the same file
+    _framework(ctx, None)  # a broken framework stops here, with its file and line
+    try:
+        run_server(host=host, port=port, workers=workers)
+    except ImproperlyConfigured as exc:
+        fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")
