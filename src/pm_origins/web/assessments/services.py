@@ -54,8 +54,13 @@ class AssessmentError(Exception):
         super().__init__(message)
 
 
+@lru_cache(maxsize=1)
 def current_framework() -> Framework:
-    """The framework new assessments use (bundled, or the operator's file)."""
+    """The framework new assessments use (bundled, or the operator's file).
+
+    Read once per process: an edit to the file takes effect on restart, after
+    `pm-origins serve` has checked it, so a half-saved file never breaks pages.
+    """
     return load_framework(framework_path_from_env())
 
 
