@@ -48,8 +48,7 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "mktg": ("marketing",), "mkt": ("marketing",), "biz": ("business",),
     "bizdev": ("business", "development"), "ops": ("operations",), "tech": ("technical",),
     "admin": ("administrator",), "qe": ("quality", "engineer"), "swe": ("software", "engineer"),
-    "sde": ("software", "development", "engineer"), "programmer": ("programmer",),
-    "ux": ("ux",), "ui": ("ui",), "dir": ("director",), "analyt": ("analytics",),
+    "sde": ("software", "development", "engineer"), "dir": ("director",),
     "proj": ("project",), "prog": ("programme",), "program": ("programme",),
     "cx": ("customer", "experience"), "pmp": ("project", "manager"),
 }
