@@ -20,6 +20,11 @@ def _item_text(framework: Framework, item_id: str) -> str:
         return item_id
 
 
+def paragraphs(text: str) -> list[str]:
+    """A story's paragraphs (the YAML keeps one per line)."""
+    return [p for p in text.split("\n") if p.strip()]
+
+
 def framework_overview() -> dict[str, Any]:
     """The six competencies and seven origins (with their strengths and gaps by name)."""
     from pm_origins.web.assessments.services import current_framework
@@ -67,7 +72,7 @@ def result_context(assessment: Assessment, framework: Framework, *, owner_view: 
                         " / ".join(f"{round(o['share'] * 100)}% {o['name']}" for o in blend)),
         "top_origin": top,
         "top_share": round(blend[0]["share"] * 100) if blend else 0,
-        "story": [p for p in top.story.split("\n") if p.strip()] if top else [],
+        "story": paragraphs(top.story) if top else [],
         "radar": mark_safe(radar_figure_html(framework, profile, title="Your competency profile")),
         "superpowers": [names[c] for c in data.get("superpowers", [])],
         "gaps": [{"competency": names[c], "advice": advice.get(c, [])}

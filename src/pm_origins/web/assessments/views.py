@@ -21,6 +21,7 @@ from pm_origins.web.assessments.presenters import (
     comparison_context,
     framework_overview,
     history_context,
+    paragraphs,
     result_context,
 )
 from pm_origins.web.core.decorators import private
@@ -302,7 +303,7 @@ def origin_detail(request: HttpRequest, origin_id: str) -> HttpResponse:
     return render(request, "assessments/origin.html", {
         "origin": origin, "strengths": [names[c] for c in origin.strengths],
         "weaknesses": [names[c] for c in origin.weaknesses], "advice": advice,
-        "story": [p for p in origin.story.split("\n") if p.strip()],
+        "story": paragraphs(origin.story),
         "origins": framework.origins})
 
 
