@@ -59,8 +59,14 @@ class Problems:
     def watch(self, context: Any) -> None:
         context.on("console", self._console)
         context.on("weberror", lambda error: self.seen.append(f"page error: {error.error}"))
-        context.on("requestfailed", lambda request: self.seen.append(
-            f"request failed: {request.method} {request.url} ({request.failure})"))
+        context.on("requestfailed", self._request_failed)
+
+    def _request_failed(self, request: Any) -> None:
+        # ERR_ABORTED is the browser dropping a request because the page moved on
+        # (a favicon still loading when a link is followed): not a fault of the site.
+        if "ERR_ABORTED" not in (request.failure or ""):
+            self.seen.append(f"request failed: {request.method} {request.url} "
+                             f"({request.failure})")
 
     def _console(self, message: Any) -> None:
         if message.type == "error":
