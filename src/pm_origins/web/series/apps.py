@@ -10,6 +10,8 @@ class SeriesConfig(AppConfig):
 
     def ready(self) -> None:
         from pm_origins.web.core import exports
+        from pm_origins.web.series import side_cache
         from pm_origins.web.series.services import series_export
 
         exports.register("series", series_export)
+        side_cache.connect()
