@@ -18,6 +18,7 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from pm_origins.web.accounts.models import User, normalise_email
 from pm_origins.web.accounts.tokens import signup_token_generator
 from pm_origins.web.core import ratelimit
+from pm_origins.web.core.errors import DomainError
 
 INVALID_LOGIN = (
     "That e-mail address and password do not match an account. Check both and try again; "
@@ -38,12 +39,8 @@ LOGIN_WINDOW = 60 * 60
 LOGIN_ATTEMPTS_PER_IP_PER_HOUR = 100
 
 
-class AccountError(Exception):
+class AccountError(DomainError):
     """A rule about accounts was broken; ``message`` is safe to show."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class LoginThrottled(AccountError):

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pm_origins.web.api.models import ApiToken
+from pm_origins.web.core.errors import DomainError
 
 SECRET_PREFIX = "pmo_"
 PREFIX_LENGTH = len(SECRET_PREFIX) + 8
@@ -23,12 +24,8 @@ TOO_MANY_TOKENS = (f"You have {MAX_TOKENS} API tokens, the most one account may 
                    f"Revoke one you no longer use, then create the new one.")
 
 
-class ApiTokenError(Exception):
+class ApiTokenError(DomainError):
     """A business rule said no; `message` is meant for people."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
 
 
 def hash_secret(secret: str) -> str:

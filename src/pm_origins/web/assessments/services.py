@@ -35,6 +35,7 @@ from pm_origins.web.assessments.models import (
     FrameworkSnapshot,
     new_token,
 )
+from pm_origins.web.core.errors import DomainError
 
 MAX_ROLES = 20
 ALREADY_COMPLETE = "This assessment is finished; start a new one to record a change."
@@ -46,12 +47,8 @@ NOT_COMPLETE = "This assessment has no result yet."
 SESSION_KEY = "guest_assessments"
 
 
-class AssessmentError(Exception):
+class AssessmentError(DomainError):
     """A business rule said no; `message` is meant for people."""
-
-    def __init__(self, message: str) -> None:
-        self.message = message
-        super().__init__(message)
 
 
 @lru_cache(maxsize=1)

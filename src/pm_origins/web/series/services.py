@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from pm_origins.web.core import ratelimit
+from pm_origins.web.core.errors import DomainError
 from pm_origins.web.series import spam
 from pm_origins.web.series.models import Article, Comment, Feedback, ModerationStatus
 from pm_origins.web.series.rendering import count_links
@@ -39,12 +40,8 @@ DUPLICATE_WINDOW = timedelta(days=30)
 MAX_LINKS = 3
 
 
-class SeriesError(Exception):
+class SeriesError(DomainError):
     """A rule of the series was broken; ``message`` is safe to show."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
 
 
 class FormExpired(SeriesError):
