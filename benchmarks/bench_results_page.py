@@ -63,8 +63,10 @@ class Load:
     errors: dict[str, int]
 
     def describe(self) -> str:
-        return (f"{self.requests_per_second:,.0f} req/s, p50 {self.p50_ms:.0f} ms, "
-                f"p99 {self.p99_ms:.0f} ms")
+        return (
+            f"{self.requests_per_second:,.0f} req/s, p50 {self.p50_ms:.0f} ms, "
+            f"p99 {self.p99_ms:.0f} ms"
+        )
 
 
 def run() -> list[Comparison]:
@@ -81,20 +83,28 @@ def run() -> list[Comparison]:
 
 def _measure(database: str, *, database_url: str) -> Comparison:
     with tempfile.TemporaryDirectory(prefix="pm-origins-bench-") as data:
-        env = {**os.environ, "PM_ORIGINS_DATA": data, "DATABASE_URL": database_url,
-               "DJANGO_SETTINGS_MODULE": "benchmarks.bench_settings",
-               "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")])}
+        env = {
+            **os.environ,
+            "PM_ORIGINS_DATA": data,
+            "DATABASE_URL": database_url,
+            "DJANGO_SETTINGS_MODULE": "benchmarks.bench_settings",
+            "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+        }
         env.pop("REDIS_URL", None)  # the results page does not use the cache
-        token = subprocess.run([sys.executable, "-m", "benchmarks.bench_results_page",
-                                "prepare"], env=env, cwd=ROOT, check=True,
-                               capture_output=True, text=True).stdout.split()[-1]
+        token = subprocess.run(
+            [sys.executable, "-m", "benchmarks.bench_results_page", "prepare"],
+            env=env,
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout.split()[-1]
         with _gunicorn(env) as base:
             result_url, bare_url = f"{base}/results/{token}/", f"{base}/bench/bare/"
             for url in (result_url, bare_url):
                 _wrk(url, WARM_UP_SECONDS)
             # Alternate the two so that a change in the machine's load hits both alike.
-            rounds = [(_wrk(result_url, SECONDS), _wrk(bare_url, SECONDS))
-                      for _ in range(ROUNDS)]
+            rounds = [(_wrk(result_url, SECONDS), _wrk(bare_url, SECONDS)) for _ in range(ROUNDS)]
             result = _median([r for r, _ in rounds])
             bare = _median([b for _, b in rounds])
     note = f"results page {result.describe()}; bare view {bare.describe()}"
@@ -104,16 +114,22 @@ def _measure(database: str, *, database_url: str) -> Comparison:
     # Seconds per request at full load (1 / throughput), so ratio = bare req/s / results req/s.
     return Comparison(
         f"results page ({database}, {CLIENTS} clients, {WORKERS} gunicorn workers, 1/throughput)",
-        "results page", 1 / result.requests_per_second,
-        "bare view", 1 / bare.requests_per_second, note)
+        "results page",
+        1 / result.requests_per_second,
+        "bare view",
+        1 / bare.requests_per_second,
+        note,
+    )
 
 
 def _median(loads: list[Load]) -> Load:
     """Each figure's median over the rounds; errors summed."""
-    return Load(statistics.median(load.requests_per_second for load in loads),
-                statistics.median(load.p50_ms for load in loads),
-                statistics.median(load.p99_ms for load in loads),
-                {key: sum(load.errors[key] for load in loads) for key in loads[0].errors})
+    return Load(
+        statistics.median(load.requests_per_second for load in loads),
+        statistics.median(load.p50_ms for load in loads),
+        statistics.median(load.p99_ms for load in loads),
+        {key: sum(load.errors[key] for load in loads) for key in loads[0].errors},
+    )
 
 
 def _wrk(url: str, seconds: int) -> Load:
@@ -121,12 +137,31 @@ def _wrk(url: str, seconds: int) -> Load:
         script.write(_WRK_REPORT)
         script.flush()
         out = subprocess.run(
-            ["wrk", "--threads", "2", "--connections", str(CLIENTS), "--duration",
-             f"{seconds}s", "--timeout", "10s", "--script", script.name, url],
-            check=True, capture_output=True, text=True).stdout
+            [
+                "wrk",
+                "--threads",
+                "2",
+                "--connections",
+                str(CLIENTS),
+                "--duration",
+                f"{seconds}s",
+                "--timeout",
+                "10s",
+                "--script",
+                script.name,
+                url,
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
     report = json.loads(next(line for line in out.splitlines() if line.startswith("{")))
-    return Load(report["requests"] / report["seconds"], report["p50_us"] / 1000,
-                report["p99_us"] / 1000, report["errors"])
+    return Load(
+        report["requests"] / report["seconds"],
+        report["p50_us"] / 1000,
+        report["p99_us"] / 1000,
+        report["errors"],
+    )
 
 
 @contextmanager
@@ -136,9 +171,21 @@ def _gunicorn(env: dict[str, str]) -> Iterator[str]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "pm_origins.web.wsgi:application",
-         "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS), "--log-level", "warning"],
-        env=env, cwd=ROOT)
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "pm_origins.web.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(WORKERS),
+            "--log-level",
+            "warning",
+        ],
+        env=env,
+        cwd=ROOT,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_until_up(base + "/bench/bare/", server)
@@ -182,8 +229,9 @@ def _postgres_database() -> Iterator[str]:
         try:
             yield POSTGRES_URL.rsplit("/", 1)[0] + "/" + name
         finally:
-            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)")
-                          .format(sql.Identifier(name)))
+            admin.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+            )
 
 
 def _prepare_site() -> str:
@@ -201,8 +249,11 @@ def _prepare_site() -> str:
     framework = load_framework()
     answers = {item.id: 1 + (index * 3) % 5 for index, item in enumerate(framework.items)}
     result = services.assessment_submit(
-        user=None, roles=[Role("QA Engineer", 5), Role("Software Engineer", 3, 2)],
-        answers=answers, target="technical")
+        user=None,
+        roles=[Role("QA Engineer", 5), Role("Software Engineer", 3, 2)],
+        answers=answers,
+        target="technical",
+    )
     return str(result.token)
 
 

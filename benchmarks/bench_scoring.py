@@ -21,6 +21,13 @@ def run() -> list[Comparison]:
     subject = best_of(lambda: score_matrix(bank, answers))
     baseline = best_of(lambda: plain @ bank.keys)
     per_second = RESPONDENTS / subject
-    return [Comparison("scoring", f"score_matrix({RESPONDENTS:,} x {len(bank.item_ids)})",
-                       subject, "plain numpy matmul, same shape", baseline,
-                       f"{per_second:,.0f} respondents/s")]
+    return [
+        Comparison(
+            "scoring",
+            f"score_matrix({RESPONDENTS:,} x {len(bank.item_ids)})",
+            subject,
+            "plain numpy matmul, same shape",
+            baseline,
+            f"{per_second:,.0f} respondents/s",
+        )
+    ]

@@ -22,9 +22,11 @@ class Comparison:
         return self.subject_seconds / self.baseline_seconds
 
     def line(self) -> str:
-        return (f"{self.name}: {self.subject} {self.subject_seconds * 1000:.1f} ms vs "
-                f"{self.baseline} {self.baseline_seconds * 1000:.1f} ms -> ratio {self.ratio:.2f}x"
-                + (f" ({self.note})" if self.note else ""))
+        return (
+            f"{self.name}: {self.subject} {self.subject_seconds * 1000:.1f} ms vs "
+            f"{self.baseline} {self.baseline_seconds * 1000:.1f} ms -> ratio {self.ratio:.2f}x"
+            + (f" ({self.note})" if self.note else "")
+        )
 
 
 def best_of(function: Callable[[], object], repeats: int = 5) -> float:

@@ -12,19 +12,59 @@ import pm_origins
 
 PINNED = {
     "pm_origins.framework": {
-        "ENV_VAR", "Action", "AdviceItem", "Competency", "Expectation", "Framework",
-        "FrameworkError", "Item", "Origin", "Problem", "Scale", "TargetRole", "Thresholds",
-        "UnknownId", "framework_data", "framework_from_data", "framework_path_from_env",
-        "level_of", "load_framework", "normalise_alias",
+        "ENV_VAR",
+        "Action",
+        "AdviceItem",
+        "Competency",
+        "Expectation",
+        "Framework",
+        "FrameworkError",
+        "Item",
+        "Origin",
+        "Problem",
+        "Scale",
+        "TargetRole",
+        "Thresholds",
+        "UnknownId",
+        "framework_data",
+        "framework_from_data",
+        "framework_path_from_env",
+        "level_of",
+        "load_framework",
+        "normalise_alias",
     },
     "pm_origins.engine": {
-        "Advice", "AnswerContribution", "CompetencyReason", "CompetencyScore",
-        "EngineInputError", "Evaluation", "GrowthPlan", "History", "ItemBank", "OriginMatch",
-        "OriginShare", "PlanGap", "PlannedAction", "Prior", "Profile", "Role", "RoleEvidence",
-        "TitleMatch", "TitleMatcher", "UnmatchedTitlesError", "build_plan", "evaluate",
-        "item_bank", "match_origins", "questionnaire_order", "questionnaire_pages",
-        "read_history", "recency_weight", "score_answers",
-        "score_matrix", "title_words",
+        "Advice",
+        "AnswerContribution",
+        "CompetencyReason",
+        "CompetencyScore",
+        "EngineInputError",
+        "Evaluation",
+        "GrowthPlan",
+        "History",
+        "ItemBank",
+        "OriginMatch",
+        "OriginShare",
+        "PlanGap",
+        "PlannedAction",
+        "Prior",
+        "Profile",
+        "Role",
+        "RoleEvidence",
+        "TitleMatch",
+        "TitleMatcher",
+        "UnmatchedTitlesError",
+        "build_plan",
+        "evaluate",
+        "item_bank",
+        "match_origins",
+        "questionnaire_order",
+        "questionnaire_pages",
+        "read_history",
+        "recency_weight",
+        "score_answers",
+        "score_matrix",
+        "title_words",
     },
 }
 CORE = ("framework", "engine", "reports")
@@ -40,8 +80,7 @@ def test_the_public_names_are_pinned(module_name: str) -> None:
 
 def test_reports_exports_what_it_lists() -> None:
     module = importlib.import_module("pm_origins.reports")
-    assert {"evaluation_data", "render_json", "render_markdown", "radar_svg"} <= set(
-        module.__all__)
+    assert {"evaluation_data", "render_json", "render_markdown", "radar_svg"} <= set(module.__all__)
     for name in module.__all__:
         assert hasattr(module, name)
 
@@ -62,5 +101,6 @@ def test_the_core_never_imports_django_or_the_shells(package: str) -> None:
             elif isinstance(node, ast.ImportFrom) and node.module:
                 names = [node.module]
             for name in names:
-                assert not name.startswith(("django", "pm_origins.web", "pm_origins.cli")), \
+                assert not name.startswith(("django", "pm_origins.web", "pm_origins.cli")), (
                     f"{path.name} imports {name}"
+                )

@@ -96,8 +96,9 @@ def assert_bad_input() -> Callable[[Result], str]:
 
     def check(result: Result) -> str:
         assert result.exit_code == 2, result.output
-        assert result.exception is None or isinstance(result.exception, SystemExit), (
-            repr(result.exception))
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(
+            result.exception
+        )
         assert "Traceback" not in result.output
         message = result.stderr.strip()
         assert message.startswith("Error:"), message

@@ -17,22 +17,29 @@ def script(*lines: str) -> str:
 
 def report_in(output: str) -> dict[str, Any]:
     """The JSON report at the end of a session, after the prompts."""
-    data: dict[str, Any] = json.loads(output[output.index('{\n  "framework_version"'):])
+    data: dict[str, Any] = json.loads(output[output.index('{\n  "framework_version"') :])
     return data
 
 
 # Questions take turns across competencies, so the first four are one of each.
 SESSION = script(
-    "QA Engineer", "4", "2",           # a role with years and years ago
-    "Growth Hacker", "1", "3", "",     # unmatched; take suggestion 1; 3 years; default 0 ago
-    "",                                # no more roles
-    "5",                               # innovation_01
-    "4", "b",                          # ux_01, then back to it
-    "2",                               # ux_01 again
-    "s",                               # skip execution_01
-    "maybe", "3",                      # a bad answer is asked again; analytics_01
-    "f",                               # finish early
-    "2",                               # the second target role
+    "QA Engineer",
+    "4",
+    "2",  # a role with years and years ago
+    "Growth Hacker",
+    "1",
+    "3",
+    "",  # unmatched; take suggestion 1; 3 years; default 0 ago
+    "",  # no more roles
+    "5",  # innovation_01
+    "4",
+    "b",  # ux_01, then back to it
+    "2",  # ux_01 again
+    "s",  # skip execution_01
+    "maybe",
+    "3",  # a bad answer is asked again; analytics_01
+    "f",  # finish early
+    "2",  # the second target role
 )
 
 
@@ -43,7 +50,9 @@ def test_a_scripted_session_prints_the_report(cli, framework: Framework) -> None
     data = report_in(result.stdout)
     assert data["answers"] == {"innovation_01": 5, "ux_01": 2, "analytics_01": 3}
     assert [(r["title"], r["years"], r["years_ago"]) for r in data["roles"]] == [
-        ("QA Engineer", 4, 2), ("Growth Marketer", 3, 0)]
+        ("QA Engineer", 4, 2),
+        ("Growth Marketer", 3, 0),
+    ]
     assert data["plan"]["target"]["id"] == framework.roles[1].id
     assert {o["id"] for o in data["blend"]} == {"qa", "marketing"}
 
@@ -90,11 +99,14 @@ def test_the_default_report_is_markdown(cli) -> None:
     assert "Nothing was saved" not in result.stdout
 
 
-@pytest.mark.parametrize("session", [
-    "",                                          # at the first question
-    script("QA Engineer", "4"),                  # in the middle of a role
-    script("QA Engineer", "4", "2", "", "5"),    # in the middle of the questions
-])
+@pytest.mark.parametrize(
+    "session",
+    [
+        "",  # at the first question
+        script("QA Engineer", "4"),  # in the middle of a role
+        script("QA Engineer", "4", "2", "", "5"),  # in the middle of the questions
+    ],
+)
 def test_end_of_input_stops_cleanly(cli, session: str) -> None:
     result = cli("assess", input=session)
 
@@ -122,5 +134,8 @@ def test_going_back_shows_the_earlier_answer_and_enter_keeps_it(cli) -> None:
 
     assert result.exit_code == 0, result.output
     assert "[5, Enter keeps it]" in result.stdout
-    assert report_in(result.stdout)["answers"] == {"innovation_01": 5, "ux_01": 4,
-                                                   "execution_01": 3}
+    assert report_in(result.stdout)["answers"] == {
+        "innovation_01": 5,
+        "ux_01": 4,
+        "execution_01": 3,
+    }

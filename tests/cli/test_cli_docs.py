@@ -25,8 +25,14 @@ def command_names(typer_app: typer.Typer, prefix: str = "") -> list[str]:
 
 
 def test_the_walk_finds_every_command() -> None:
-    assert set(command_names(app)) == {"origins", "framework validate", "framework show",
-                                       "report", "assess", "serve"}
+    assert set(command_names(app)) == {
+        "origins",
+        "framework validate",
+        "framework show",
+        "report",
+        "assess",
+        "serve",
+    }
 
 
 @pytest.mark.parametrize("name", command_names(app))

@@ -13,13 +13,16 @@ COMMANDS = ("origins", "framework", "report", "assess", "serve")
 
 def run_python(*args: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}
-    return subprocess.run([sys.executable, *args], capture_output=True, text=True, env=env,
-                          timeout=60, check=False)
+    return subprocess.run(
+        [sys.executable, *args], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
 
 
 def test_importing_the_cli_loads_no_heavy_module() -> None:
-    code = ("import json, sys, pm_origins.cli; "
-            "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))")
+    code = (
+        "import json, sys, pm_origins.cli; "
+        "print(json.dumps(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
 
     result = run_python("-c", code)
 

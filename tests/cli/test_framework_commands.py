@@ -22,14 +22,18 @@ def test_validate_accepts_a_file_that_adds_an_origin(cli, good_framework_file: P
     assert "8 origins" in result.stdout
 
 
-def test_validate_points_at_the_line_of_a_yaml_syntax_error(cli, write_file,
-                                                             assert_bad_input) -> None:
-    path = write_file("syntax.yaml", """\
+def test_validate_points_at_the_line_of_a_yaml_syntax_error(
+    cli, write_file, assert_bad_input
+) -> None:
+    path = write_file(
+        "syntax.yaml",
+        """\
         origins:
           - id: qa
             name: Testing: Folk
             summary: fine
-        """)
+        """,
+    )
 
     message = assert_bad_input(cli("framework", "validate", str(path)))
 
@@ -37,10 +41,12 @@ def test_validate_points_at_the_line_of_a_yaml_syntax_error(cli, write_file,
     assert "not valid YAML" in message
 
 
-def test_validate_points_at_the_line_of_an_unknown_competency(cli, write_file, assert_bad_input,
-                                                              data_science_yaml: str) -> None:
-    text = data_science_yaml.replace("strengths: [analytics]",
-                                       "strengths:\n      - analytics\n      - telepathy")
+def test_validate_points_at_the_line_of_an_unknown_competency(
+    cli, write_file, assert_bad_input, data_science_yaml: str
+) -> None:
+    text = data_science_yaml.replace(
+        "strengths: [analytics]", "strengths:\n      - analytics\n      - telepathy"
+    )
     path = write_file("unknown.yaml", text)
     line = text.splitlines().index("      - telepathy") + 1
 
@@ -50,8 +56,9 @@ def test_validate_points_at_the_line_of_an_unknown_competency(cli, write_file, a
     assert "unknown competency 'telepathy'" in message
 
 
-def test_validate_refuses_an_alias_that_another_origin_claims(cli, write_file, assert_bad_input,
-                                                              data_science_yaml: str) -> None:
+def test_validate_refuses_an_alias_that_another_origin_claims(
+    cli, write_file, assert_bad_input, data_science_yaml: str
+) -> None:
     text = data_science_yaml.replace("- Statistician", "- QA Engineer")
     path = write_file("alias.yaml", text)
     line = text.splitlines().index("      - QA Engineer") + 1
@@ -62,8 +69,7 @@ def test_validate_refuses_an_alias_that_another_origin_claims(cli, write_file, a
     assert "already claimed by origin 'qa'" in message
 
 
-def test_validate_names_a_file_that_does_not_exist(cli, tmp_path: Path,
-                                                   assert_bad_input) -> None:
+def test_validate_names_a_file_that_does_not_exist(cli, tmp_path: Path, assert_bad_input) -> None:
     path = tmp_path / "missing.yaml"
 
     message = assert_bad_input(cli("framework", "validate", str(path)))
@@ -87,8 +93,7 @@ def test_show_as_json_has_the_version_and_every_section(cli, framework) -> None:
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert data["version"] == framework.version
-    for section in ("competencies", "origins", "scales", "items", "actions", "roles",
-                    "thresholds"):
+    for section in ("competencies", "origins", "scales", "items", "actions", "roles", "thresholds"):
         assert data[section], section
     assert len(data["origins"]) == 7
     assert len(data["items"]) == len(framework.items)
@@ -111,22 +116,29 @@ def test_a_user_file_can_rename_an_origin(cli, write_file, where: str) -> None:
     assert names["development"] == "Software Development"
 
 
-def test_the_command_option_wins_over_the_environment(cli, write_file,
-                                                      good_framework_file: Path) -> None:
+def test_the_command_option_wins_over_the_environment(
+    cli, write_file, good_framework_file: Path
+) -> None:
     renamed = str(write_file("rename.yaml", RENAME_QA))
 
-    result = cli("origins", "--framework", str(good_framework_file), "--format", "json",
-                 env={"PM_ORIGINS_FRAMEWORK": renamed})
+    result = cli(
+        "origins",
+        "--framework",
+        str(good_framework_file),
+        "--format",
+        "json",
+        env={"PM_ORIGINS_FRAMEWORK": renamed},
+    )
 
     names = {r["id"]: r["name"] for r in json.loads(result.stdout)}
     assert names["data_science"] == "Data Science"
     assert names["qa"] == "Quality Assurance"
 
 
-def test_show_reflects_a_user_file_that_adds_an_origin(cli, good_framework_file: Path,
-                                                       framework) -> None:
-    result = cli("--framework", str(good_framework_file), "framework", "show", "--format",
-                 "json")
+def test_show_reflects_a_user_file_that_adds_an_origin(
+    cli, good_framework_file: Path, framework
+) -> None:
+    result = cli("--framework", str(good_framework_file), "framework", "show", "--format", "json")
 
     data = json.loads(result.stdout)
     assert "data_science" in [o["id"] for o in data["origins"]]

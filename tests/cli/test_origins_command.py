@@ -6,8 +6,15 @@ import json
 
 from pm_origins.framework import Framework
 
-ORIGINS = ["sales", "marketing", "business_analysis", "development", "ux_design", "qa",
-           "project_management"]
+ORIGINS = [
+    "sales",
+    "marketing",
+    "business_analysis",
+    "development",
+    "ux_design",
+    "qa",
+    "project_management",
+]
 
 
 def test_the_table_lists_the_seven_origins_by_id_and_name(cli, framework: Framework) -> None:
@@ -38,8 +45,7 @@ def test_json_is_seven_records_with_strengths_and_weaknesses(cli) -> None:
     qa = next(r for r in records if r["id"] == "qa")
     assert qa["strengths"] == ["execution"]
     assert qa["weaknesses"] == ["relationships"]
-    assert all(r["name"] and r["strengths"] and r["weaknesses"] and r["aliases"]
-               for r in records)
+    assert all(r["name"] and r["strengths"] and r["weaknesses"] and r["aliases"] for r in records)
 
 
 def test_an_unknown_format_is_refused(cli) -> None:

@@ -25,9 +25,10 @@ def test_malformed_answers_json_says_where(cli, write_file, assert_bad_input) ->
     assert f"{path} is not valid JSON (line 2," in message
 
 
-@pytest.mark.parametrize("body", ['[4, 2]', '"innovation_01"', "3"])
-def test_answers_that_are_not_an_object_are_refused(cli, write_file, assert_bad_input,
-                                                    body: str) -> None:
+@pytest.mark.parametrize("body", ["[4, 2]", '"innovation_01"', "3"])
+def test_answers_that_are_not_an_object_are_refused(
+    cli, write_file, assert_bad_input, body: str
+) -> None:
     path = write_file("answers.json", body)
 
     message = assert_bad_input(cli("report", "--answers", str(path)))
@@ -36,8 +37,7 @@ def test_answers_that_are_not_an_object_are_refused(cli, write_file, assert_bad_
 
 
 @pytest.mark.parametrize("value", [0, 6, -1])
-def test_an_answer_off_the_scale_is_refused(cli, write_file, assert_bad_input,
-                                            value: int) -> None:
+def test_an_answer_off_the_scale_is_refused(cli, write_file, assert_bad_input, value: int) -> None:
     path = write_file("answers.json", json.dumps({"innovation_01": value}))
 
     message = assert_bad_input(cli("report", "--answers", str(path)))
@@ -46,8 +46,9 @@ def test_an_answer_off_the_scale_is_refused(cli, write_file, assert_bad_input,
 
 
 @pytest.mark.parametrize("value", ["4", 2.5, True, None, [4]])
-def test_an_answer_that_is_not_a_whole_number_is_refused(cli, write_file, assert_bad_input,
-                                                         value: object) -> None:
+def test_an_answer_that_is_not_a_whole_number_is_refused(
+    cli, write_file, assert_bad_input, value: object
+) -> None:
     path = write_file("answers.json", json.dumps({"innovation_01": value}))
 
     message = assert_bad_input(cli("report", "--answers", str(path)))
@@ -78,8 +79,9 @@ def test_a_broken_framework_file_is_refused(cli, write_file, assert_bad_input) -
     assert f"{path.resolve()}:3: origins[0].strengths[0]:" in message
 
 
-def test_a_broken_framework_file_from_the_environment_is_refused(cli, write_file,
-                                                                  assert_bad_input) -> None:
+def test_a_broken_framework_file_from_the_environment_is_refused(
+    cli, write_file, assert_bad_input
+) -> None:
     path = write_file("broken.yaml", "origins: [\n")
 
     message = assert_bad_input(cli("report", *QA, env={"PM_ORIGINS_FRAMEWORK": str(path)}))
@@ -92,7 +94,7 @@ def test_a_broken_framework_file_from_the_environment_is_refused(cli, write_file
 def test_a_role_without_title_equals_years_is_refused(cli, assert_bad_input, spec: str) -> None:
     message = assert_bad_input(cli("report", "--role", spec))
 
-    assert f"--role {spec!r} must look like \"QA Engineer=5\"" in message
+    assert f'--role {spec!r} must look like "QA Engineer=5"' in message
 
 
 @pytest.mark.parametrize("spec", ["QA Engineer=five", "QA Engineer=5@last year"])
@@ -102,8 +104,9 @@ def test_years_that_are_not_numbers_are_refused(cli, assert_bad_input, spec: str
     assert "years must be a number" in message
 
 
-@pytest.mark.parametrize("spec", ["QA Engineer=-1", "QA Engineer=61", "QA Engineer=nan",
-                                  "QA Engineer=inf"])
+@pytest.mark.parametrize(
+    "spec", ["QA Engineer=-1", "QA Engineer=61", "QA Engineer=nan", "QA Engineer=inf"]
+)
 def test_years_outside_0_to_60_are_refused(cli, assert_bad_input, spec: str) -> None:
     message = assert_bad_input(cli("report", "--role", spec))
 

@@ -9,8 +9,7 @@ import pytest
 
 from pm_origins.framework import Framework
 
-CONTRACT_KEYS = {"framework_version", "profile", "origins", "superpowers", "gaps", "advice",
-                 "plan"}
+CONTRACT_KEYS = {"framework_version", "profile", "origins", "superpowers", "gaps", "advice", "plan"}
 
 
 def test_a_qa_engineer_comes_out_qa_first(report_json) -> None:
@@ -48,8 +47,9 @@ def test_a_target_fills_the_plan(report_json) -> None:
 
 
 @pytest.mark.parametrize("shape", ["flat", "wrapped"])
-def test_an_answers_file_changes_the_scores(report_json, write_file, framework: Framework,
-                                            shape: str) -> None:
+def test_an_answers_file_changes_the_scores(
+    report_json, write_file, framework: Framework, shape: str
+) -> None:
     answers = {i.id: (1 if i.reverse else 5) for i in framework.items_for("innovation")}
     body = answers if shape == "flat" else {"answers": answers}
     path = write_file("answers.json", json.dumps(body))
@@ -58,8 +58,10 @@ def test_an_answers_file_changes_the_scores(report_json, write_file, framework: 
     with_answers = report_json("--role", "QA Engineer=5", "--answers", str(path))
 
     assert with_answers["answers"] == answers
-    assert (with_answers["profile"]["innovation"]["score"]
-            > without["profile"]["innovation"]["score"] + 10)
+    assert (
+        with_answers["profile"]["innovation"]["score"]
+        > without["profile"]["innovation"]["score"] + 10
+    )
 
 
 def test_answers_alone_are_enough(report_json, write_file, framework: Framework) -> None:

@@ -18,7 +18,9 @@ def never_serve(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
 
 
 def test_a_broken_framework_file_stops_serve_with_its_line(
-    tmp_path: Path, never_serve: list[dict[str, object]], monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    never_serve: list[dict[str, object]],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     broken = tmp_path / "org.yaml"
     broken.write_text("origins:\n  - id: qa\n    strengths: [empathy]\n", encoding="utf-8")
@@ -30,7 +32,9 @@ def test_a_broken_framework_file_stops_serve_with_its_line(
 
 
 def test_the_global_framework_option_reaches_the_site(
-    tmp_path: Path, never_serve: list[dict[str, object]], monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    never_serve: list[dict[str, object]],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     good = tmp_path / "org.yaml"
     good.write_text("origins:\n  - {id: qa, name: Testers}\n", encoding="utf-8")

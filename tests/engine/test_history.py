@@ -14,8 +14,9 @@ def test_years_blend_two_origins(framework: Framework) -> None:
 
 
 def test_an_older_role_counts_for_less(framework: Framework) -> None:
-    history = read_history(framework, [Role("QA Engineer", 3),
-                                       Role("Software Developer", 3, years_ago=6)])
+    history = read_history(
+        framework, [Role("QA Engineer", 3), Role("Software Developer", 3, years_ago=6)]
+    )
     assert history.blend["qa"] == pytest.approx(2 / 3)
     assert recency_weight(6) == pytest.approx(0.5)
 
@@ -25,8 +26,9 @@ def test_the_prior_is_the_blend_of_expected_profiles(framework: Framework) -> No
     assert history.prior is not None
     qa, dev = framework.origin("qa").expected, framework.origin("development").expected
     for index, competency in enumerate(framework.competency_ids):
-        assert history.prior.mean[index] == pytest.approx(0.6 * qa[competency]
-                                                          + 0.4 * dev[competency])
+        assert history.prior.mean[index] == pytest.approx(
+            0.6 * qa[competency] + 0.4 * dev[competency]
+        )
 
 
 def test_more_years_make_a_tighter_prior(framework: Framework) -> None:
@@ -47,14 +49,17 @@ def test_unmatched_titles_are_listed_and_left_out(framework: Framework) -> None:
     assert history.blend == {"qa": 1.0}
 
 
-@pytest.mark.parametrize("role, message", [
-    (Role("", 2), "needs a job title"),
-    (Role("QA Engineer", -1), "must be a number from 0 to 60"),
-    (Role("QA Engineer", 61), "must be a number from 0 to 60"),
-    (Role("QA Engineer", float("nan")), "must be a number from 0 to 60"),
-    (Role("QA Engineer", 2, years_ago=-3), "How long ago"),
-    (Role("x" * 200, 2), "longer than 120 characters"),
-])
+@pytest.mark.parametrize(
+    "role, message",
+    [
+        (Role("", 2), "needs a job title"),
+        (Role("QA Engineer", -1), "must be a number from 0 to 60"),
+        (Role("QA Engineer", 61), "must be a number from 0 to 60"),
+        (Role("QA Engineer", float("nan")), "must be a number from 0 to 60"),
+        (Role("QA Engineer", 2, years_ago=-3), "How long ago"),
+        (Role("x" * 200, 2), "longer than 120 characters"),
+    ],
+)
 def test_impossible_roles_are_refused(framework: Framework, role: Role, message: str) -> None:
     with pytest.raises(EngineInputError, match=message):
         read_history(framework, [role])

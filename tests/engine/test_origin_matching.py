@@ -10,8 +10,18 @@ from pm_origins.framework import Framework
 from .helpers import answers_for
 
 
-@pytest.mark.parametrize("origin_id", ["sales", "marketing", "business_analysis", "development",
-                                       "ux_design", "qa", "project_management"])
+@pytest.mark.parametrize(
+    "origin_id",
+    [
+        "sales",
+        "marketing",
+        "business_analysis",
+        "development",
+        "ux_design",
+        "qa",
+        "project_management",
+    ],
+)
 def test_each_origins_own_profile_matches_it_first(framework: Framework, origin_id: str) -> None:
     origin = framework.origin(origin_id)
     result = evaluate(framework, answers=answers_for(framework, origin.expected))
@@ -20,10 +30,21 @@ def test_each_origins_own_profile_matches_it_first(framework: Framework, origin_
     assert set(result.match.gaps) == set(origin.weaknesses)
 
 
-@pytest.mark.parametrize("origin_id", ["sales", "marketing", "business_analysis", "development",
-                                       "ux_design", "qa", "project_management"])
-def test_each_origins_history_alone_gives_its_superpowers_and_gaps(framework: Framework,
-                                                                  origin_id: str) -> None:
+@pytest.mark.parametrize(
+    "origin_id",
+    [
+        "sales",
+        "marketing",
+        "business_analysis",
+        "development",
+        "ux_design",
+        "qa",
+        "project_management",
+    ],
+)
+def test_each_origins_history_alone_gives_its_superpowers_and_gaps(
+    framework: Framework, origin_id: str
+) -> None:
     origin = framework.origin(origin_id)
     result = evaluate(framework, [Role(origin.aliases[0], 5)])
     assert result.match.origins[0].id == origin_id
@@ -34,8 +55,10 @@ def test_each_origins_history_alone_gives_its_superpowers_and_gaps(framework: Fr
 
 def test_a_mixed_history_gives_a_blend(framework: Framework) -> None:
     result = evaluate(framework, [Role("QA Engineer", 3), Role("Software Developer", 2)])
-    assert [(o.id, round(o.share, 2)) for o in result.match.blend] == [("qa", 0.6),
-                                                                      ("development", 0.4)]
+    assert [(o.id, round(o.share, 2)) for o in result.match.blend] == [
+        ("qa", 0.6),
+        ("development", 0.4),
+    ]
 
 
 def test_answers_can_overturn_a_short_history(framework: Framework) -> None:

@@ -74,19 +74,24 @@ def test_a_history_prior_is_combined_by_precision(framework: Framework) -> None:
     assert untouched.score == pytest.approx(80.0)
 
 
-@pytest.mark.parametrize("answers, message", [
-    ({"nope_01": 3}, "Unknown question id 'nope_01'"),
-    ({"ux_01": 6}, "must be from 1 to 5, got 6"),
-    ({"ux_01": 0}, "must be from 1 to 5, got 0"),
-    ({"ux_01": 2.5}, "must be a whole number from 1 to 5"),
-    ({"ux_01": "3"}, "must be a whole number from 1 to 5"),
-    ({"ux_01": True}, "must be a whole number from 1 to 5"),
-    ({"ux_01": None}, "must be a whole number from 1 to 5"),
-    ({"ux_01": float("nan")}, "must be a whole number from 1 to 5"),
-    ({"ux_01": float("inf")}, "must be a whole number from 1 to 5"),
-])
+@pytest.mark.parametrize(
+    "answers, message",
+    [
+        ({"nope_01": 3}, "Unknown question id 'nope_01'"),
+        ({"ux_01": 6}, "must be from 1 to 5, got 6"),
+        ({"ux_01": 0}, "must be from 1 to 5, got 0"),
+        ({"ux_01": 2.5}, "must be a whole number from 1 to 5"),
+        ({"ux_01": "3"}, "must be a whole number from 1 to 5"),
+        ({"ux_01": True}, "must be a whole number from 1 to 5"),
+        ({"ux_01": None}, "must be a whole number from 1 to 5"),
+        ({"ux_01": float("nan")}, "must be a whole number from 1 to 5"),
+        ({"ux_01": float("inf")}, "must be a whole number from 1 to 5"),
+    ],
+)
 def test_bad_answers_are_refused_with_a_clear_message(
-    framework: Framework, answers: dict[str, object], message: str,
+    framework: Framework,
+    answers: dict[str, object],
+    message: str,
 ) -> None:
     with pytest.raises(EngineInputError, match=message.replace("(", r"\(")):
         score_answers(framework, answers)

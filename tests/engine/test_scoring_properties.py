@@ -14,10 +14,21 @@ FRAMEWORK = load_framework()
 ITEM_IDS = [item.id for item in FRAMEWORK.items]
 answer_sets = st.dictionaries(st.sampled_from(ITEM_IDS), st.integers(1, 5), max_size=40)
 role_lists = st.lists(
-    st.tuples(st.sampled_from(["QA Engineer", "Software Developer", "Account Executive",
-                               "UX Designer", "Business Analyst", "Scrum Master",
-                               "Marketing Manager"]),
-              st.integers(0, 20), st.integers(0, 15)),
+    st.tuples(
+        st.sampled_from(
+            [
+                "QA Engineer",
+                "Software Developer",
+                "Account Executive",
+                "UX Designer",
+                "Business Analyst",
+                "Scrum Master",
+                "Marketing Manager",
+            ]
+        ),
+        st.integers(0, 20),
+        st.integers(0, 15),
+    ),
     max_size=3,
 )
 
@@ -30,10 +41,13 @@ def test_scores_stay_in_range_and_bands_contain_them(answers: dict[str, int]) ->
 
 
 @settings(max_examples=150, deadline=None)
-@given(answer_sets, st.sampled_from([i for i in FRAMEWORK.items if not i.reverse]),
-       st.integers(1, 4))
+@given(
+    answer_sets, st.sampled_from([i for i in FRAMEWORK.items if not i.reverse]), st.integers(1, 4)
+)
 def test_a_higher_answer_on_a_positive_item_never_lowers_its_competency(
-    answers: dict[str, int], item: object, value: int,
+    answers: dict[str, int],
+    item: object,
+    value: int,
 ) -> None:
     item_id = item.id  # type: ignore[attr-defined]
     competency = item.competency  # type: ignore[attr-defined]
@@ -44,8 +58,7 @@ def test_a_higher_answer_on_a_positive_item_never_lowers_its_competency(
 
 @settings(max_examples=100, deadline=None)
 @given(answer_sets, st.randoms(use_true_random=False))
-def test_results_do_not_depend_on_answer_order(answers: dict[str, int],
-                                               rng: random.Random) -> None:
+def test_results_do_not_depend_on_answer_order(answers: dict[str, int], rng: random.Random) -> None:
     shuffled_keys = list(answers)
     rng.shuffle(shuffled_keys)
     shuffled = {key: answers[key] for key in shuffled_keys}
@@ -57,14 +70,17 @@ def test_results_do_not_depend_on_answer_order(answers: dict[str, int],
 
 @settings(max_examples=60, deadline=None)
 @given(answer_sets, role_lists)
-def test_matching_is_deterministic_and_shares_add_up(answers: dict[str, int],
-                                                     roles: list[tuple[str, int, int]]) -> None:
+def test_matching_is_deterministic_and_shares_add_up(
+    answers: dict[str, int], roles: list[tuple[str, int, int]]
+) -> None:
     people = [Role(title, years, ago) for title, years, ago in roles]
     first = evaluate(FRAMEWORK, people, answers, "generalist")
-    second = evaluate(FRAMEWORK, list(reversed(people)), dict(reversed(answers.items())),
-                      "generalist")
-    assert [(o.id, round(o.share, 9)) for o in first.match.origins] == \
-        [(o.id, round(o.share, 9)) for o in second.match.origins]
+    second = evaluate(
+        FRAMEWORK, list(reversed(people)), dict(reversed(answers.items())), "generalist"
+    )
+    assert [(o.id, round(o.share, 9)) for o in first.match.origins] == [
+        (o.id, round(o.share, 9)) for o in second.match.origins
+    ]
     assert abs(sum(o.share for o in first.match.origins) - 1) < 1e-9
     assert first.match.superpowers == second.match.superpowers
     assert first.match.gaps == second.match.gaps

@@ -46,8 +46,9 @@ def test_the_unseen_titles_are_really_not_aliases(framework: Framework) -> None:
 
 
 @pytest.mark.parametrize("title, origin", sorted(UNSEEN_TITLES.items()))
-def test_real_titles_outside_the_alias_lists_match_their_origin(matcher: TitleMatcher,
-                                                                title: str, origin: str) -> None:
+def test_real_titles_outside_the_alias_lists_match_their_origin(
+    matcher: TitleMatcher, title: str, origin: str
+) -> None:
     match = matcher.match(title)
     assert match.matched, (title, match.suggestions)
     assert max(match.shares, key=match.shares.__getitem__) == origin
@@ -86,7 +87,8 @@ def test_normalisation_drops_seniority_numerals_and_expands_abbreviations() -> N
 
 @pytest.mark.parametrize("title", ["Chef", "Teacher", "Airline Pilot", "Nurse"])
 def test_a_title_with_nothing_in_common_gets_no_noise_for_suggestions(
-    matcher: TitleMatcher, title: str,
+    matcher: TitleMatcher,
+    title: str,
 ) -> None:
     assert matcher.match(title).suggestions == ()
 

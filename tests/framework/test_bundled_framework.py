@@ -7,8 +7,15 @@ import re
 from pm_origins.framework import Framework
 
 COMPETENCIES = ["innovation", "ux", "execution", "analytics", "research", "relationships"]
-ORIGINS = ["sales", "marketing", "business_analysis", "development", "ux_design", "qa",
-           "project_management"]
+ORIGINS = [
+    "sales",
+    "marketing",
+    "business_analysis",
+    "development",
+    "ux_design",
+    "qa",
+    "project_management",
+]
 # DOMAIN.md's table, restated: strengths and weaknesses per origin.
 DOMAIN = {
     "sales": ({"relationships"}, {"execution"}),
@@ -89,7 +96,12 @@ def test_it_has_the_six_target_roles_covering_every_competency(framework: Framew
 
 
 def test_ids_are_unique_within_each_section(framework: Framework) -> None:
-    for records in (framework.competencies, framework.origins, framework.items,
-                    framework.actions, framework.roles):
+    for records in (
+        framework.competencies,
+        framework.origins,
+        framework.items,
+        framework.actions,
+        framework.roles,
+    ):
         ids = [r.id for r in records]
         assert len(ids) == len(set(ids))

@@ -49,13 +49,17 @@ def test_a_user_file_adds_an_origin(tmp_path: Path, framework: Framework) -> Non
     assert len(loaded.origins) == len(framework.origins) + 1
 
 
-def test_a_user_file_overrides_only_the_fields_it_names(tmp_path: Path,
-                                                        framework: Framework) -> None:
-    path = write(tmp_path, """\
+def test_a_user_file_overrides_only_the_fields_it_names(
+    tmp_path: Path, framework: Framework
+) -> None:
+    path = write(
+        tmp_path,
+        """\
         origins:
           - id: qa
             name: Testing & Quality
-        """)
+        """,
+    )
     loaded = load_framework(path)
     assert loaded.origin("qa").name == "Testing & Quality"
     assert loaded.origin("qa").story == framework.origin("qa").story
@@ -82,28 +86,36 @@ def test_a_yaml_syntax_error_names_the_file_and_line(tmp_path: Path) -> None:
 
 
 def test_an_unknown_competency_points_at_its_line_and_key_path(tmp_path: Path) -> None:
-    path = write(tmp_path, """\
+    path = write(
+        tmp_path,
+        """\
         origins:
           - id: qa
             strengths:
               - execution
               - empathy
-        """)
+        """,
+    )
     (problem,) = problems_of(path)
     assert problem.startswith(f"{path.resolve()}:5: origins[0].strengths[1]: ")
     assert "unknown competency 'empathy'" in problem
 
 
 def test_a_wrong_type_points_at_its_line(tmp_path: Path) -> None:
-    path = write(tmp_path, """\
+    path = write(
+        tmp_path,
+        """\
         roles:
           - id: technical
             expectations:
               execution: {level: high, weight: 1}
-        """)
+        """,
+    )
     problems = problems_of(path)
-    assert any(p.startswith(f"{path.resolve()}:4: roles[0].expectations.execution.level: ")
-               for p in problems), problems
+    assert any(
+        p.startswith(f"{path.resolve()}:4: roles[0].expectations.execution.level: ")
+        for p in problems
+    ), problems
 
 
 def test_a_duplicate_id_in_one_file_is_an_error(tmp_path: Path) -> None:
@@ -133,8 +145,10 @@ def test_too_few_items_for_a_competency_is_an_error(tmp_path: Path) -> None:
 
 
 def test_an_origin_without_advice_for_a_weakness_is_an_error(tmp_path: Path) -> None:
-    path = write(tmp_path, DATA_SCIENCE.replace("weaknesses: [relationships]",
-                                                "weaknesses: [relationships, ux]"))
+    path = write(
+        tmp_path,
+        DATA_SCIENCE.replace("weaknesses: [relationships]", "weaknesses: [relationships, ux]"),
+    )
     assert any("no advice for the weakness 'ux'" in p for p in problems_of(path))
 
 
@@ -149,11 +163,14 @@ def test_an_unknown_section_is_an_error(tmp_path: Path) -> None:
 
 
 def test_every_problem_is_reported_at_once(tmp_path: Path) -> None:
-    path = write(tmp_path, """\
+    path = write(
+        tmp_path,
+        """\
         items:
           - {id: x_1, competency: nope, text: I did a thing.}
           - {id: x_2, competency: ux, text: I did a thing., scale: stars}
-        """)
+        """,
+    )
     problems = problems_of(path)
     assert len(problems) == 2
     assert "unknown competency 'nope'" in problems[0]

@@ -38,20 +38,37 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     with psycopg.connect(f"{POSTGRES}/test", autocommit=True) as admin:
         admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
         admin.execute(f'CREATE DATABASE "{name}"')
-    env = {**os.environ, "PM_ORIGINS_DATA": str(tmp_path_factory.mktemp("data")),
-           "DATABASE_URL": f"{POSTGRES}/{name}", "REDIS_URL": REDIS_URL,
-           "PM_ORIGINS_ALLOWED_HOSTS": "127.0.0.1", "DJANGO_SETTINGS_MODULE":
-           "pm_origins.web.settings"}
+    env = {
+        **os.environ,
+        "PM_ORIGINS_DATA": str(tmp_path_factory.mktemp("data")),
+        "DATABASE_URL": f"{POSTGRES}/{name}",
+        "REDIS_URL": REDIS_URL,
+        "PM_ORIGINS_ALLOWED_HOSTS": "127.0.0.1",
+        "DJANGO_SETTINGS_MODULE": "pm_origins.web.settings",
+    }
     env.pop("PYTEST_XDIST_WORKER", None)
-    setup = ("from pm_origins.web.serve import prepare; prepare();"
-             "from pm_origins.web.accounts.models import User;"
-             f"User.objects.create_user(email={EMAIL!r}, password={PASSWORD!r})")
+    setup = (
+        "from pm_origins.web.serve import prepare; prepare();"
+        "from pm_origins.web.accounts.models import User;"
+        f"User.objects.create_user(email={EMAIL!r}, password={PASSWORD!r})"
+    )
     subprocess.run([sys.executable, "-c", setup], env=env, check=True, capture_output=True)
     port = _free_port()
     server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "pm_origins.web.wsgi:application", "--bind",
-         f"127.0.0.1:{port}", "--workers", "2"], env=env,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "pm_origins.web.wsgi:application",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            "2",
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(100):
@@ -88,10 +105,14 @@ class Browser:
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
         assert token, "the login page has a CSRF token"
         fields = dict.fromkeys(re.findall(r'name="(username|email)"', page), EMAIL)
-        body = urllib.parse.urlencode({**fields, "password": password,
-                                       "csrfmiddlewaretoken": token.group(1)}).encode()
-        request = urllib.request.Request(self.base + "/account/login/", data=body,
-                                         headers={"Referer": self.base + "/account/login/"})
+        body = urllib.parse.urlencode(
+            {**fields, "password": password, "csrfmiddlewaretoken": token.group(1)}
+        ).encode()
+        request = urllib.request.Request(
+            self.base + "/account/login/",
+            data=body,
+            headers={"Referer": self.base + "/account/login/"},
+        )
         try:
             with self.opener.open(request, timeout=10) as response:
                 return response.status
@@ -113,5 +134,6 @@ def test_the_login_throttle_counts_across_workers(site: str) -> None:
     answers = [browser.log_in("wrong password") for _ in range(11)]
     assert answers[:10] == [200] * 10  # the form again, with a message
     assert answers[10] == 429
-    assert set(redis.Redis.from_url(REDIS_URL).keys("*")) - before, \
+    assert set(redis.Redis.from_url(REDIS_URL).keys("*")) - before, (
         "the throttle's counters live in Redis"
+    )

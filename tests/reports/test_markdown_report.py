@@ -28,13 +28,14 @@ def section(report: str, heading: str) -> str:
     """The text under a heading, up to the next heading of the same or a higher level."""
     level = heading.split(" ", 1)[0]
     start = report.index(heading + "\n")
-    rest = report[start + len(heading):]
+    rest = report[start + len(heading) :]
     stop = re.search(rf"^#{{1,{len(level)}}} ", rest, flags=re.MULTILINE)
     return rest[: stop.start()] if stop else rest
 
 
 def test_it_starts_with_a_heading_and_names_the_top_origin_with_its_story(
-        evaluation: Evaluation, framework: Framework, report: str) -> None:
+    evaluation: Evaluation, framework: Framework, report: str
+) -> None:
     assert report.startswith("# ")
     top = framework.origin(evaluation.match.origins[0].id)
     assert f"### {top.name}\n" in report
@@ -43,7 +44,8 @@ def test_it_starts_with_a_heading_and_names_the_top_origin_with_its_story(
 
 
 def test_a_blend_is_labelled_with_the_share_of_each_named_origin(
-        evaluation: Evaluation, report: str) -> None:
+    evaluation: Evaluation, report: str
+) -> None:
     blend = evaluation.match.blend
     assert len(blend) > 1, "the fixture should give a blend of two origins"
     label = " / ".join(f"{round(o.share * 100)}% {o.name}" for o in blend)
@@ -51,12 +53,16 @@ def test_a_blend_is_labelled_with_the_share_of_each_named_origin(
 
 
 def test_the_scores_table_has_a_row_for_every_competency_with_band_and_level(
-        evaluation: Evaluation, framework: Framework, report: str) -> None:
+    evaluation: Evaluation, framework: Framework, report: str
+) -> None:
     scores = section(report, "## Your scores")
     for score in evaluation.profile.scores:
         competency = framework.competency(score.competency)
-        row = next(line for line in scores.splitlines()
-                   if line.startswith(f"| {escape_markdown(competency.name)} |"))
+        row = next(
+            line
+            for line in scores.splitlines()
+            if line.startswith(f"| {escape_markdown(competency.name)} |")
+        )
         cells = [c.strip() for c in UNESCAPED_PIPE.split(row)[1:-1]]
         assert cells[1] == str(round(score.score))
         assert cells[2] == f"{round(score.low)}–{round(score.high)}"
@@ -65,7 +71,8 @@ def test_the_scores_table_has_a_row_for_every_competency_with_band_and_level(
 
 
 def test_uncertain_competencies_come_with_a_call_to_answer_more_questions(
-        evaluation: Evaluation, framework: Framework, report: str) -> None:
+    evaluation: Evaluation, framework: Framework, report: str
+) -> None:
     assert evaluation.profile.uncertain, "the fixture should leave some competency uncertain"
     line = next(x for x in report.splitlines() if x.startswith("**Uncertain:**"))
     assert "Answer more questions" in line
@@ -74,7 +81,8 @@ def test_uncertain_competencies_come_with_a_call_to_answer_more_questions(
 
 
 def test_superpowers_and_gaps_are_listed_with_summaries_and_advice(
-        evaluation: Evaluation, framework: Framework, report: str) -> None:
+    evaluation: Evaluation, framework: Framework, report: str
+) -> None:
     match = evaluation.match
     assert match.superpowers and match.gaps and match.advice
     superpowers, gaps = section(report, "## Superpowers"), section(report, "## Gaps")
@@ -88,7 +96,8 @@ def test_superpowers_and_gaps_are_listed_with_summaries_and_advice(
 
 
 def test_why_gives_each_role_its_match_and_effective_years(
-        evaluation: Evaluation, framework: Framework, report: str) -> None:
+    evaluation: Evaluation, framework: Framework, report: str
+) -> None:
     why = section(report, "### Your career history")
     for evidence in evaluation.history.evidence:
         row = next(line for line in why.splitlines() if line.startswith(f"| {evidence.role.title}"))
@@ -99,7 +108,8 @@ def test_why_gives_each_role_its_match_and_effective_years(
 
 
 def test_why_quotes_the_strongest_answers_by_their_item_text(
-        evaluation: Evaluation, framework: Framework, report: str) -> None:
+    evaluation: Evaluation, framework: Framework, report: str
+) -> None:
     answers = section(report, "### Your answers")
     for reason in evaluation.reasons:
         for contribution in reason.answers:
@@ -110,7 +120,8 @@ def test_why_quotes_the_strongest_answers_by_their_item_text(
 
 
 def test_the_growth_plan_ranks_gaps_and_lays_out_three_phases(
-        evaluation: Evaluation, framework: Framework, report: str) -> None:
+    evaluation: Evaluation, framework: Framework, report: str
+) -> None:
     plan = evaluation.plan
     assert plan is not None and plan.actions
     text = section(report, f"## Growth plan: {plan.role.name}")
@@ -123,8 +134,9 @@ def test_the_growth_plan_ranks_gaps_and_lays_out_three_phases(
         phase = section(text, heading)
         for step in plan.phase(days):
             action = step.action
-            assert (f"- **{escape_markdown(action.title)}** ({action.kind}, "
-                    f"{action.hours} hours") in phase
+            assert (
+                f"- **{escape_markdown(action.title)}** ({action.kind}, {action.hours} hours"
+            ) in phase
             assert escape_markdown(action.description) in phase
 
 
@@ -148,14 +160,17 @@ def test_a_hostile_job_title_cannot_break_the_roles_table(framework: Framework) 
     assert {len(UNESCAPED_PIPE.findall(row)) for row in rows} == {6}
 
 
-@pytest.mark.parametrize(("text", "safe"), [
-    ("# Head", r"\# Head"),
-    ("1. Lead", r"1\. Lead"),
-    ("- Lead", r"\- Lead"),
-    ("a_b *c* `d`", r"a\_b \*c\* \`d\`"),
-    ("Tom &amp; Jerry & co", "Tom &amp;amp; Jerry & co"),
-    ("two\nlines", "two lines"),
-])
+@pytest.mark.parametrize(
+    ("text", "safe"),
+    [
+        ("# Head", r"\# Head"),
+        ("1. Lead", r"1\. Lead"),
+        ("- Lead", r"\- Lead"),
+        ("a_b *c* `d`", r"a\_b \*c\* \`d\`"),
+        ("Tom &amp; Jerry & co", "Tom &amp;amp; Jerry & co"),
+        ("two\nlines", "two lines"),
+    ],
+)
 def test_escape_markdown_neutralises_formatting(text: str, safe: str) -> None:
     assert escape_markdown(text) == safe
 
@@ -172,13 +187,16 @@ def test_with_neither_history_nor_answers_it_says_so_plainly(framework: Framewor
         assert f"| {escape_markdown(competency.name)} |" in report
 
 
-@pytest.mark.parametrize(("roles", "answers", "basis", "missing"), [
-    ([Role("Account Manager", 4)], {}, "history", "You have not answered any questions yet."),
-    ([], ANSWERS, "answers", "You have not added any past roles."),
-])
-def test_partial_inputs_give_a_full_report(framework: Framework, roles: list[Role],
-                                           answers: dict[str, int], basis: str,
-                                           missing: str) -> None:
+@pytest.mark.parametrize(
+    ("roles", "answers", "basis", "missing"),
+    [
+        ([Role("Account Manager", 4)], {}, "history", "You have not answered any questions yet."),
+        ([], ANSWERS, "answers", "You have not added any past roles."),
+    ],
+)
+def test_partial_inputs_give_a_full_report(
+    framework: Framework, roles: list[Role], answers: dict[str, int], basis: str, missing: str
+) -> None:
     evaluation = evaluate(framework, roles, answers)
     assert evaluation.match.basis == basis
     report = render_markdown(evaluation, framework)
@@ -188,6 +206,5 @@ def test_partial_inputs_give_a_full_report(framework: Framework, roles: list[Rol
     assert "## Growth plan" not in report
 
 
-def test_the_report_ends_with_the_framework_version(evaluation: Evaluation,
-                                                    report: str) -> None:
+def test_the_report_ends_with_the_framework_version(evaluation: Evaluation, report: str) -> None:
     assert report.rstrip().endswith(f"Framework version {evaluation.framework_version}.")

@@ -52,14 +52,18 @@ def outer_radius(root: ET.Element) -> float:
 
 def band_rings(root: ET.Element) -> tuple[list[tuple[float, float]], list[tuple[float, float]]]:
     d = by_class(root, "radar-band")[0].get("d", "")
-    rings = [[(float(x), float(y)) for x, y in re.findall(r"[ML](-?[\d.]+),(-?[\d.]+)", part)]
-             for part in d.split("Z") if part.strip()]
+    rings = [
+        [(float(x), float(y)) for x, y in re.findall(r"[ML](-?[\d.]+),(-?[\d.]+)", part)]
+        for part in d.split("Z")
+        if part.strip()
+    ]
     high, low = rings
     return high, low
 
 
 def test_it_is_well_formed_svg_with_a_title_a_description_and_the_img_role(
-        framework: Framework, profile: Profile) -> None:
+    framework: Framework, profile: Profile
+) -> None:
     root = parse(radar_svg(framework, profile, title="Ana's profile"))
     assert root.tag == f"{SVG}svg"
     assert root.get("role") == "img"
@@ -71,18 +75,22 @@ def test_it_is_well_formed_svg_with_a_title_a_description_and_the_img_role(
 
 
 def test_the_description_states_every_score_range_and_level_in_words(
-        framework: Framework, profile: Profile) -> None:
+    framework: Framework, profile: Profile
+) -> None:
     desc = parse(radar_svg(framework, profile)).find(f"{SVG}desc")
     text = desc.text if desc is not None else ""
     assert text
     for score in profile.scores:
         name = framework.competency(score.competency).name
-        assert f"{name}: {round(score.score)}, likely between {round(score.low)} and " \
-               f"{round(score.high)}, level {level_of(score.score)} of 4." in text
+        assert (
+            f"{name}: {round(score.score)}, likely between {round(score.low)} and "
+            f"{round(score.high)}, level {level_of(score.score)} of 4." in text
+        )
 
 
 def test_the_score_polygon_has_one_point_per_competency_in_framework_order(
-        framework: Framework, profile: Profile) -> None:
+    framework: Framework, profile: Profile
+) -> None:
     root = parse(radar_svg(framework, profile))
     (polygon,) = by_class(root, "radar-score")
     points = pairs(polygon.get("points", ""))
@@ -96,14 +104,19 @@ def test_the_score_polygon_has_one_point_per_competency_in_framework_order(
 
 def test_the_axis_labels_name_every_competency(framework: Framework, profile: Profile) -> None:
     root = parse(radar_svg(framework, profile))
-    labels = [" ".join(t.text or "" for t in label.iter(f"{SVG}tspan"))
-              for label in by_class(root, "radar-label")]
+    labels = [
+        " ".join(t.text or "" for t in label.iter(f"{SVG}tspan"))
+        for label in by_class(root, "radar-label")
+    ]
     assert labels == [c.name for c in framework.competencies]
 
 
 @settings(max_examples=40, deadline=None)
-@given(st.dictionaries(st.sampled_from([i.id for i in load_framework().items]),
-                       st.integers(1, 5), max_size=30))
+@given(
+    st.dictionaries(
+        st.sampled_from([i.id for i in load_framework().items]), st.integers(1, 5), max_size=30
+    )
+)
 def test_every_point_lies_inside_the_chart_and_inside_its_band(answers: dict[str, int]) -> None:
     framework = load_framework()
     root = parse(radar_svg(framework, score_answers(framework, answers)))
@@ -118,7 +131,8 @@ def test_every_point_lies_inside_the_chart_and_inside_its_band(answers: dict[str
 
 
 def test_the_band_is_the_high_ring_with_the_low_ring_cut_out(
-        framework: Framework, profile: Profile) -> None:
+    framework: Framework, profile: Profile
+) -> None:
     root = parse(radar_svg(framework, profile))
     (band,) = by_class(root, "radar-band")
     assert band.get("fill-rule") == "evenodd"
@@ -131,7 +145,8 @@ def test_the_band_is_the_high_ring_with_the_low_ring_cut_out(
 
 
 def test_a_compare_polygon_is_drawn_dashed_only_when_asked_for(
-        framework: Framework, profile: Profile, earlier: Profile) -> None:
+    framework: Framework, profile: Profile, earlier: Profile
+) -> None:
     alone = radar_svg(framework, profile)
     assert by_class(parse(alone), "radar-compare") == []
     assert "Earlier result" not in alone
@@ -145,18 +160,21 @@ def test_a_compare_polygon_is_drawn_dashed_only_when_asked_for(
 
 
 def test_it_uses_presentation_attributes_not_inline_styles(
-        framework: Framework, profile: Profile, earlier: Profile) -> None:
+    framework: Framework, profile: Profile, earlier: Profile
+) -> None:
     root = parse(radar_svg(framework, profile, compare=earlier))
     assert all("style" not in element.attrib for element in root.iter())
     assert root.find(f"{SVG}style") is None
     assert by_class(root, "radar-score")[0].get("fill")
 
 
-def test_a_hostile_competency_name_and_title_are_escaped(framework: Framework,
-                                                         profile: Profile) -> None:
+def test_a_hostile_competency_name_and_title_are_escaped(
+    framework: Framework, profile: Profile
+) -> None:
     first, *rest = framework.competencies
     hostile = framework.model_copy(
-        update={"competencies": (first.model_copy(update={"name": HOSTILE}), *rest)})
+        update={"competencies": (first.model_copy(update={"name": HOSTILE}), *rest)}
+    )
 
     svg = radar_svg(hostile, profile, title=HOSTILE, compare_label=HOSTILE, compare=profile)
     root = parse(svg)  # a stray tag would make this fail
@@ -173,13 +191,15 @@ def test_a_hostile_competency_name_and_title_are_escaped(framework: Framework,
     assert cells.findtext("tbody/tr/th") == HOSTILE
 
 
-def test_two_charts_on_one_page_have_distinct_ids(framework: Framework, profile: Profile,
-                                                   earlier: Profile) -> None:
+def test_two_charts_on_one_page_have_distinct_ids(
+    framework: Framework, profile: Profile, earlier: Profile
+) -> None:
     page = ET.fromstring(
         "<div>"
         + radar_figure_html(framework, profile, id_prefix="now", compare=earlier)
         + radar_figure_html(framework, earlier, id_prefix="before")
-        + "</div>")
+        + "</div>"
+    )
     ids = [e.get("id") for e in page.iter() if e.get("id")]
     assert len(ids) == len(set(ids)) > 4
     for svg in page.iter(f"{SVG}svg"):
@@ -187,8 +207,7 @@ def test_two_charts_on_one_page_have_distinct_ids(framework: Framework, profile:
         assert set((svg.get("aria-labelledby") or "").split()) <= own
 
 
-def test_a_bad_id_prefix_or_a_tiny_size_is_refused(framework: Framework,
-                                                   profile: Profile) -> None:
+def test_a_bad_id_prefix_or_a_tiny_size_is_refused(framework: Framework, profile: Profile) -> None:
     with pytest.raises(ValueError, match="id_prefix"):
         radar_svg(framework, profile, id_prefix='x" onload="alert(1)')
     with pytest.raises(ValueError, match="size"):
@@ -196,7 +215,8 @@ def test_a_bad_id_prefix_or_a_tiny_size_is_refused(framework: Framework,
 
 
 def test_the_table_has_a_caption_scoped_headers_and_a_row_per_competency(
-        framework: Framework, profile: Profile) -> None:
+    framework: Framework, profile: Profile
+) -> None:
     table = ET.fromstring(radar_table_html(framework, profile, caption="Scores in March"))
     assert table.findtext("caption") == "Scores in March"
     assert {th.get("scope") for th in table.iter("th")} == {"col", "row"}
@@ -212,17 +232,18 @@ def test_the_table_has_a_caption_scoped_headers_and_a_row_per_competency(
         assert ("uncertain" in cells[1]) is score.uncertain
 
 
-def test_the_table_gains_a_column_for_the_earlier_result(framework: Framework, profile: Profile,
-                                                         earlier: Profile) -> None:
-    table = ET.fromstring(radar_table_html(framework, profile, compare=earlier,
-                                           compare_label="March"))
+def test_the_table_gains_a_column_for_the_earlier_result(
+    framework: Framework, profile: Profile, earlier: Profile
+) -> None:
+    table = ET.fromstring(
+        radar_table_html(framework, profile, compare=earlier, compare_label="March")
+    )
     assert "March" in [th.text for th in table.iter("th")]
     first = table.findall("tbody/tr")[0].findall("td")
     assert first[1].text == str(round(earlier.scores[0].score))
 
 
-def test_the_figure_holds_the_chart_and_its_table(framework: Framework,
-                                                  profile: Profile) -> None:
+def test_the_figure_holds_the_chart_and_its_table(framework: Framework, profile: Profile) -> None:
     figure = ET.fromstring(radar_figure_html(framework, profile, title="Where you stand"))
     assert figure.tag == "figure"
     assert figure.findtext("figcaption") == "Where you stand"

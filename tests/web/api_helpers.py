@@ -26,8 +26,10 @@ def openapi() -> dict[str, Any]:
 
 @cache
 def _routes() -> list[tuple[re.Pattern[str], str]]:
-    return [(re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", path) + "$"), path)
-            for path in openapi()["paths"]]
+    return [
+        (re.compile("^" + re.sub(r"\{[^}]+\}", "[^/]+", path) + "$"), path)
+        for path in openapi()["paths"]
+    ]
 
 
 def operation_for(method: str, path: str) -> tuple[str, dict[str, Any]] | None:
@@ -73,20 +75,32 @@ def assert_conforms(method: str, path: str, response: Any) -> None:
 class ApiClient:
     """Django's test client speaking JSON to the API, checking each answer on the way."""
 
-    def __init__(self, token: str | None = None, client: Client | None = None, *,
-                 csrf: str | None = None) -> None:
+    def __init__(
+        self, token: str | None = None, client: Client | None = None, *, csrf: str | None = None
+    ) -> None:
         self.client = client or Client()
         self.headers = {"Authorization": f"Bearer {token}"} if token else {}
         if csrf:
             self.headers["X-CSRFToken"] = csrf
 
-    def request(self, method: str, path: str, body: Any = None, *,
-                raw: bytes | str | None = None, **headers: str) -> Any:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        raw: bytes | str | None = None,
+        **headers: str,
+    ) -> Any:
         url = path if path.startswith("/api") else API + path
         data = raw if raw is not None else (json.dumps(body) if body is not None else "")
-        response = self.client.generic(method.upper(), url, data,
-                                       content_type="application/json",
-                                       headers={**self.headers, **headers})
+        response = self.client.generic(
+            method.upper(),
+            url,
+            data,
+            content_type="application/json",
+            headers={**self.headers, **headers},
+        )
         assert_conforms(method, url, response)
         return response
 

@@ -20,8 +20,12 @@ def start(client: Client) -> Assessment:
 
 
 def roles_post(rows: list[tuple[str, Any, Any]], **extra: str) -> dict[str, Any]:
-    data: dict[str, Any] = {"roles-TOTAL_FORMS": str(len(rows)), "roles-INITIAL_FORMS": "0",
-                            "roles-MIN_NUM_FORMS": "0", "roles-MAX_NUM_FORMS": "20"}
+    data: dict[str, Any] = {
+        "roles-TOTAL_FORMS": str(len(rows)),
+        "roles-INITIAL_FORMS": "0",
+        "roles-MIN_NUM_FORMS": "0",
+        "roles-MAX_NUM_FORMS": "20",
+    }
     for index, (title, years, ago) in enumerate(rows):
         data[f"roles-{index}-title"] = title
         data[f"roles-{index}-years"] = years
@@ -30,8 +34,14 @@ def roles_post(rows: list[tuple[str, Any, Any]], **extra: str) -> dict[str, Any]
     return data
 
 
-def finished(user: Any = None, *, title: str = "QA Engineer", years: float = 5,
-             answers: dict[str, int] | None = None, target: str | None = "technical"
-             ) -> Assessment:
-    return services.assessment_submit(user=user, roles=[Role(title, years)],
-                                      answers=answers or {}, target=target)
+def finished(
+    user: Any = None,
+    *,
+    title: str = "QA Engineer",
+    years: float = 5,
+    answers: dict[str, int] | None = None,
+    target: str | None = "technical",
+) -> Assessment:
+    return services.assessment_submit(
+        user=user, roles=[Role(title, years)], answers=answers or {}, target=target
+    )

@@ -18,8 +18,14 @@ from typing import Any
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 
 # A missing browser fails the test (it is never skipped): `make test` installs it.
@@ -65,8 +71,7 @@ class Problems:
         # ERR_ABORTED is the browser dropping a request because the page moved on
         # (a favicon still loading when a link is followed): not a fault of the site.
         if "ERR_ABORTED" not in (request.failure or ""):
-            self.seen.append(f"request failed: {request.method} {request.url} "
-                             f"({request.failure})")
+            self.seen.append(f"request failed: {request.method} {request.url} ({request.failure})")
 
     def _console(self, message: Any) -> None:
         if message.type == "error":
@@ -133,8 +138,9 @@ class Browsing:
 
 
 @contextmanager
-def chromium(name: str, *, width: int = 1280, height: int = 900,
-             javascript: bool = True) -> Iterator[Browsing]:
+def chromium(
+    name: str, *, width: int = 1280, height: int = 900, javascript: bool = True
+) -> Iterator[Browsing]:
     """A fresh Chromium tab; a full-page screenshot as ``test-artifacts/<name>.png`` at the end
     (``<name>-failed.png`` when the test failed). ``javascript=False`` browses with it off."""
     from playwright.sync_api import sync_playwright
@@ -142,8 +148,9 @@ def chromium(name: str, *, width: int = 1280, height: int = 900,
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(viewport={"width": width, "height": height},
-                                      java_script_enabled=javascript)
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, java_script_enabled=javascript
+        )
         context.add_init_script(_REPORT_CSP_VIOLATIONS)
         problems = Problems()
         problems.watch(context)
@@ -155,8 +162,11 @@ def chromium(name: str, *, width: int = 1280, height: int = 900,
         except BaseException:
             # Best effort: the page may be half-way through a navigation.
             with suppress(Exception):
-                page.screenshot(path=str(ARTIFACTS / f"{browsing.name}-failed.png"),
-                                full_page=True, timeout=5_000)
+                page.screenshot(
+                    path=str(ARTIFACTS / f"{browsing.name}-failed.png"),
+                    full_page=True,
+                    timeout=5_000,
+                )
             raise
         else:
             browsing.screenshot()

@@ -76,9 +76,7 @@ def test_the_lock_lifts_when_the_hour_is_over(owner: User, clock: Clock) -> None
     assert _login(Client(), owner.email, PASSWORD).status_code == 302
 
 
-def test_the_count_lives_in_the_shared_cache_not_in_the_process(
-    owner: User, clock: Clock
-) -> None:
+def test_the_count_lives_in_the_shared_cache_not_in_the_process(owner: User, clock: Clock) -> None:
     from django.core.cache import cache
 
     for _ in range(10):

@@ -39,8 +39,12 @@ MATRIX = {**dict.fromkeys(OBJECT_OPERATIONS), **OWN_OPERATIONS}
 
 
 def operations(*, secured: bool) -> set[tuple[str, str]]:
-    return {(method, path) for path, item in openapi()["paths"].items()
-            for method, operation in item.items() if bool(operation.get("security")) == secured}
+    return {
+        (method, path)
+        for path, item in openapi()["paths"].items()
+        for method, operation in item.items()
+        if bool(operation.get("security")) == secured
+    }
 
 
 @pytest.fixture
@@ -61,15 +65,17 @@ def test_every_private_operation_is_in_the_matrix() -> None:
 
 
 @pytest.mark.parametrize(("method", "template"), sorted(OBJECT_OPERATIONS))
-def test_the_owner_reaches_every_object_operation(owner: User, result: Assessment,
-                                                  method: str, template: str) -> None:
+def test_the_owner_reaches_every_object_operation(
+    owner: User, result: Assessment, method: str, template: str
+) -> None:
     response = call(ApiClient(token_for(owner)), method, template, result)
     assert response.status_code == OBJECT_OPERATIONS[(method, template)]
 
 
 @pytest.mark.parametrize(("method", "template"), sorted(OBJECT_OPERATIONS))
 def test_another_user_gets_404_on_every_object_operation(
-        other_user: User, result: Assessment, method: str, template: str) -> None:
+    other_user: User, result: Assessment, method: str, template: str
+) -> None:
     response = call(ApiClient(token_for(other_user)), method, template, result)
     assert response.status_code == 404
     assert error_of(response) == "not_found"
@@ -78,15 +84,17 @@ def test_another_user_gets_404_on_every_object_operation(
 
 @pytest.mark.parametrize(("method", "template"), sorted(OBJECT_OPERATIONS))
 def test_another_users_session_gets_404_on_every_object_operation(
-        other_user: User, result: Assessment, method: str, template: str) -> None:
+    other_user: User, result: Assessment, method: str, template: str
+) -> None:
     response = call(session_client(other_user), method, template, result)
     assert response.status_code == 404
     assert Assessment.objects.filter(pk=result.pk, share_token=result.share_token).exists()
 
 
 @pytest.mark.parametrize(("method", "template"), sorted(MATRIX))
-def test_anonymous_gets_401_on_every_private_operation(result: Assessment, method: str,
-                                                       template: str) -> None:
+def test_anonymous_gets_401_on_every_private_operation(
+    result: Assessment, method: str, template: str
+) -> None:
     response = call(ApiClient(), method, template, result)
     assert response.status_code == 401
     assert error_of(response) == "not_authenticated"
@@ -94,16 +102,24 @@ def test_anonymous_gets_401_on_every_private_operation(result: Assessment, metho
 
 
 def test_the_other_users_list_and_export_hold_nothing_of_the_owners(
-        other_user: User, result: Assessment) -> None:
+    other_user: User, result: Assessment
+) -> None:
     client = ApiClient(token_for(other_user))
     assert client.get("/results").json()["count"] == 0
     assert client.get("/export").json()["assessments"] == []
 
 
-@pytest.mark.parametrize("header", [
-    "Bearer pmo_not-a-real-token", "Bearer ", "Bearer", "Token pmo_x", "Basic dXNlcjpwYXNz",
-    "Bearer " + "pmo_" + "a" * 500,
-])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "Bearer pmo_not-a-real-token",
+        "Bearer ",
+        "Bearer",
+        "Token pmo_x",
+        "Basic dXNlcjpwYXNz",
+        "Bearer " + "pmo_" + "a" * 500,
+    ],
+)
 def test_wrong_credentials_get_401(result: Assessment, header: str) -> None:
     response = ApiClient().get("/results", Authorization=header)
     assert response.status_code == 401
@@ -134,14 +150,14 @@ def test_public_operations_need_no_credentials(method: str, template: str) -> No
 
 # The browser's session ------------------------------------------------------------------
 
+
 def test_a_session_reads_without_a_csrf_token(owner: User, result: Assessment) -> None:
     client = session_client(owner, send_csrf=False)
     assert client.get("/results").json()["count"] == 1
     assert client.get("/me").json() == {"email": owner.email, "auth": "session"}
 
 
-def test_a_session_write_without_the_csrf_token_is_refused(owner: User,
-                                                           result: Assessment) -> None:
+def test_a_session_write_without_the_csrf_token_is_refused(owner: User, result: Assessment) -> None:
     response = session_client(owner, send_csrf=False).delete(f"/results/{result.token}")
     assert response.status_code == 403
     assert error_of(response) == "csrf_failed"
@@ -154,8 +170,7 @@ def test_a_session_write_with_the_csrf_token_works(owner: User, result: Assessme
     assert not Assessment.objects.filter(pk=result.pk).exists()
 
 
-def test_a_token_needs_no_csrf_token_even_beside_a_session(owner: User,
-                                                            result: Assessment) -> None:
+def test_a_token_needs_no_csrf_token_even_beside_a_session(owner: User, result: Assessment) -> None:
     browser = Client(enforce_csrf_checks=True)
     browser.force_login(owner)
     response = ApiClient(token_for(owner), client=browser).delete(f"/results/{result.token}")

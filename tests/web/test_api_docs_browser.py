@@ -30,12 +30,17 @@ def page() -> Iterator[Any]:
 
 def test_the_docs_page_works_offline_under_the_csp(page: Any, live_server: Any) -> None:
     problems: list[str] = []
-    page.on("console", lambda m: problems.append(m.text) if m.type in {"error", "warning"}
-            else None)
+    page.on(
+        "console", lambda m: problems.append(m.text) if m.type in {"error", "warning"} else None
+    )
     page.on("pageerror", lambda e: problems.append(str(e)))
     outside: list[str] = []
-    page.on("request", lambda r: outside.append(r.url)
-            if not r.url.startswith((live_server.url, "data:")) else None)
+    page.on(
+        "request",
+        lambda r: (
+            outside.append(r.url) if not r.url.startswith((live_server.url, "data:")) else None
+        ),
+    )
 
     page.goto(live_server.url + "/api/v1/docs")
     page.wait_for_selector(".opblock", state="attached")

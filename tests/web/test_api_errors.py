@@ -24,20 +24,37 @@ def client(owner: User) -> ApiClient:
     return ApiClient(token_for(owner))
 
 
-@pytest.mark.parametrize("path", [
-    "/api/v1/nothing", "/api/v1/results/abc/nothing", "/api/v1/", "/api/v1", "/api/",
-    "/api/v2/results", "/api/v1/framework/items/", "/api/v1/%0Aline", "/api/v1/results/a%00b",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/v1/nothing",
+        "/api/v1/results/abc/nothing",
+        "/api/v1/",
+        "/api/v1",
+        "/api/",
+        "/api/v2/results",
+        "/api/v1/framework/items/",
+        "/api/v1/%0Aline",
+        "/api/v1/results/a%00b",
+    ],
+)
 def test_unknown_urls_answer_a_json_404(client: ApiClient, path: str) -> None:
     response = client.get(path)
     assert response.status_code == 404
     assert error_of(response) == "not_found"
 
 
-@pytest.mark.parametrize(("method", "path"), [
-    ("put", "/results"), ("patch", "/results/abc"), ("post", "/framework/items"),
-    ("delete", "/evaluate"), ("get", "/evaluate"), ("options", "/results"),
-])
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("put", "/results"),
+        ("patch", "/results/abc"),
+        ("post", "/framework/items"),
+        ("delete", "/evaluate"),
+        ("get", "/evaluate"),
+        ("options", "/results"),
+    ],
+)
 def test_a_wrong_method_answers_a_json_405(client: ApiClient, method: str, path: str) -> None:
     response = client.request(method, path)
     assert response.status_code == 405
@@ -60,21 +77,24 @@ def test_a_body_just_under_the_cap_is_read(client: ApiClient) -> None:
 
 
 def test_a_bad_content_length_is_a_400() -> None:
-    response = Client().generic("POST", "/api/v1/evaluate", b"{}",
-                                content_type="application/json", CONTENT_LENGTH="lots")
+    response = Client().generic(
+        "POST", "/api/v1/evaluate", b"{}", content_type="application/json", CONTENT_LENGTH="lots"
+    )
     assert response.status_code == 400
     assert error_of(response) == "bad_request"
 
 
 def test_validation_errors_list_each_field(client: ApiClient) -> None:
-    response = client.post("/evaluate", {"roles": [{"title": 3, "years": "x"}],
-                                         "answers": []})
+    response = client.post("/evaluate", {"roles": [{"title": 3, "years": "x"}], "answers": []})
     assert response.status_code == 422
     body = response.json()
     assert body["error"] == "invalid"
     locations = {tuple(e["loc"]) for e in body["errors"]}
-    assert {("body", "roles", 0, "title"), ("body", "roles", 0, "years"),
-            ("body", "answers")} <= locations
+    assert {
+        ("body", "roles", 0, "title"),
+        ("body", "roles", 0, "years"),
+        ("body", "answers"),
+    } <= locations
     assert all(e["msg"] and e["type"] for e in body["errors"])
 
 
@@ -92,6 +112,7 @@ def test_an_unexpected_failure_is_a_json_500(monkeypatch: pytest.MonkeyPatch) ->
 
 # Rate limits ---------------------------------------------------------------------------
 
+
 def test_anonymous_callers_are_limited_per_address(settings: Any, clock: Clock) -> None:
     settings.API_ANON_RATE_LIMIT = 3
     client = ApiClient()
@@ -107,27 +128,32 @@ def test_anonymous_callers_are_limited_per_address(settings: Any, clock: Clock) 
     assert client.get("/framework/version").status_code == 200
 
 
-def test_a_token_has_its_own_limit(settings: Any, clock: Clock, owner: User,
-                                   other_user: User) -> None:
+def test_a_token_has_its_own_limit(
+    settings: Any, clock: Clock, owner: User, other_user: User
+) -> None:
     settings.API_RATE_LIMIT = 2
     mine, theirs = ApiClient(token_for(owner)), ApiClient(token_for(other_user))
     assert [mine.get("/me").status_code for _ in range(3)] == [200, 200, 429]
     assert theirs.get("/me").status_code == 200
 
 
-def test_the_limit_holds_for_every_operation_and_method(settings: Any, clock: Clock,
-                                                        client: ApiClient) -> None:
+def test_the_limit_holds_for_every_operation_and_method(
+    settings: Any, clock: Clock, client: ApiClient
+) -> None:
     settings.API_RATE_LIMIT = 1
     assert client.get("/results").status_code == 200
-    for method, path in [("post", "/results"), ("delete", "/results/x"), ("get", "/export"),
-                         ("post", "/evaluate")]:
+    for method, path in [
+        ("post", "/results"),
+        ("delete", "/results/x"),
+        ("get", "/export"),
+        ("post", "/evaluate"),
+    ]:
         response = client.request(method, path, {"roles": [QA_ROLE]})
         assert response.status_code == 429, (method, path)
         assert response["Retry-After"]
 
 
-def test_guessing_tokens_locks_the_address_out(settings: Any, clock: Clock,
-                                               owner: User) -> None:
+def test_guessing_tokens_locks_the_address_out(settings: Any, clock: Clock, owner: User) -> None:
     settings.API_AUTH_FAILURES = 3
     for _ in range(3):
         assert ApiClient("pmo_guess").get("/me").status_code == 401
@@ -148,15 +174,26 @@ def test_limits_count_in_the_shared_cache(settings: Any, clock: Clock, owner: Us
     assert ApiClient(secret).get("/me").status_code == 429
 
 
-@pytest.mark.parametrize("content_type", [
-    "multipart/form-data; boundary=xyz", "multipart/form-data", "text/plain",
-    "application/x-www-form-urlencoded",
-])
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "multipart/form-data; boundary=xyz",
+        "multipart/form-data",
+        "text/plain",
+        "application/x-www-form-urlencoded",
+    ],
+)
 @pytest.mark.parametrize("by", ["token", "session"])
-def test_a_form_body_is_a_400_for_tokens_and_sessions(owner: User, content_type: str,
-                                                      by: str) -> None:
+def test_a_form_body_is_a_400_for_tokens_and_sessions(
+    owner: User, content_type: str, by: str
+) -> None:
     client = ApiClient(token_for(owner)) if by == "token" else session_client(owner)
-    response = client.client.generic("POST", "/api/v1/results", b"--xyz\r\ngarbage",
-                                     content_type=content_type, headers=client.headers)
+    response = client.client.generic(
+        "POST",
+        "/api/v1/results",
+        b"--xyz\r\ngarbage",
+        content_type=content_type,
+        headers=client.headers,
+    )
     assert response.status_code == 400
     assert error_of(response) == "bad_request"

@@ -24,18 +24,37 @@ def client() -> ApiClient:
     return ApiClient()
 
 
-def test_it_answers_the_same_json_as_the_cli_report(client: ApiClient, framework: Framework,
-                                                      tmp_path: Path) -> None:
+def test_it_answers_the_same_json_as_the_cli_report(
+    client: ApiClient, framework: Framework, tmp_path: Path
+) -> None:
     answers = {framework.items[0].id: 4, framework.items[5].id: 2}
-    response = client.post("/evaluate", {
-        "roles": [QA_ROLE, {"title": "Web Developer", "years": 2, "years_ago": 1}],
-        "answers": answers, "target": "technical"})
+    response = client.post(
+        "/evaluate",
+        {
+            "roles": [QA_ROLE, {"title": "Web Developer", "years": 2, "years_ago": 1}],
+            "answers": answers,
+            "target": "technical",
+        },
+    )
     assert response.status_code == 200
     answers_file = tmp_path / "answers.json"
     answers_file.write_text(json.dumps(answers))
-    printed = CliRunner().invoke(cli, [
-        "report", "--role", "QA Engineer=5", "--role", "Web Developer=2@1",
-        "--answers", str(answers_file), "--target", "technical", "--format", "json"])
+    printed = CliRunner().invoke(
+        cli,
+        [
+            "report",
+            "--role",
+            "QA Engineer=5",
+            "--role",
+            "Web Developer=2@1",
+            "--answers",
+            str(answers_file),
+            "--target",
+            "technical",
+            "--format",
+            "json",
+        ],
+    )
     assert printed.exit_code == 0, printed.output
     assert response.json() == json.loads(printed.output)
     assert set(CONTRACT_KEYS) <= set(response.json())
@@ -73,32 +92,40 @@ def test_an_unknown_title_gets_suggestions(client: ApiClient) -> None:
     assert "did you mean" in response.json()["detail"]
 
 
-@pytest.mark.parametrize(("body", "says"), [
-    ({"roles": [QA_ROLE], "answers": {"no_such_item": 3}}, "Unknown question id"),
-    ({"roles": [QA_ROLE], "answers": {"innovation_01": 9}}, "must be from 1 to 5"),
-    ({"roles": [QA_ROLE], "target": "astronaut"}, "Unknown target role"),
-])
-def test_engine_errors_say_what_is_wrong(client: ApiClient, body: dict[str, Any],
-                                         says: str) -> None:
+@pytest.mark.parametrize(
+    ("body", "says"),
+    [
+        ({"roles": [QA_ROLE], "answers": {"no_such_item": 3}}, "Unknown question id"),
+        ({"roles": [QA_ROLE], "answers": {"innovation_01": 9}}, "must be from 1 to 5"),
+        ({"roles": [QA_ROLE], "target": "astronaut"}, "Unknown target role"),
+    ],
+)
+def test_engine_errors_say_what_is_wrong(
+    client: ApiClient, body: dict[str, Any], says: str
+) -> None:
     response = client.post("/evaluate", body)
     assert response.status_code == 422
     assert error_of(response) == "invalid_input"
     assert says in response.json()["detail"]
 
 
-@pytest.mark.parametrize(("role", "field"), [
-    ({"title": "QA Engineer", "years": -1}, "years"),
-    ({"title": "QA Engineer", "years": 61}, "years"),
-    ({"title": "QA Engineer", "years": 2, "years_ago": 99}, "years_ago"),
-    ({"title": "", "years": 2}, "title"),
-    ({"title": "x" * 121, "years": 2}, "title"),
-    ({"title": "QA\x00Engineer", "years": 2}, "title"),
-    ({"title": "QA\ud800Engineer", "years": 2}, "title"),
-    ({"years": 2}, "title"),
-    ({"title": "QA Engineer", "years": "five"}, "years"),
-])
-def test_bad_roles_are_refused_field_by_field(client: ApiClient, role: dict[str, Any],
-                                              field: str) -> None:
+@pytest.mark.parametrize(
+    ("role", "field"),
+    [
+        ({"title": "QA Engineer", "years": -1}, "years"),
+        ({"title": "QA Engineer", "years": 61}, "years"),
+        ({"title": "QA Engineer", "years": 2, "years_ago": 99}, "years_ago"),
+        ({"title": "", "years": 2}, "title"),
+        ({"title": "x" * 121, "years": 2}, "title"),
+        ({"title": "QA\x00Engineer", "years": 2}, "title"),
+        ({"title": "QA\ud800Engineer", "years": 2}, "title"),
+        ({"years": 2}, "title"),
+        ({"title": "QA Engineer", "years": "five"}, "years"),
+    ],
+)
+def test_bad_roles_are_refused_field_by_field(
+    client: ApiClient, role: dict[str, Any], field: str
+) -> None:
     response = client.post("/evaluate", {"roles": [role]})
     assert response.status_code == 422
     assert error_of(response) == "invalid"
@@ -118,10 +145,16 @@ def test_too_many_roles_are_refused(client: ApiClient) -> None:
     assert response.json()["errors"][0]["loc"] == ["body", "roles"]
 
 
-@pytest.mark.parametrize("raw", [
-    "{", "not json", '{"roles": [{"title": "QA Engineer", "years": NaN}]}',
-    '{"roles": [{"title": "QA Engineer", "years": Infinity}]}', b"\xff\xfe{}",
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "{",
+        "not json",
+        '{"roles": [{"title": "QA Engineer", "years": NaN}]}',
+        '{"roles": [{"title": "QA Engineer", "years": Infinity}]}',
+        b"\xff\xfe{}",
+    ],
+)
 def test_a_body_that_is_not_json_is_a_400(client: ApiClient, raw: Any) -> None:
     response = client.post("/evaluate", raw=raw)
     assert response.status_code == 400

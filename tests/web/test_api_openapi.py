@@ -40,8 +40,11 @@ def routes() -> dict[str, str]:
 
 
 def schema_operations() -> dict[str, tuple[str, str]]:
-    return {operation["operationId"]: (method, path)
-            for path, item in openapi()["paths"].items() for method, operation in item.items()}
+    return {
+        operation["operationId"]: (method, path)
+        for path, item in openapi()["paths"].items()
+        for method, operation in item.items()
+    }
 
 
 def test_the_served_schema_is_the_apis_schema() -> None:
@@ -101,6 +104,7 @@ def test_the_conformance_check_catches_drift() -> None:
 
 # The docs page -------------------------------------------------------------------------
 
+
 def test_the_docs_page_loads_only_this_sites_assets() -> None:
     response = Client().get(f"{API}/docs")
     assert response.status_code == 200
@@ -113,8 +117,7 @@ def test_the_docs_page_loads_only_this_sites_assets() -> None:
     assert "script-src 'self'" in response["Content-Security-Policy"]
     for tag in re.findall(r"<script\b[^>]*>", html):
         assert "src=" in tag or 'type="application/json"' in tag, f"inline script: {tag}"
-    settings = json.loads(re.search(r'id="swagger-settings">(.*?)</script>', html,
-                                    re.S).group(1))  # type: ignore[union-attr]
+    settings = json.loads(re.search(r'id="swagger-settings">(.*?)</script>', html, re.S).group(1))  # type: ignore[union-attr]
     assert settings["url"] == f"{API}/openapi.json"
     assert settings["validatorUrl"] is None  # the badge would load an image from elsewhere
 

@@ -42,12 +42,12 @@ def test_a_created_result_matches_a_stateless_evaluation(client: ApiClient) -> N
     assert stored == client.post("/evaluate", {"roles": [QA_ROLE], "target": "technical"}).json()
 
 
-def test_creating_goes_through_the_assessment_service(client: ApiClient,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+def test_creating_goes_through_the_assessment_service(
+    client: ApiClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
     calls: list[dict[str, Any]] = []
     real = services.assessment_submit
-    monkeypatch.setattr(services, "assessment_submit",
-                        lambda **kw: calls.append(kw) or real(**kw))
+    monkeypatch.setattr(services, "assessment_submit", lambda **kw: calls.append(kw) or real(**kw))
     create(client)
     assert len(calls) == 1 and calls[0]["target"] == "technical"
 
@@ -62,7 +62,8 @@ def test_bad_input_saves_nothing(client: ApiClient) -> None:
 
 
 def test_the_list_holds_only_the_callers_finished_results_newest_first(
-        client: ApiClient, owner: User, other_user: User) -> None:
+    client: ApiClient, owner: User, other_user: User
+) -> None:
     older, newer = finished(owner), finished(owner, title="Web Developer")
     finished(other_user)
     services.assessment_start(user=owner)  # unfinished: not a result yet
@@ -85,8 +86,9 @@ def test_the_list_is_paginated(client: ApiClient, owner: User) -> None:
     assert beyond["items"] == [] and beyond["count"] == 5
 
 
-@pytest.mark.parametrize("query", ["limit=0", "limit=101", "offset=-1", "limit=x",
-                                   "offset=99999999999999999999999"])
+@pytest.mark.parametrize(
+    "query", ["limit=0", "limit=101", "offset=-1", "limit=x", "offset=99999999999999999999999"]
+)
 def test_bad_page_parameters_are_a_422(client: ApiClient, query: str) -> None:
     response = client.get(f"/results?{query}")
     assert response.status_code == 422
@@ -123,8 +125,9 @@ def test_deleting_a_result_removes_it(client: ApiClient, owner: User) -> None:
     assert client.delete(f"/results/{result.token}").status_code == 404
 
 
-def test_sharing_makes_a_link_that_works_until_it_is_revoked(client: ApiClient,
-                                                            owner: User) -> None:
+def test_sharing_makes_a_link_that_works_until_it_is_revoked(
+    client: ApiClient, owner: User
+) -> None:
     result = finished(owner)
     response = client.post(f"/results/{result.token}/share")
     assert response.status_code == 200
@@ -140,14 +143,15 @@ def test_sharing_makes_a_link_that_works_until_it_is_revoked(client: ApiClient,
     assert client.get(f"/results/{result.token}").json()["share_url"] is None
 
 
-def test_share_and_delete_go_through_the_services(client: ApiClient, owner: User,
-                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_share_and_delete_go_through_the_services(
+    client: ApiClient, owner: User, monkeypatch: pytest.MonkeyPatch
+) -> None:
     called: list[str] = []
     for name in ("share_create", "share_revoke", "assessment_delete"):
         real = getattr(services, name)
-        monkeypatch.setattr(services, name,
-                            lambda _real=real, _name=name, **kw: called.append(_name) or
-                            _real(**kw))
+        monkeypatch.setattr(
+            services, name, lambda _real=real, _name=name, **kw: called.append(_name) or _real(**kw)
+        )
     result = finished(owner)
     client.post(f"/results/{result.token}/share")
     client.delete(f"/results/{result.token}/share")
@@ -155,8 +159,9 @@ def test_share_and_delete_go_through_the_services(client: ApiClient, owner: User
     assert called == ["share_create", "share_revoke", "assessment_delete"]
 
 
-def test_the_export_holds_everything_the_account_page_exports(client: ApiClient,
-                                                              owner: User) -> None:
+def test_the_export_holds_everything_the_account_page_exports(
+    client: ApiClient, owner: User
+) -> None:
     result = finished(owner)
     web = Client()
     web.force_login(owner)

@@ -35,8 +35,12 @@ from .assess_helpers import finished
 from .conftest import make_user
 
 EXAMPLES = int(os.environ.get("PM_ORIGINS_FUZZ_EXAMPLES", "100"))
-CHECKS = [not_a_server_error, response_schema_conformance, status_code_conformance,
-          content_type_conformance]
+CHECKS = [
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+    content_type_conformance,
+]
 OPERATIONS = [(method, path) for path, item in openapi()["paths"].items() for method in item]
 
 
@@ -87,8 +91,9 @@ schema.config.generation.update(allow_x00=True, codec="utf-8", with_security_par
 
 
 @schema.parametrize()
-@settings(max_examples=EXAMPLES, deadline=None, database=None,
-          suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+)
 def test_no_input_breaks_the_api(case: Any, fuzzing: Fuzzing) -> None:
     case.call_and_validate(headers=fuzzing.headers, checks=CHECKS)
     if "result_id" in (case.path_parameters or {}):

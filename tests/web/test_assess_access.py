@@ -30,8 +30,11 @@ OBJECT_ROUTES: dict[str, tuple[str, Args, dict[str, str]]] = {
     "share": ("post", lambda a: [a.token], {"action": "create"}),
     "delete": ("post", lambda a: [a.token], {}),
     "retake": ("post", lambda a: [a.token], {}),
-    "action": ("post", lambda a: [a.token, a.result["plan"]["phases"][0]["actions"][0]["id"]],
-               {"done": "1"}),
+    "action": (
+        "post",
+        lambda a: [a.token, a.result["plan"]["phases"][0]["actions"][0]["id"]],
+        {"done": "1"},
+    ),
 }
 SHARE_ROUTES = {"shared"}
 LOGIN_ROUTES = {"mine", "compare"}
@@ -65,15 +68,15 @@ def test_every_route_is_in_the_matrix() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(OBJECT_ROUTES))
-def test_the_owner_reaches_every_object_route(owner: User, result: Assessment,
-                                              name: str) -> None:
+def test_the_owner_reaches_every_object_route(owner: User, result: Assessment, name: str) -> None:
     response = call(signed_in(owner), name, result)
     assert response.status_code in {200, 302}
 
 
 @pytest.mark.parametrize("name", sorted(OBJECT_ROUTES))
-def test_another_user_gets_404_on_every_object_route(other_user: User, result: Assessment,
-                                                     name: str) -> None:
+def test_another_user_gets_404_on_every_object_route(
+    other_user: User, result: Assessment, name: str
+) -> None:
     response = call(signed_in(other_user), name, result)
     assert response.status_code == 404
     assert Assessment.objects.filter(pk=result.pk, share_token=result.share_token).exists()
@@ -96,7 +99,10 @@ def test_the_share_token_does_not_open_object_routes(result: Assessment, name: s
 
 @pytest.mark.parametrize("persona", ["owner", "other", "anonymous"])
 def test_a_valid_share_link_shows_the_result_read_only_to_anyone(
-    owner: User, other_user: User, result: Assessment, persona: str,
+    owner: User,
+    other_user: User,
+    result: Assessment,
+    persona: str,
 ) -> None:
     user = {"owner": owner, "other": other_user, "anonymous": None}[persona]
     page = signed_in(user).get(reverse("assessments:shared", args=[result.share_token]))
@@ -121,8 +127,7 @@ def test_an_unfinished_assessment_has_no_share_page(owner: User) -> None:
     draft = services.assessment_start(user=owner)
     draft.share_token = "draft-share-token-xyz"
     draft.save()
-    assert Client().get(reverse("assessments:shared", args=[draft.share_token])
-                        ).status_code == 404
+    assert Client().get(reverse("assessments:shared", args=[draft.share_token])).status_code == 404
 
 
 @pytest.mark.parametrize("name", sorted(LOGIN_ROUTES))
@@ -134,8 +139,9 @@ def test_login_routes_send_anonymous_visitors_to_log_in(name: str) -> None:
 def test_another_users_results_cannot_be_compared(owner: User, other_user: User) -> None:
     mine = finished(other_user)
     theirs = finished(owner)
-    response = signed_in(other_user).get(reverse("assessments:compare"),
-                                         {"a": mine.token, "b": theirs.token})
+    response = signed_in(other_user).get(
+        reverse("assessments:compare"), {"a": mine.token, "b": theirs.token}
+    )
     assert response.status_code == 404
 
 

@@ -11,9 +11,11 @@ from pm_origins.web.accounts.models import User
 from .assess_helpers import finished
 from .conftest import make_user
 
-PAGES = ["admin:assessments_assessment_changelist",
-         "admin:assessments_frameworksnapshot_changelist",
-         "admin:assessments_actionprogress_changelist"]
+PAGES = [
+    "admin:assessments_assessment_changelist",
+    "admin:assessments_frameworksnapshot_changelist",
+    "admin:assessments_actionprogress_changelist",
+]
 
 
 @pytest.fixture
@@ -24,14 +26,14 @@ def staff_client() -> Client:
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_staff_see_the_assessment_admin_pages(staff_client: Client, owner: User,
-                                              name: str) -> None:
+def test_staff_see_the_assessment_admin_pages(staff_client: Client, owner: User, name: str) -> None:
     finished(owner)
     assert staff_client.get(reverse(name)).status_code == 200
 
 
-def test_the_assessment_list_counts_results_by_step_and_origin(staff_client: Client,
-                                                               owner: User) -> None:
+def test_the_assessment_list_counts_results_by_step_and_origin(
+    staff_client: Client, owner: User
+) -> None:
     finished(owner, title="UX Designer")
     finished(None, title="QA Engineer")
     page = staff_client.get(reverse(PAGES[0]), {"step": "complete"})
@@ -40,13 +42,13 @@ def test_the_assessment_list_counts_results_by_step_and_origin(staff_client: Cli
     assert "UX Design" in html and "Quality Assurance" in html
 
 
-def test_the_framework_list_counts_results_per_version(staff_client: Client,
-                                                       owner: User) -> None:
+def test_the_framework_list_counts_results_per_version(staff_client: Client, owner: User) -> None:
     result = finished(owner)
     page = staff_client.get(reverse(PAGES[1]))
     assert result.framework_id in page.content.decode()
-    detail = staff_client.get(reverse("admin:assessments_frameworksnapshot_change",
-                                      args=[result.framework_id]))
+    detail = staff_client.get(
+        reverse("admin:assessments_frameworksnapshot_change", args=[result.framework_id])
+    )
     assert detail.status_code == 200 and b"competencies" in detail.content
 
 

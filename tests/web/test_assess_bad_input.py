@@ -21,22 +21,42 @@ from .xss import PAYLOADS, unescaped
 
 text = st.text(st.characters(codec="utf-8"), max_size=300)
 form_data = st.dictionaries(
-    st.sampled_from(["roles-TOTAL_FORMS", "roles-INITIAL_FORMS", "roles-0-title",
-                     "roles-0-years", "roles-0-years_ago", "roles-0-DELETE", "roles-1-title",
-                     "add_role", "move", "target", "innovation_01", "ux_01", "nope"]),
-    st.one_of(text, st.integers(-10**6, 10**6).map(str)),
+    st.sampled_from(
+        [
+            "roles-TOTAL_FORMS",
+            "roles-INITIAL_FORMS",
+            "roles-0-title",
+            "roles-0-years",
+            "roles-0-years_ago",
+            "roles-0-DELETE",
+            "roles-1-title",
+            "add_role",
+            "move",
+            "target",
+            "innovation_01",
+            "ux_01",
+            "nope",
+        ]
+    ),
+    st.one_of(text, st.integers(-(10**6), 10**6).map(str)),
     max_size=8,
 )
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=form_data, step=st.sampled_from(["roles", "questions", "target"]))
-def test_random_form_posts_never_give_a_server_error(client: Client, data: dict[str, str],
-                                                     step: str) -> None:
+def test_random_form_posts_never_give_a_server_error(
+    client: Client, data: dict[str, str], step: str
+) -> None:
     assessment = start(client)
-    client.post(reverse("assessments:roles", args=[assessment.token]),
-                roles_post([("QA Engineer", "3", "0")]))
+    client.post(
+        reverse("assessments:roles", args=[assessment.token]),
+        roles_post([("QA Engineer", "3", "0")]),
+    )
     args = [assessment.token, 1] if step == "questions" else [assessment.token]
     client.raise_request_exception = False
     response = client.post(reverse(f"assessments:{step}", args=args), data)
@@ -51,31 +71,37 @@ def test_random_form_posts_never_give_a_server_error(client: Client, data: dict[
 @pytest.mark.parametrize("payload", PAYLOADS, ids=range(len(PAYLOADS)))
 def test_a_hostile_job_title_is_escaped_on_every_page_that_shows_it(payload: str) -> None:
     title = f"QA Engineer {payload}"[:120]
-    result = services.assessment_submit(user=None, roles=[Role(title, 4)], answers={},
-                                        target="generalist")
+    result = services.assessment_submit(
+        user=None, roles=[Role(title, 4)], answers={}, target="generalist"
+    )
     client = Client()
     page = client.get(reverse("assessments:result", args=[result.token])).content.decode()
     assert not unescaped(page)
     # The Markdown export stays inert when a CommonMark viewer renders it.
     markdown = client.get(reverse("assessments:export", args=[result.token, "md"]))
     assert not unescaped(MarkdownIt("commonmark").render(markdown.content.decode()))
-    exported = json.loads(client.get(reverse("assessments:export",
-                                             args=[result.token, "json"])).content)
+    exported = json.loads(
+        client.get(reverse("assessments:export", args=[result.token, "json"])).content
+    )
     assert exported["roles"][0]["title"] == title
 
 
 @pytest.mark.parametrize("payload", PAYLOADS[:10], ids=range(10))
 def test_a_hostile_unmatched_title_is_escaped_in_the_error(client: Client, payload: str) -> None:
     assessment = start(client)
-    page = client.post(reverse("assessments:roles", args=[assessment.token]),
-                       roles_post([(payload[:120], "3", "0")]))
+    page = client.post(
+        reverse("assessments:roles", args=[assessment.token]),
+        roles_post([(payload[:120], "3", "0")]),
+    )
     assert page.status_code == 200
     assert not unescaped(page.content.decode())
 
 
 def test_a_nul_byte_in_a_title_is_refused_politely(client: Client) -> None:
     assessment = start(client)
-    page = client.post(reverse("assessments:roles", args=[assessment.token]),
-                       roles_post([("QA\x00 Engineer", "3", "0")]))
+    page = client.post(
+        reverse("assessments:roles", args=[assessment.token]),
+        roles_post([("QA\x00 Engineer", "3", "0")]),
+    )
     assert page.status_code == 200
     assert b"Null characters are not allowed" in page.content

@@ -25,8 +25,10 @@ def _answer_by_label(browsing: Browsing, question: int, option: str) -> None:
 
 def _checked(browsing: Browsing) -> list[str | None]:
     """The answer chosen in each question of the page (None where skipped)."""
-    return list(browsing.page.evaluate("""() => [...document.querySelectorAll("fieldset.question")]
-        .map((set) => set.querySelector("input:checked")?.value ?? null)"""))
+    return list(
+        browsing.page.evaluate("""() => [...document.querySelectorAll("fieldset.question")]
+        .map((set) => set.querySelector("input:checked")?.value ?? null)""")
+    )
 
 
 def test_a_newcomer_finds_their_origin_signs_up_and_sees_it_in_my_results(
@@ -43,8 +45,9 @@ def test_a_newcomer_finds_their_origin_signs_up_and_sees_it_in_my_results(
         page.wait_for_url(re.compile(r"/find/[^/]+/roles/$"))
         page.get_by_label("Job title").fill("QA Engineer")
         page.get_by_label("Years in the role").fill("5")
-        browsing.stay(page.get_by_role("button", name="Add another role").click,
-                      until="#id_roles-1-title")
+        browsing.stay(
+            page.get_by_role("button", name="Add another role").click, until="#id_roles-1-title"
+        )
         assert page.locator("fieldset.role-row").count() == 2
         assert page.get_by_label("Job title").first.input_value() == "QA Engineer"
         page.get_by_label("Job title").nth(1).fill("Software Engineer")
@@ -183,8 +186,9 @@ def test_the_questionnaire_can_be_completed_by_keyboard_alone(
         page.wait_for_url(re.compile(r"/results/[^/]+/$"))
         blend = page.get_by_role("heading", level=1).inner_text()
         assert "Marketing" in blend, blend
-        assert page.get_by_role("heading", name="Your plan for the Growth / Data PM role"
-                                ).is_visible()
+        assert page.get_by_role(
+            "heading", name="Your plan for the Growth / Data PM role"
+        ).is_visible()
         # The skip link is the first stop on the result page too.
         browsing.tab_to(".skip-link")
         keyboard.press("Enter")

@@ -26,8 +26,9 @@ def test_the_start_page_explains_and_starts_a_guest_assessment(client: Client) -
 def test_roles_are_saved_and_lead_to_the_questions(client: Client) -> None:
     assessment = start(client)
     url = reverse("assessments:roles", args=[assessment.token])
-    response = client.post(url, roles_post([("Sr. QA Engineer", "3", "0"),
-                                            ("Software Developer", "2", "3")]))
+    response = client.post(
+        url, roles_post([("Sr. QA Engineer", "3", "0"), ("Software Developer", "2", "3")])
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("assessments:questions", args=[assessment.token, 1])
     assessment.refresh_from_db()
@@ -54,14 +55,17 @@ def test_adding_a_row_keeps_what_was_typed(client: Client) -> None:
 def test_removing_a_row_drops_that_role(client: Client) -> None:
     assessment = start(client)
     url = reverse("assessments:roles", args=[assessment.token])
-    client.post(url, roles_post([("UX Designer", "4", "0"), ("QA Analyst", "1", "0")],
-                                **{"roles-1-DELETE": "on"}))
+    client.post(
+        url,
+        roles_post(
+            [("UX Designer", "4", "0"), ("QA Analyst", "1", "0")], **{"roles-1-DELETE": "on"}
+        ),
+    )
     assessment.refresh_from_db()
     assert [r["title"] for r in assessment.roles] == ["UX Designer"]
 
 
-def test_an_unknown_title_is_refused_with_suggestions_and_nothing_is_lost(client: Client
-                                                                          ) -> None:
+def test_an_unknown_title_is_refused_with_suggestions_and_nothing_is_lost(client: Client) -> None:
     assessment = start(client)
     url = reverse("assessments:roles", args=[assessment.token])
     client.post(url, roles_post([("QA Engineer", "3", "0")]))
@@ -73,23 +77,32 @@ def test_an_unknown_title_is_refused_with_suggestions_and_nothing_is_lost(client
     assert [r["title"] for r in assessment.roles] == ["QA Engineer"]
 
 
-@pytest.mark.parametrize("years, message", [("abc", "Enter a number"),
-                                            ("61", "less than or equal to 60"),
-                                            ("-1", "greater than or equal to 0"),
-                                            ("", "How many years")])
-def test_bad_years_redisplay_the_form_with_a_message(client: Client, years: str,
-                                                     message: str) -> None:
+@pytest.mark.parametrize(
+    "years, message",
+    [
+        ("abc", "Enter a number"),
+        ("61", "less than or equal to 60"),
+        ("-1", "greater than or equal to 0"),
+        ("", "How many years"),
+    ],
+)
+def test_bad_years_redisplay_the_form_with_a_message(
+    client: Client, years: str, message: str
+) -> None:
     assessment = start(client)
-    page = client.post(reverse("assessments:roles", args=[assessment.token]),
-                       roles_post([("QA Engineer", years, "0")]))
+    page = client.post(
+        reverse("assessments:roles", args=[assessment.token]),
+        roles_post([("QA Engineer", years, "0")]),
+    )
     assert page.status_code == 200
     assert message in page.content.decode()
 
 
 def test_a_tampered_formset_gets_a_form_error_not_a_crash(client: Client) -> None:
     assessment = start(client)
-    page = client.post(reverse("assessments:roles", args=[assessment.token]),
-                       {"roles-TOTAL_FORMS": "oops"})
+    page = client.post(
+        reverse("assessments:roles", args=[assessment.token]), {"roles-TOTAL_FORMS": "oops"}
+    )
     assert page.status_code == 200
     assert b"form-errors" in page.content or b"ManagementForm" in page.content
 
@@ -107,8 +120,10 @@ def test_answers_are_saved_per_page_and_resume(client: Client) -> None:
     assessment = start(client)
     first = client.get(reverse("assessments:questions", args=[assessment.token, 1]))
     item_ids = list(first.context["form"].fields)
-    response = client.post(reverse("assessments:questions", args=[assessment.token, 1]),
-                           {item_ids[0]: "4", item_ids[1]: "2", "move": "save"})
+    response = client.post(
+        reverse("assessments:questions", args=[assessment.token, 1]),
+        {item_ids[0]: "4", item_ids[1]: "2", "move": "save"},
+    )
     assert response.status_code == 302
     assessment.refresh_from_db()
     assert assessment.answers == {item_ids[0]: 4, item_ids[1]: 2}
@@ -128,11 +143,13 @@ def test_a_blank_answer_clears_an_earlier_one(client: Client) -> None:
 
 def test_back_goes_to_the_previous_page_then_to_the_roles(client: Client) -> None:
     assessment = start(client)
-    back_from_2 = client.post(reverse("assessments:questions", args=[assessment.token, 2]),
-                              {"move": "back"})
+    back_from_2 = client.post(
+        reverse("assessments:questions", args=[assessment.token, 2]), {"move": "back"}
+    )
     assert back_from_2["Location"] == reverse("assessments:questions", args=[assessment.token, 1])
-    back_from_1 = client.post(reverse("assessments:questions", args=[assessment.token, 1]),
-                              {"move": "back"})
+    back_from_1 = client.post(
+        reverse("assessments:questions", args=[assessment.token, 1]), {"move": "back"}
+    )
     assert back_from_1["Location"] == reverse("assessments:roles", args=[assessment.token])
 
 
@@ -149,8 +166,9 @@ def test_an_off_scale_answer_redisplays_the_page(client: Client) -> None:
 
 def test_a_page_past_the_end_is_not_found(client: Client) -> None:
     assessment = start(client)
-    assert client.get(reverse("assessments:questions", args=[assessment.token, 99])
-                      ).status_code == 404
+    assert (
+        client.get(reverse("assessments:questions", args=[assessment.token, 99])).status_code == 404
+    )
 
 
 def test_finishing_with_nothing_entered_explains_what_is_needed(client: Client) -> None:
@@ -162,18 +180,22 @@ def test_finishing_with_nothing_entered_explains_what_is_needed(client: Client) 
 
 def test_an_unknown_target_is_a_form_error(client: Client) -> None:
     assessment = start(client)
-    page = client.post(reverse("assessments:target", args=[assessment.token]),
-                       {"target": "astronaut"})
+    page = client.post(
+        reverse("assessments:target", args=[assessment.token]), {"target": "astronaut"}
+    )
     assert page.status_code == 200 and b"Select a valid choice" in page.content
 
 
 def test_the_whole_flow_gives_a_result_page(client: Client) -> None:
     assessment = start(client)
-    client.post(reverse("assessments:roles", args=[assessment.token]),
-                roles_post([("QA Engineer", "3", "0"), ("Software Developer", "2", "0")]))
+    client.post(
+        reverse("assessments:roles", args=[assessment.token]),
+        roles_post([("QA Engineer", "3", "0"), ("Software Developer", "2", "0")]),
+    )
     client.post(reverse("assessments:questions", args=[assessment.token, 1]), {"move": "finish"})
-    response = client.post(reverse("assessments:target", args=[assessment.token]),
-                           {"target": "technical"})
+    response = client.post(
+        reverse("assessments:target", args=[assessment.token]), {"target": "technical"}
+    )
     assert response["Location"] == reverse("assessments:result", args=[assessment.token])
     page = client.get(response["Location"])
     html = page.content.decode()
@@ -189,11 +211,15 @@ def test_the_whole_flow_gives_a_result_page(client: Client) -> None:
 
 def test_a_finished_assessment_cannot_be_changed(client: Client) -> None:
     assessment = start(client)
-    client.post(reverse("assessments:roles", args=[assessment.token]),
-                roles_post([("QA Engineer", "3", "0")]))
+    client.post(
+        reverse("assessments:roles", args=[assessment.token]),
+        roles_post([("QA Engineer", "3", "0")]),
+    )
     client.post(reverse("assessments:target", args=[assessment.token]), {"target": ""})
-    response = client.post(reverse("assessments:roles", args=[assessment.token]),
-                           roles_post([("UX Designer", "3", "0")]))
+    response = client.post(
+        reverse("assessments:roles", args=[assessment.token]),
+        roles_post([("UX Designer", "3", "0")]),
+    )
     assert response["Location"] == reverse("assessments:result", args=[assessment.token])
     assessment.refresh_from_db()
     assert assessment.roles[0]["title"] == "QA Engineer"
@@ -201,14 +227,23 @@ def test_a_finished_assessment_cannot_be_changed(client: Client) -> None:
 
 def test_exports_give_markdown_and_the_json_contract(client: Client) -> None:
     assessment = start(client)
-    client.post(reverse("assessments:roles", args=[assessment.token]),
-                roles_post([("QA Engineer", "5", "0")]))
+    client.post(
+        reverse("assessments:roles", args=[assessment.token]),
+        roles_post([("QA Engineer", "5", "0")]),
+    )
     client.post(reverse("assessments:target", args=[assessment.token]), {"target": "technical"})
     as_json = client.get(reverse("assessments:export", args=[assessment.token, "json"]))
     data = json.loads(as_json.content)
     assert data["origins"][0]["id"] == "qa"
-    assert {"framework_version", "profile", "origins", "superpowers", "gaps", "advice",
-            "plan"} <= set(data)
+    assert {
+        "framework_version",
+        "profile",
+        "origins",
+        "superpowers",
+        "gaps",
+        "advice",
+        "plan",
+    } <= set(data)
     assert "attachment" in as_json["Content-Disposition"]
     as_md = client.get(reverse("assessments:export", args=[assessment.token, "md"]))
     assert as_md["Content-Type"].startswith("text/markdown")
@@ -224,8 +259,9 @@ def test_htmx_is_vendored_and_configured_for_the_csp(client: Client) -> None:
 
 def test_adding_a_row_puts_focus_on_the_new_title(client: Client) -> None:
     assessment = start(client)
-    page = client.post(reverse("assessments:roles", args=[assessment.token]),
-                       roles_post([("UX Designer", "4", "0")], add_role="1"))
+    page = client.post(
+        reverse("assessments:roles", args=[assessment.token]),
+        roles_post([("UX Designer", "4", "0")], add_role="1"),
+    )
     assert re.search(r'<input[^>]*name="roles-1-title"[^>]*autofocus', page.content.decode())
-    assert not re.search(r'<input[^>]*name="roles-0-title"[^>]*autofocus',
-                         page.content.decode())
+    assert not re.search(r'<input[^>]*name="roles-0-title"[^>]*autofocus', page.content.decode())

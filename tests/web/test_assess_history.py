@@ -22,12 +22,15 @@ def first_action(assessment: Assessment) -> str:
 def test_logging_in_claims_the_guest_results_of_that_session(owner: User) -> None:
     browser = Client()
     assessment = start(browser)
-    browser.post(reverse("assessments:roles", args=[assessment.token]),
-                 roles_post([("QA Engineer", "3", "0")]))
+    browser.post(
+        reverse("assessments:roles", args=[assessment.token]),
+        roles_post([("QA Engineer", "3", "0")]),
+    )
     browser.post(reverse("assessments:target", args=[assessment.token]), {"target": ""})
-    response = browser.post(reverse("accounts:login"),
-                            {"username": owner.email, "email": owner.email,
-                             "password": PASSWORD})
+    response = browser.post(
+        reverse("accounts:login"),
+        {"username": owner.email, "email": owner.email, "password": PASSWORD},
+    )
     assert response.status_code == 302
     assessment.refresh_from_db()
     assert assessment.owner == owner
@@ -78,14 +81,16 @@ def test_the_owner_ticks_an_action_off_and_back(owner_client: Client, owner: Use
 
 def test_an_action_outside_the_plan_cannot_be_ticked(owner_client: Client, owner: User) -> None:
     result = finished(owner)
-    response = owner_client.post(reverse("assessments:action", args=[result.token, "nope"]),
-                                 {"done": "1"}, follow=True)
+    response = owner_client.post(
+        reverse("assessments:action", args=[result.token, "nope"]), {"done": "1"}, follow=True
+    )
     assert b"not part of this result" in response.content
     assert not ActionProgress.objects.exists()
 
 
-def test_retaking_starts_a_new_assessment_with_the_same_roles(owner_client: Client,
-                                                              owner: User) -> None:
+def test_retaking_starts_a_new_assessment_with_the_same_roles(
+    owner_client: Client, owner: User
+) -> None:
     result = finished(owner, title="Scrum Master", years=4)
     response = owner_client.post(reverse("assessments:retake", args=[result.token]))
     new = Assessment.objects.exclude(pk=result.pk).get()
@@ -99,8 +104,9 @@ def test_deleting_a_result_removes_it(owner_client: Client, owner: User) -> None
     assert not Assessment.objects.filter(pk=result.pk).exists()
 
 
-def test_export_of_all_my_data_holds_my_results_only(owner_client: Client, owner: User,
-                                                     other_user: User) -> None:
+def test_export_of_all_my_data_holds_my_results_only(
+    owner_client: Client, owner: User, other_user: User
+) -> None:
     mine = finished(owner)
     finished(other_user)
     data = json.loads(owner_client.get("/account/export.json").content)
@@ -108,8 +114,9 @@ def test_export_of_all_my_data_holds_my_results_only(owner_client: Client, owner
     assert data["assessments"][0]["result"]["origins"][0]["id"] == "qa"
 
 
-def test_deleting_the_account_removes_every_result(owner_client: Client, owner: User,
-                                                   other_user: User) -> None:
+def test_deleting_the_account_removes_every_result(
+    owner_client: Client, owner: User, other_user: User
+) -> None:
     finished(owner)
     theirs = finished(other_user)
     owner_client.post("/account/delete/", {"password": PASSWORD})

@@ -12,8 +12,9 @@ FRAMEWORK = load_framework()
 
 
 @pytest.mark.parametrize("origin", FRAMEWORK.origins, ids=lambda o: o.id)
-def test_each_origin_has_a_page_with_story_superpowers_gaps_and_advice(client: Client,
-                                                                       origin: object) -> None:
+def test_each_origin_has_a_page_with_story_superpowers_gaps_and_advice(
+    client: Client, origin: object
+) -> None:
     page = client.get(reverse("assessments:origin", args=[origin.id]))  # type: ignore[attr-defined]
     html = page.content.decode()
     assert page.status_code == 200
@@ -26,16 +27,15 @@ def test_each_origin_has_a_page_with_story_superpowers_gaps_and_advice(client: C
 
 
 @pytest.mark.parametrize("competency", FRAMEWORK.competencies, ids=lambda c: c.id)
-def test_each_competency_has_a_page_with_its_five_levels(client: Client,
-                                                         competency: object) -> None:
-    page = client.get(reverse("assessments:competency",
-                              args=[competency.id]))  # type: ignore[attr-defined]
+def test_each_competency_has_a_page_with_its_five_levels(
+    client: Client, competency: object
+) -> None:
+    page = client.get(reverse("assessments:competency", args=[competency.id]))  # type: ignore[attr-defined]
     assert page.status_code == 200
     assert page.content.decode().count('<th scope="row">') == 5
 
 
-@pytest.mark.parametrize("url", ["/origins/astronaut/", "/competencies/juggling/",
-                                 "/origins/%00/"])
+@pytest.mark.parametrize("url", ["/origins/astronaut/", "/competencies/juggling/", "/origins/%00/"])
 def test_unknown_ids_are_404(client: Client, url: str) -> None:
     assert client.get(url).status_code == 404
 
@@ -43,8 +43,10 @@ def test_unknown_ids_are_404(client: Client, url: str) -> None:
 def test_the_overview_lists_every_origin_and_competency(client: Client) -> None:
     html = client.get(reverse("assessments:overview")).content.decode()
     for record in (*FRAMEWORK.origins, *FRAMEWORK.competencies):
-        assert f'href="/{"origins" if record in FRAMEWORK.origins else "competencies"}/' \
-               f'{record.id}/"' in html
+        assert (
+            f'href="/{"origins" if record in FRAMEWORK.origins else "competencies"}/'
+            f'{record.id}/"' in html
+        )
 
 
 def test_the_home_page_names_the_competencies_and_origins_and_a_way_in(client: Client) -> None:

@@ -11,7 +11,11 @@ from .conftest import Clock, human_comment
 
 def _comment(article: Article, body: str, status: str = ModerationStatus.PENDING) -> Comment:
     return Comment.objects.create(
-        article=article, name="Reader", email="r@example.org", body=body, status=status,
+        article=article,
+        name="Reader",
+        email="r@example.org",
+        body=body,
+        status=status,
         fingerprint=body,
     )
 

@@ -35,7 +35,10 @@ def _success(response, article: Article) -> bool:  # type: ignore[no-untyped-def
 def test_people_are_accepted_every_time(article: Article, clock: Clock) -> None:
     for n in range(25):
         response = human_comment(
-            Client(), article, clock, body=f"Comment number {n} from a real reader.",
+            Client(),
+            article,
+            clock,
+            body=f"Comment number {n} from a real reader.",
             ip=f"203.0.113.{n + 1}",
         )
         assert _success(response, article)
@@ -86,8 +89,12 @@ def test_a_replayed_token_is_dropped(article: Article, clock: Clock) -> None:
     clock.advance(30)
     assert _success(_post(Client(), article, {"token": token}, ip="198.51.100.1"), article)
     for n in range(5):
-        _post(Client(), article, {"token": token, "body": f"replay {n} body"},
-              ip=f"198.51.100.{n + 2}")
+        _post(
+            Client(),
+            article,
+            {"token": token, "body": f"replay {n} body"},
+            ip=f"198.51.100.{n + 2}",
+        )
     assert Comment.objects.count() == 1
     assert _published() == 0
 

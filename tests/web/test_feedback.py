@@ -10,8 +10,13 @@ from .conftest import Clock, human_feedback, page_token
 
 def test_a_reader_sends_feedback_a_topic_or_a_bug(clock: Clock) -> None:
     for n, kind in enumerate(["feedback", "topic", "bug"]):
-        response = human_feedback(Client(), clock, kind=kind, message=f"Message number {n} here",
-                                  email="me@example.org" if n else "")
+        response = human_feedback(
+            Client(),
+            clock,
+            kind=kind,
+            message=f"Message number {n} here",
+            email="me@example.org" if n else "",
+        )
         assert response.status_code == 302
         assert response["Location"] == "/series/feedback/thanks/"
     assert sorted(Feedback.objects.values_list("kind", flat=True)) == ["bug", "feedback", "topic"]
@@ -22,11 +27,15 @@ def test_feedback_is_behind_the_same_spam_defences(clock: Clock) -> None:
     client = Client()
     token = page_token(client.get("/series/feedback/").content.decode())
     clock.advance(30)
-    honeypot = client.post("/series/feedback/", {
-        "kind": "topic", "message": "Buy cheap things now", "website": "x", "token": token})
+    honeypot = client.post(
+        "/series/feedback/",
+        {"kind": "topic", "message": "Buy cheap things now", "website": "x", "token": token},
+    )
     instant_token = page_token(client.get("/series/feedback/").content.decode())
-    instant = client.post("/series/feedback/", {
-        "kind": "topic", "message": "Buy cheap things now", "token": instant_token})
+    instant = client.post(
+        "/series/feedback/",
+        {"kind": "topic", "message": "Buy cheap things now", "token": instant_token},
+    )
     assert honeypot["Location"] == instant["Location"] == "/series/feedback/thanks/"
     assert Feedback.objects.count() == 0
 
@@ -60,13 +69,20 @@ def test_the_topics_page_lists_only_planned_and_done_topics() -> None:
 
 
 def test_staff_triage_feedback_in_bulk(staff_client: Client) -> None:
-    items = [Feedback.objects.create(kind="topic", message=f"topic {n}", fingerprint=str(n))
-             for n in range(3)]
-    response = staff_client.post("/admin/series/feedback/", {
-        "action": "mark_planned", "_selected_action": [i.pk for i in items[:2]]})
+    items = [
+        Feedback.objects.create(kind="topic", message=f"topic {n}", fingerprint=str(n))
+        for n in range(3)
+    ]
+    response = staff_client.post(
+        "/admin/series/feedback/",
+        {"action": "mark_planned", "_selected_action": [i.pk for i in items[:2]]},
+    )
     assert response.status_code == 302
     assert list(Feedback.objects.order_by("pk").values_list("status", flat=True)) == [
-        "planned", "planned", "new"]
+        "planned",
+        "planned",
+        "new",
+    ]
 
 
 def test_an_unknown_triage_status_is_refused() -> None:

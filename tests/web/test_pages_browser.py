@@ -73,8 +73,11 @@ def site(live_server: Any) -> Site:
         Visit("login", "/account/login/", required=False),
         Visit("signup", "/account/signup/", required=False),
         Visit("series", "/series/", required=False),
-        Visit("article", article.get_absolute_url() if article else "/series/no-article/",
-              required=False),
+        Visit(
+            "article",
+            article.get_absolute_url() if article else "/series/no-article/",
+            required=False,
+        ),
         Visit("feedback", "/series/feedback/", required=False),
     ]
     signed_in = [

@@ -54,8 +54,10 @@ def test_staff_can_preview_a_draft(series: Series, staff_client: Client) -> None
 
 def test_raw_html_in_an_article_is_sanitised(series: Series) -> None:
     article = make_article(
-        series, "html", body='Hi <script>alert(1)</script><a href="javascript:x()">l</a>'
-        '<img src=x onerror="alert(2)">'
+        series,
+        "html",
+        body='Hi <script>alert(1)</script><a href="javascript:x()">l</a>'
+        '<img src=x onerror="alert(2)">',
     )
     assert "<script" not in article.body_html
     assert "javascript:" not in article.body_html

@@ -85,9 +85,7 @@ def test_a_reader_comments_an_editor_approves_and_the_comment_goes_live(
     page.screenshot(path=str(ARTIFACTS / "04-comment-live.png"), full_page=True)
 
 
-def test_the_side_area_collapses_on_a_phone_and_opens_by_keyboard(
-    page: Any, site: Any
-) -> None:
+def test_the_side_area_collapses_on_a_phone_and_opens_by_keyboard(page: Any, site: Any) -> None:
     live_server = site
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(live_server.url + "/series/")

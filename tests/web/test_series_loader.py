@@ -7,10 +7,21 @@ from pathlib import Path
 from pm_origins.web.series import initial_data
 from pm_origins.web.series.models import Article, NavLink, SiteSettings, Widget
 
-ORIGINS = ["sales", "marketing", "business_analysis", "development", "ux_design", "qa",
-           "project_management"]
-SECTIONS = ["What you bring", "Where you will struggle", "Your first 90 days",
-            "Questions to ask your team"]
+ORIGINS = [
+    "sales",
+    "marketing",
+    "business_analysis",
+    "development",
+    "ux_design",
+    "qa",
+    "project_management",
+]
+SECTIONS = [
+    "What you bring",
+    "Where you will struggle",
+    "Your first 90 days",
+    "Questions to ask your team",
+]
 
 
 def test_the_bundled_articles_load_on_first_run() -> None:

@@ -41,8 +41,11 @@ def test_env_int_reads_a_number_and_fails_loudly_on_text() -> None:
 
 def test_env_int_refuses_a_number_below_its_minimum() -> None:
     with pytest.raises(ImproperlyConfigured, match="at least 1"):
-        env_int("PM_ORIGINS_LOGIN_ATTEMPTS_PER_HOUR", {"PM_ORIGINS_LOGIN_ATTEMPTS_PER_HOUR": "0"},
-                minimum=1)
+        env_int(
+            "PM_ORIGINS_LOGIN_ATTEMPTS_PER_HOUR",
+            {"PM_ORIGINS_LOGIN_ATTEMPTS_PER_HOUR": "0"},
+            minimum=1,
+        )
 
 
 def test_env_list_splits_on_commas_and_drops_blanks() -> None:
@@ -94,13 +97,20 @@ def _manage(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]
     full_env.pop("DJANGO_SETTINGS_MODULE", None)
     return subprocess.run(
         [sys.executable, "-m", "pm_origins.web.manage", *args],
-        env=full_env, capture_output=True, text=True, timeout=120, check=False,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
 
 
 def test_deploy_check_reports_nothing_with_https_and_a_long_secret(tmp_path: Path) -> None:
     result = _manage(
-        "check", "--deploy", "--fail-level", "WARNING",
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
         env={
             "PM_ORIGINS_HTTPS": "1",
             "PM_ORIGINS_SECRET_KEY": secrets.token_urlsafe(64),
@@ -113,18 +123,24 @@ def test_deploy_check_reports_nothing_with_https_and_a_long_secret(tmp_path: Pat
 
 
 def test_a_bad_value_stops_the_site_from_starting(tmp_path: Path) -> None:
-    result = _manage(
-        "check", env={"PM_ORIGINS_DEBUG": "perhaps", "PM_ORIGINS_DATA": str(tmp_path)}
-    )
+    result = _manage("check", env={"PM_ORIGINS_DEBUG": "perhaps", "PM_ORIGINS_DATA": str(tmp_path)})
     assert result.returncode != 0
     assert "PM_ORIGINS_DEBUG must be 1 or 0" in result.stderr
 
 
 def test_a_secret_key_is_generated_once_and_kept(tmp_path: Path) -> None:
-    first = _manage("shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)",
-                    env={"PM_ORIGINS_DATA": str(tmp_path)})
-    second = _manage("shell", "-c", "from django.conf import settings; print(settings.SECRET_KEY)",
-                     env={"PM_ORIGINS_DATA": str(tmp_path)})
+    first = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SECRET_KEY)",
+        env={"PM_ORIGINS_DATA": str(tmp_path)},
+    )
+    second = _manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.SECRET_KEY)",
+        env={"PM_ORIGINS_DATA": str(tmp_path)},
+    )
     assert first.returncode == 0, first.stderr
     assert first.stdout == second.stdout
     assert len(first.stdout.strip()) >= 50

@@ -7,8 +7,16 @@ from django.test import Client
 from pm_origins.web.series import initial_data
 from pm_origins.web.series.models import NavLink, SiteSettings, Widget, validate_link_url
 
-PAGES = ["/", "/series/", "/series/six-competencies-pivot-from-strength/", "/series/topics/",
-         "/series/feedback/", "/series/search/?q=sales", "/account/login/", "/no-such-page/"]
+PAGES = [
+    "/",
+    "/series/",
+    "/series/six-competencies-pivot-from-strength/",
+    "/series/topics/",
+    "/series/feedback/",
+    "/series/search/?q=sales",
+    "/account/login/",
+    "/no-such-page/",
+]
 
 
 @pytest.fixture(autouse=True)
@@ -20,8 +28,15 @@ def _loaded() -> None:
 def test_the_side_area_is_on_every_page(path: str) -> None:
     html = Client().get(path).content.decode()
     assert '<aside class="side" aria-labelledby="side-title">' in html
-    for expected in ("Take the assessment", "Latest articles", 'role="search"',
-                     "hello@example.org", "+1 555 0100", "Follow us", "Series"):
+    for expected in (
+        "Take the assessment",
+        "Latest articles",
+        'role="search"',
+        "hello@example.org",
+        "+1 555 0100",
+        "Follow us",
+        "Series",
+    ):
         assert expected in html, (path, expected)
 
 
@@ -52,8 +67,10 @@ def test_widgets_follow_the_editors_order() -> None:
     assert html.index("widget-follow") < html.index("widget-assessment")
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", " JavaScript:x", "data:text/html,x",
-                                 "//evil.example", "vbscript:x"])
+@pytest.mark.parametrize(
+    "url",
+    ["javascript:alert(1)", " JavaScript:x", "data:text/html,x", "//evil.example", "vbscript:x"],
+)
 def test_unsafe_link_urls_are_refused_and_never_rendered(url: str) -> None:
     with pytest.raises(ValidationError):
         validate_link_url(url)
@@ -63,6 +80,10 @@ def test_unsafe_link_urls_are_refused_and_never_rendered(url: str) -> None:
 
 
 def test_the_editor_can_open_the_side_area_admin(staff_client: Client) -> None:
-    for path in ("/admin/series/sitesettings/1/change/", "/admin/series/navlink/",
-                 "/admin/series/followlink/", "/admin/series/widget/"):
+    for path in (
+        "/admin/series/sitesettings/1/change/",
+        "/admin/series/navlink/",
+        "/admin/series/followlink/",
+        "/admin/series/widget/",
+    ):
         assert staff_client.get(path).status_code == 200, path

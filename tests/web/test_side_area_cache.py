@@ -24,8 +24,10 @@ def test_a_cached_side_area_costs_fewer_queries(django_assert_max_num_queries: A
     assert "Latest articles" in page.content.decode()
 
 
-@pytest.mark.parametrize("change", ["add link", "rename link", "delete link", "new title",
-                                    "drop widget", "unpublish article"])
+@pytest.mark.parametrize(
+    "change",
+    ["add link", "rename link", "delete link", "new title", "drop widget", "unpublish article"],
+)
 def test_an_editors_change_shows_on_the_next_page(change: str) -> None:
     client = Client()
     link = NavLink.objects.create(label="Mentoring programme", url="/mentoring/")

@@ -28,8 +28,13 @@ def comments(article: Article, clock: Clock, settings) -> list[Comment]:  # type
     settings.COMMENTS_PER_IP = 1000
     for n, payload in enumerate(PAYLOADS):
         response = human_comment(
-            Client(), article, clock, name=payload[:80], body=f"{payload} #{n}",
-            email=f"x{n}@example.org", ip="203.0.113.9",
+            Client(),
+            article,
+            clock,
+            name=payload[:80],
+            body=f"{payload} #{n}",
+            email=f"x{n}@example.org",
+            ip="203.0.113.9",
         )
         assert response.status_code == 302, payload
     Comment.objects.update(status=ModerationStatus.APPROVED)

@@ -34,7 +34,7 @@ PAYLOADS: list[str] = [
     f"<a href=\"&#106;avascript:alert('{MARK}')\">x</a>",
     f"<a href=\"jav&#x09;ascript:alert('{MARK}')\">x</a>",
     f"<base href=\"javascript:alert('{MARK}')//\">",
-    f"<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert('{MARK}')\">",
+    f'<meta http-equiv="refresh" content="0;url=javascript:alert(\'{MARK}\')">',
     f"<form action=javascript:alert('{MARK}')><button>x</button></form>",
     f"<video><source onerror=alert('{MARK}')></video>",
     f"<marquee onstart=alert('{MARK}')>x</marquee>",

@@ -50,8 +50,11 @@ TableFormatOption = Annotated[TableOrJson, typer.Option("--format", help="Output
 ReportFormatOption = Annotated[ReportFormat, typer.Option("--format", help="Output format.")]
 FrameworkOption = Annotated[
     Path | None,
-    typer.Option("--framework", help="A framework YAML file merged over the bundled one "
-                 "(default: $PM_ORIGINS_FRAMEWORK).", show_default=False),
+    typer.Option(
+        "--framework",
+        help="A framework YAML file merged over the bundled one (default: $PM_ORIGINS_FRAMEWORK).",
+        show_default=False,
+    ),
 ]
 
 
@@ -84,14 +87,16 @@ def parse_role(spec: str) -> Role:
 
     title, sep, numbers = spec.rpartition("=")
     if not sep or not title.strip():
-        fail(f"--role {spec!r} must look like \"QA Engineer=5\" (title=years), optionally "
-             f"with how long ago it ended: \"QA Engineer=5@2\".")
+        fail(
+            f'--role {spec!r} must look like "QA Engineer=5" (title=years), optionally '
+            f'with how long ago it ended: "QA Engineer=5@2".'
+        )
     years_text, _, ago_text = numbers.partition("@")
     try:
         years = float(years_text)
         ago = float(ago_text) if ago_text else 0.0
     except ValueError:
-        fail(f"--role {spec!r}: years must be a number, as in \"{title.strip()}=5\".")
+        fail(f'--role {spec!r}: years must be a number, as in "{title.strip()}=5".')
     return Role(title.strip(), years, ago)
 
 
@@ -99,21 +104,27 @@ def read_answers(path: Path) -> dict[str, Any]:
     """An answers file: {"item_id": 1-5, ...} or {"answers": {...}}."""
     try:
         if path.stat().st_size > MAX_ANSWERS_FILE_BYTES:
-            fail(f"{path} is larger than {MAX_ANSWERS_FILE_BYTES // 1000} kB; an answers file "
-                 f"holds one number per question.")
+            fail(
+                f"{path} is larger than {MAX_ANSWERS_FILE_BYTES // 1000} kB; an answers file "
+                f"holds one number per question."
+            )
         data = json.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
         fail(f"Cannot read {path}: {exc.strerror or exc}.")
     except UnicodeDecodeError:
         fail(f"{path} is not UTF-8 text; it should be a JSON object of question id to answer.")
     except json.JSONDecodeError as exc:
-        fail(f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
-             f"It should look like {{\"innovation_01\": 4, \"ux_02\": 2}}.")
+        fail(
+            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}). "
+            f'It should look like {{"innovation_01": 4, "ux_02": 2}}.'
+        )
     if isinstance(data, dict) and isinstance(data.get("answers"), dict):
         data = data["answers"]
     if not isinstance(data, dict):
-        fail(f"{path} must hold a JSON object of question id to answer (1-5), "
-             f"such as {{\"innovation_01\": 4}}.")
+        fail(
+            f"{path} must hold a JSON object of question id to answer (1-5), "
+            f'such as {{"innovation_01": 4}}.'
+        )
     return data
 
 
@@ -131,9 +142,17 @@ def origins(
     """List the career origins with their superpowers and gaps."""
     framework = _framework(ctx, framework_path)
     if output_format is TableOrJson.json:
-        rows = [{"id": o.id, "name": o.name, "summary": o.summary,
-                 "strengths": list(o.strengths), "weaknesses": list(o.weaknesses),
-                 "aliases": list(o.aliases)} for o in framework.origins]
+        rows = [
+            {
+                "id": o.id,
+                "name": o.name,
+                "summary": o.summary,
+                "strengths": list(o.strengths),
+                "weaknesses": list(o.weaknesses),
+                "aliases": list(o.aliases),
+            }
+            for o in framework.origins
+        ]
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     from rich.table import Table
@@ -143,8 +162,12 @@ def origins(
     for column in ("id", "origin", "superpowers", "gaps"):
         table.add_column(column)
     for o in framework.origins:
-        table.add_row(o.id, o.name, ", ".join(names[c] for c in o.strengths),
-                      ", ".join(names[c] for c in o.weaknesses))
+        table.add_row(
+            o.id,
+            o.name,
+            ", ".join(names[c] for c in o.strengths),
+            ", ".join(names[c] for c in o.weaknesses),
+        )
     _console().print(table)
 
 
@@ -159,10 +182,12 @@ def framework_validate(
         framework = load_framework(path)
     except FrameworkError as exc:
         fail(str(exc))
-    typer.echo(f"{path}: valid. Framework version {framework.version}: "
-               f"{len(framework.competencies)} competencies, {len(framework.origins)} origins, "
-               f"{len(framework.items)} items, {len(framework.actions)} actions, "
-               f"{len(framework.roles)} target roles.")
+    typer.echo(
+        f"{path}: valid. Framework version {framework.version}: "
+        f"{len(framework.competencies)} competencies, {len(framework.origins)} origins, "
+        f"{len(framework.items)} items, {len(framework.actions)} actions, "
+        f"{len(framework.roles)} target roles."
+    )
 
 
 @framework_app.command("show")
@@ -186,8 +211,9 @@ def framework_show(
     for column in ("id", "name", "items", "actions"):
         table.add_column(column)
     for c in framework.competencies:
-        table.add_row(c.id, c.name, str(len(framework.items_for(c.id))),
-                      str(len(framework.actions_for(c.id))))
+        table.add_row(
+            c.id, c.name, str(len(framework.items_for(c.id))), str(len(framework.actions_for(c.id)))
+        )
     console.print(table)
     roles = Table(title="Target PM roles")
     roles.add_column("id")
@@ -211,19 +237,35 @@ def _render(evaluation: Any, framework: Framework, output_format: ReportFormat) 
 @app.command()
 def report(
     ctx: typer.Context,
-    role: Annotated[list[str] | None, typer.Option(
-        "--role", help="A past role as \"TITLE=YEARS\" or \"TITLE=YEARS@YEARS_AGO\"; repeat "
-        "for each role.", show_default=False)] = None,
-    answers: Annotated[Path | None, typer.Option(
-        "--answers", help="A JSON file of question id to answer (1-5).", show_default=False)]
-    = None,
-    target: Annotated[str | None, typer.Option(
-        "--target", help="Target PM role id for a growth plan (see `framework show`).",
-        show_default=False)] = None,
+    role: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--role",
+            help='A past role as "TITLE=YEARS" or "TITLE=YEARS@YEARS_AGO"; repeat for each role.',
+            show_default=False,
+        ),
+    ] = None,
+    answers: Annotated[
+        Path | None,
+        typer.Option(
+            "--answers", help="A JSON file of question id to answer (1-5).", show_default=False
+        ),
+    ] = None,
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--target",
+            help="Target PM role id for a growth plan (see `framework show`).",
+            show_default=False,
+        ),
+    ] = None,
     output_format: ReportFormatOption = ReportFormat.md,
-    out: Annotated[Path | None, typer.Option(
-        "--out", help="Write the report to this file instead of the screen.",
-        show_default=False)] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Write the report to this file instead of the screen.", show_default=False
+        ),
+    ] = None,
     framework_path: FrameworkOption = None,
 ) -> None:
     """Build a report without questions asked: from roles, an answers file, or both."""
@@ -233,7 +275,7 @@ def report(
     roles = [parse_role(spec) for spec in role or []]
     answer_map = read_answers(answers) if answers else {}
     if not roles and not answer_map:
-        fail("Give at least one --role \"TITLE=YEARS\" or an --answers file.")
+        fail('Give at least one --role "TITLE=YEARS" or an --answers file.')
     try:
         evaluation = evaluate(framework, roles, answer_map, target)
     except EngineInputError as exc:
@@ -253,8 +295,9 @@ def report(
 def assess(
     ctx: typer.Context,
     framework_path: FrameworkOption = None,
-    output_format: Annotated[ReportFormat, typer.Option("--format", help="Report format.")] =
-    ReportFormat.md,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", help="Report format.")
+    ] = ReportFormat.md,
 ) -> None:
     """Take the assessment in the terminal: roles, questions, target role, then your report."""
     from pm_origins.cli.interactive import run_assessment
@@ -286,8 +329,10 @@ def serve(
     try:
         from pm_origins.web.serve import serve as run_server
     except ImportError as exc:
-        fail(f"The web extra is not installed ({exc.name}). Install it with "
-             f"`pip install 'pm-origins[web]'`.")
+        fail(
+            f"The web extra is not installed ({exc.name}). Install it with "
+            f"`pip install 'pm-origins[web]'`."
+        )
     from django.core.exceptions import ImproperlyConfigured
 
     from pm_origins.framework import ENV_VAR

@@ -15,8 +15,9 @@ def _ask(console: Console, prompt: str) -> str:
     return console.input(f"[bold]{prompt}[/bold] ").strip()
 
 
-def _ask_number(console: Console, prompt: str, *, default: float | None = None,
-                low: float = 0, high: float = 60) -> float:
+def _ask_number(
+    console: Console, prompt: str, *, default: float | None = None, low: float = 0, high: float = 60
+) -> float:
     while True:
         text = _ask(console, prompt + (f" [{default:g}]" if default is not None else ""))
         if not text and default is not None:
@@ -31,8 +32,10 @@ def _ask_number(console: Console, prompt: str, *, default: float | None = None,
 
 
 def ask_roles(framework: Framework, console: Console) -> list[Role]:
-    console.print("\n[bold]Step 1 of 3: your roles.[/bold] Enter each job you have held, "
-                  "one at a time. Leave the title empty when you are done.")
+    console.print(
+        "\n[bold]Step 1 of 3: your roles.[/bold] Enter each job you have held, "
+        "one at a time. Leave the title empty when you are done."
+    )
     matcher = TitleMatcher.for_framework(framework)
     roles: list[Role] = []
     while True:
@@ -65,20 +68,25 @@ def ask_roles(framework: Framework, console: Console) -> list[Role]:
 def ask_answers(framework: Framework, console: Console) -> dict[str, int]:
     items = questionnaire_order(framework)
     names = {c.id: c.name for c in framework.competencies}
-    console.print(f"\n[bold]Step 2 of 3: {len(items)} questions.[/bold] Each asks how often "
-                  "you have actually done something, not how good you think you are.")
+    console.print(
+        f"\n[bold]Step 2 of 3: {len(items)} questions.[/bold] Each asks how often "
+        "you have actually done something, not how good you think you are."
+    )
     labels = framework.scale("frequency").labels
     console.print("  " + "   ".join(f"{n} = {label}" for n, label in enumerate(labels, 1)))
-    console.print(f"  Also: {BACK} = back, {SKIP} = skip, {FINISH} = finish now and score "
-                  "what you have answered.")
+    console.print(
+        f"  Also: {BACK} = back, {SKIP} = skip, {FINISH} = finish now and score "
+        "what you have answered."
+    )
     answers: dict[str, int] = {}
     index = 0
     while index < len(items):
         item = items[index]
         points = framework.scale(item.scale).points
         done = sum(1 for i in items if i.id in answers)
-        console.print(f"\n[dim][{index + 1}/{len(items)} · {done} answered · "
-                      f"{names[item.competency]}][/dim]")
+        console.print(
+            f"\n[dim][{index + 1}/{len(items)} · {done} answered · {names[item.competency]}][/dim]"
+        )
         console.print(escape(item.text))
         current = answers.get(item.id)
         keep = f" [{current}, Enter keeps it]" if current else ""
@@ -96,8 +104,9 @@ def ask_answers(framework: Framework, console: Console) -> dict[str, int]:
             answers[item.id] = int(text)
             index += 1
         else:
-            console.print(f"  Please type a number from 1 to {points}, or {BACK}, {SKIP} or "
-                          f"{FINISH}.")
+            console.print(
+                f"  Please type a number from 1 to {points}, or {BACK}, {SKIP} or {FINISH}."
+            )
     return answers
 
 

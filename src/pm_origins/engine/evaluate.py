@@ -42,8 +42,9 @@ class Evaluation:
                 competency=score.competency,
                 prior_mean=score.prior_mean,
                 prior_source=source,
-                answers=tuple(sorted(score.contributions, key=lambda c: -abs(c.points))
-                              [:TOP_CONTRIBUTIONS]),
+                answers=tuple(
+                    sorted(score.contributions, key=lambda c: -abs(c.points))[:TOP_CONTRIBUTIONS]
+                ),
             )
             for score in self.profile.scores
         )

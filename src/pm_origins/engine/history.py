@@ -39,33 +39,117 @@ MIN_HISTORY_SD = 10.0
 YEARS_PER_PRIOR_UNIT = 2.0  # each 2 effective years count like one more population prior
 
 ABBREVIATIONS: dict[str, tuple[str, ...]] = {
-    "sr": ("senior",), "snr": ("senior",), "jr": ("junior",), "jnr": ("junior",),
-    "eng": ("engineer",), "engr": ("engineer",), "dev": ("developer",),
-    "devs": ("developer",), "mgr": ("manager",), "mngr": ("manager",),
-    "mgmt": ("management",), "acct": ("account",), "accts": ("account",),
-    "exec": ("executive",), "rep": ("representative",), "reps": ("representative",),
-    "assoc": ("associate",), "coord": ("coordinator",), "spec": ("specialist",),
-    "mktg": ("marketing",), "mkt": ("marketing",), "biz": ("business",),
-    "bizdev": ("business", "development"), "ops": ("operations",), "tech": ("technical",),
-    "admin": ("administrator",), "qe": ("quality", "engineer"), "swe": ("software", "engineer"),
-    "sde": ("software", "development", "engineer"), "dir": ("director",),
-    "proj": ("project",), "prog": ("programme",), "program": ("programme",),
-    "cx": ("customer", "experience"), "pmp": ("project", "manager"),
+    "sr": ("senior",),
+    "snr": ("senior",),
+    "jr": ("junior",),
+    "jnr": ("junior",),
+    "eng": ("engineer",),
+    "engr": ("engineer",),
+    "dev": ("developer",),
+    "devs": ("developer",),
+    "mgr": ("manager",),
+    "mngr": ("manager",),
+    "mgmt": ("management",),
+    "acct": ("account",),
+    "accts": ("account",),
+    "exec": ("executive",),
+    "rep": ("representative",),
+    "reps": ("representative",),
+    "assoc": ("associate",),
+    "coord": ("coordinator",),
+    "spec": ("specialist",),
+    "mktg": ("marketing",),
+    "mkt": ("marketing",),
+    "biz": ("business",),
+    "bizdev": ("business", "development"),
+    "ops": ("operations",),
+    "tech": ("technical",),
+    "admin": ("administrator",),
+    "qe": ("quality", "engineer"),
+    "swe": ("software", "engineer"),
+    "sde": ("software", "development", "engineer"),
+    "dir": ("director",),
+    "proj": ("project",),
+    "prog": ("programme",),
+    "program": ("programme",),
+    "cx": ("customer", "experience"),
+    "pmp": ("project", "manager"),
 }
-DROPPED_WORDS = frozenset({
-    # seniority and rank
-    "senior", "junior", "lead", "principal", "staff", "chief", "head", "associate",
-    "intern", "trainee", "graduate", "entry", "level", "mid", "vp", "vice", "president",
-    "director", "apprentice", "expert", "i", "ii", "iii", "iv", "v", "vi",
-    # glue
-    "of", "the", "and", "for", "at", "in", "to", "a", "an", "with", "team", "department",
-    "dept", "group", "division", "unit", "contract", "contractor", "freelance", "remote",
-    "interim", "acting", "part", "time", "full",
-})
+DROPPED_WORDS = frozenset(
+    {
+        # seniority and rank
+        "senior",
+        "junior",
+        "lead",
+        "principal",
+        "staff",
+        "chief",
+        "head",
+        "associate",
+        "intern",
+        "trainee",
+        "graduate",
+        "entry",
+        "level",
+        "mid",
+        "vp",
+        "vice",
+        "president",
+        "director",
+        "apprentice",
+        "expert",
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "v",
+        "vi",
+        # glue
+        "of",
+        "the",
+        "and",
+        "for",
+        "at",
+        "in",
+        "to",
+        "a",
+        "an",
+        "with",
+        "team",
+        "department",
+        "dept",
+        "group",
+        "division",
+        "unit",
+        "contract",
+        "contractor",
+        "freelance",
+        "remote",
+        "interim",
+        "acting",
+        "part",
+        "time",
+        "full",
+    }
+)
 # Words written joined, hyphenated or apart ("front-end", "front end", "frontend").
 COMPOUNDS = re.compile(r"\b(front|back|full|dev|bi|e)[\s\-]+(end|stack|ops|commerce)\b")
-SUFFIXES = ("ments", "ment", "ings", "ing", "ers", "er", "ors", "or", "ants", "ant",
-            "ists", "ist", "s", "e")
+SUFFIXES = (
+    "ments",
+    "ment",
+    "ings",
+    "ing",
+    "ers",
+    "er",
+    "ors",
+    "or",
+    "ants",
+    "ant",
+    "ists",
+    "ist",
+    "s",
+    "e",
+)
 MIN_STEM = 4
 TYPO_RATIO = 0.84
 
@@ -75,8 +159,11 @@ def _stem(word: str) -> str:
     while changed:
         changed = False
         for suffix in SUFFIXES:
-            if (word.endswith(suffix) and len(word) - len(suffix) >= MIN_STEM
-                    and not (suffix == "s" and word.endswith("ss"))):
+            if (
+                word.endswith(suffix)
+                and len(word) - len(suffix) >= MIN_STEM
+                and not (suffix == "s" and word.endswith("ss"))
+            ):
                 word = word[: -len(suffix)]
                 changed = True
                 break
@@ -164,8 +251,9 @@ class TitleMatcher:
                 best[alias.origin] = (score, alias.text)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
         if not ranked or ranked[0][1][0] < MATCH_THRESHOLD:
-            return TitleMatch(title, {}, ranked[0][1][0] if ranked else 0.0, None,
-                              self.suggest(title))
+            return TitleMatch(
+                title, {}, ranked[0][1][0] if ranked else 0.0, None, self.suggest(title)
+            )
         top_score, top_alias = ranked[0][1]
         close = {origin: score for origin, (score, _) in ranked if score >= SPLIT_RATIO * top_score}
         total = sum(close.values())
@@ -220,11 +308,16 @@ def validate_role(role: Role) -> Role:
     if not title:
         raise EngineInputError(EMPTY_TITLE)
     if len(title) > MAX_TITLE_LENGTH:
-        raise EngineInputError(TITLE_TOO_LONG.format(title=title[:40] + "...",
-                                                     limit=MAX_TITLE_LENGTH))
+        raise EngineInputError(
+            TITLE_TOO_LONG.format(title=title[:40] + "...", limit=MAX_TITLE_LENGTH)
+        )
     for value, message in ((role.years, BAD_YEARS), (role.years_ago, BAD_YEARS_AGO)):
-        if (isinstance(value, bool) or not isinstance(value, (int, float))
-                or not math.isfinite(value) or not 0 <= value <= MAX_YEARS):
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+            or not 0 <= value <= MAX_YEARS
+        ):
             raise EngineInputError(message.format(title=title, value=value))
     return Role(title, float(role.years), float(role.years_ago), role.description)
 
@@ -287,8 +380,9 @@ def history_prior(framework: Framework, blend: dict[str, float], effective_years
     """The prior profile of an origin blend, tighter the more years stand behind it."""
     sd = max(MIN_HISTORY_SD, POPULATION_SD / math.sqrt(1 + effective_years / YEARS_PER_PRIOR_UNIT))
     means = tuple(
-        sum(share * framework.origin(origin).expected[competency]
-            for origin, share in blend.items())
+        sum(
+            share * framework.origin(origin).expected[competency] for origin, share in blend.items()
+        )
         for competency in framework.competency_ids
     )
     return Prior(means, (sd,) * len(means))

@@ -70,8 +70,9 @@ def answer_likelihoods(framework: Framework, answers_profile: Profile) -> dict[s
     return out
 
 
-def origin_shares(framework: Framework, history: History | None,
-                  answers_profile: Profile | None) -> tuple[tuple[OriginShare, ...], str]:
+def origin_shares(
+    framework: Framework, history: History | None, answers_profile: Profile | None
+) -> tuple[tuple[OriginShare, ...], str]:
     """Posterior share of every origin, highest first, and what it was based on."""
     has_history = bool(history and history.blend)
     has_answers = bool(answers_profile and any(s.answered for s in answers_profile.scores))
@@ -87,27 +88,36 @@ def origin_shares(framework: Framework, history: History | None,
     top = max(log_weights.values())
     raw = {o: math.exp(v - top) for o, v in log_weights.items()}
     total = sum(raw.values())
-    shares = tuple(sorted(
-        (OriginShare(o.id, o.name, raw[o.id] / total) for o in framework.origins),
-        key=lambda s: (-s.share, framework.origins.index(framework.origin(s.id))),
-    ))
-    basis = {(True, True): "both", (True, False): "history",
-             (False, True): "answers", (False, False): "none"}[(has_history, has_answers)]
+    shares = tuple(
+        sorted(
+            (OriginShare(o.id, o.name, raw[o.id] / total) for o in framework.origins),
+            key=lambda s: (-s.share, framework.origins.index(framework.origin(s.id))),
+        )
+    )
+    basis = {
+        (True, True): "both",
+        (True, False): "history",
+        (False, True): "answers",
+        (False, False): "none",
+    }[(has_history, has_answers)]
     return shares, basis
 
 
-def superpowers_and_gaps(framework: Framework, profile: Profile) -> tuple[tuple[str, ...],
-                                                                          tuple[str, ...]]:
+def superpowers_and_gaps(
+    framework: Framework, profile: Profile
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Competencies at or above the superpower threshold, and at or below the gap one."""
     limits = framework.thresholds
-    strong = sorted((s for s in profile.scores if s.score >= limits.superpower),
-                    key=lambda s: -s.score)
+    strong = sorted(
+        (s for s in profile.scores if s.score >= limits.superpower), key=lambda s: -s.score
+    )
     weak = sorted((s for s in profile.scores if s.score <= limits.gap), key=lambda s: s.score)
     return tuple(s.competency for s in strong), tuple(s.competency for s in weak)
 
 
-def advice_for_gaps(framework: Framework, gaps: tuple[str, ...],
-                    origins: tuple[OriginShare, ...]) -> tuple[Advice, ...]:
+def advice_for_gaps(
+    framework: Framework, gaps: tuple[str, ...], origins: tuple[OriginShare, ...]
+) -> tuple[Advice, ...]:
     """Advice for each gap, first from the person's own origins, then from any origin
     whose typical weakness it is."""
     ranked = [framework.origin(o.id) for o in origins]
@@ -125,8 +135,12 @@ def advice_for_gaps(framework: Framework, gaps: tuple[str, ...],
     return tuple(out)
 
 
-def match_origins(framework: Framework, profile: Profile, history: History | None = None,
-                  answers_profile: Profile | None = None) -> OriginMatch:
+def match_origins(
+    framework: Framework,
+    profile: Profile,
+    history: History | None = None,
+    answers_profile: Profile | None = None,
+) -> OriginMatch:
     """Match a person to origins.
 
     Args:

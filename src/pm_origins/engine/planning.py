@@ -57,8 +57,9 @@ def target_role(framework: Framework, role_id: str) -> TargetRole:
     try:
         return framework.role(role_id)
     except UnknownId as exc:
-        raise EngineInputError(UNKNOWN_TARGET.format(role=role_id, known=", ".join(exc.known))) \
-            from None
+        raise EngineInputError(
+            UNKNOWN_TARGET.format(role=role_id, known=", ".join(exc.known))
+        ) from None
 
 
 def rank_gaps(profile: Profile, role: TargetRole) -> tuple[PlanGap, ...]:
@@ -68,15 +69,26 @@ def rank_gaps(profile: Profile, role: TargetRole) -> tuple[PlanGap, ...]:
         expectation = role.expectations[score.competency]
         gap = expectation.level - score.score
         if gap > 0:
-            gaps.append(PlanGap(score.competency, score.score, float(expectation.level), gap,
-                                expectation.weight, score.uncertain))
+            gaps.append(
+                PlanGap(
+                    score.competency,
+                    score.score,
+                    float(expectation.level),
+                    gap,
+                    expectation.weight,
+                    score.uncertain,
+                )
+            )
     return tuple(sorted(gaps, key=lambda g: (-g.priority, g.competency)))
 
 
 # Which kinds of action a gap gets, by how many it warrants: a small gap needs
 # practice; a larger one starts with learning and ends by shipping something.
-STEPS_BY_SIZE = {1: (("practise",),), 2: (("learn", "shadow"), ("practise",)),
-                 3: (("learn", "shadow"), ("practise",), ("ship",))}
+STEPS_BY_SIZE = {
+    1: (("practise",),),
+    2: (("learn", "shadow"), ("practise",)),
+    3: (("learn", "shadow"), ("practise",), ("ship",)),
+}
 
 
 def actions_for_gap(framework: Framework, gap: PlanGap) -> tuple[Action, ...]:
@@ -113,9 +125,11 @@ def build_plan(framework: Framework, profile: Profile, role_id: str) -> GrowthPl
         earliest = 0
         for action in actions_for_gap(framework, gap):
             phase_index = max(PHASES.index(KIND_PHASE[action.kind]), earliest)
-            while (phase_index < len(PHASES) - 1
-                   and hours[PHASES[phase_index]] + action.hours > PHASE_HOURS
-                   and hours[PHASES[phase_index]] > 0):
+            while (
+                phase_index < len(PHASES) - 1
+                and hours[PHASES[phase_index]] + action.hours > PHASE_HOURS
+                and hours[PHASES[phase_index]] > 0
+            ):
                 phase_index += 1
             phase = PHASES[phase_index]
             hours[phase] += action.hours

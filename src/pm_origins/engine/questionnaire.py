@@ -16,4 +16,4 @@ def questionnaire_order(framework: Framework) -> tuple[Item, ...]:
 def questionnaire_pages(framework: Framework, page_size: int) -> tuple[tuple[Item, ...], ...]:
     """The questionnaire in pages of `page_size` items."""
     items = questionnaire_order(framework)
-    return tuple(items[start:start + page_size] for start in range(0, len(items), page_size))
+    return tuple(items[start : start + page_size] for start in range(0, len(items), page_size))

@@ -144,13 +144,19 @@ def answer_matrix(bank: ItemBank, answers: Mapping[str, object]) -> FloatArray:
     for item_id, value in answers.items():
         column = bank.index(item_id)
         points = int(bank.points[column])
-        if (isinstance(value, bool) or not isinstance(value, (int, float))
-                or not math.isfinite(value) or value != int(value)):
-            raise EngineInputError(ANSWER_NOT_WHOLE.format(item=item_id, points=points,
-                                                           value=value))
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, (int, float))
+            or not math.isfinite(value)
+            or value != int(value)
+        ):
+            raise EngineInputError(
+                ANSWER_NOT_WHOLE.format(item=item_id, points=points, value=value)
+            )
         if not 1 <= value <= points:
-            raise EngineInputError(ANSWER_OUT_OF_RANGE.format(item=item_id, points=points,
-                                                              value=int(value)))
+            raise EngineInputError(
+                ANSWER_OUT_OF_RANGE.format(item=item_id, points=points, value=int(value))
+            )
         row[0, column] = value
     return row
 
@@ -243,15 +249,27 @@ def score_answers(
             for row in np.flatnonzero(bank.keys[:, column])
             if not np.isnan(matrix[0, row])
         )
-        scores.append(_competency_score(competency, float(score[0, column]),
-                                        float(sd[0, column]), int(counts[0, column]),
-                                        contributions, float(mean0[column])))
+        scores.append(
+            _competency_score(
+                competency,
+                float(score[0, column]),
+                float(sd[0, column]),
+                int(counts[0, column]),
+                contributions,
+                float(mean0[column]),
+            )
+        )
     return Profile(tuple(scores))
 
 
-def _competency_score(competency: str, mean: float, sd: float, answered: int,
-                      contributions: tuple[AnswerContribution, ...],
-                      prior_mean: float) -> CompetencyScore:
+def _competency_score(
+    competency: str,
+    mean: float,
+    sd: float,
+    answered: int,
+    contributions: tuple[AnswerContribution, ...],
+    prior_mean: float,
+) -> CompetencyScore:
     mean = min(100.0, max(0.0, mean))
     return CompetencyScore(
         competency=competency,

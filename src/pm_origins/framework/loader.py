@@ -35,8 +35,14 @@ from pm_origins.framework.schema import (
 )
 
 ENV_VAR = "PM_ORIGINS_FRAMEWORK"
-BUNDLED_FILES = ("framework.yaml", "competencies.yaml", "origins.yaml", "items.yaml",
-                 "actions.yaml", "roles.yaml")
+BUNDLED_FILES = (
+    "framework.yaml",
+    "competencies.yaml",
+    "origins.yaml",
+    "items.yaml",
+    "actions.yaml",
+    "roles.yaml",
+)
 SECTIONS: dict[str, type[BaseModel]] = {
     "competencies": Competency,
     "origins": Origin,
@@ -118,8 +124,14 @@ def read_yaml(text: str, file: str) -> tuple[Any, _Source]:
             for key_node, value_node in node.value:
                 key = scalar_loader.construct_object(key_node, deep=True)
                 if key in out:
-                    problems.append(Problem(file, key_node.start_mark.line + 1,
-                                            _dotted((*path, key)), "duplicate key"))
+                    problems.append(
+                        Problem(
+                            file,
+                            key_node.start_mark.line + 1,
+                            _dotted((*path, key)),
+                            "duplicate key",
+                        )
+                    )
                 out[key] = build(value_node, (*path, key))
                 # A key's own line reads better than where its value starts.
                 source.lines[(*path, key)] = key_node.start_mark.line + 1
@@ -155,8 +167,12 @@ class _Assembly:
 
     def add(self, data: Any, source: _Source) -> None:
         if not isinstance(data, Mapping):
-            self.problem(source, (), "the file must be a mapping with keys such as "
-                         "competencies, origins, items, actions, roles")
+            self.problem(
+                source,
+                (),
+                "the file must be a mapping with keys such as "
+                "competencies, origins, items, actions, roles",
+            )
             return
         for key, value in data.items():
             if key == "thresholds":
@@ -168,8 +184,9 @@ class _Assembly:
             elif key in SECTIONS:
                 self._add_section(str(key), value, source)
             else:
-                self.problem(source, (key,), f"unknown section; expected one of "
-                             f"{', '.join(TOP_LEVEL_KEYS)}")
+                self.problem(
+                    source, (key,), f"unknown section; expected one of {', '.join(TOP_LEVEL_KEYS)}"
+                )
 
     def _add_section(self, name: str, value: Any, source: _Source) -> None:
         if not isinstance(value, list):
@@ -204,8 +221,7 @@ def _validate(assembly: _Assembly) -> dict[str, list[Any]]:
     return built
 
 
-def _cross_check(assembly: _Assembly, built: dict[str, list[Any]],
-                 thresholds: Thresholds) -> None:
+def _cross_check(assembly: _Assembly, built: dict[str, list[Any]], thresholds: Thresholds) -> None:
     competency_ids = [c.id for c in built["competencies"]]
     known = set(competency_ids)
     known_list = ", ".join(competency_ids)
@@ -217,8 +233,11 @@ def _cross_check(assembly: _Assembly, built: dict[str, list[Any]],
     def check_competency(name: str, record_id: str, sub: Path_, value: str) -> None:
         if value not in known:
             record = at(name, record_id)
-            assembly.problem(record.source, (*record.path, *sub),
-                             f"unknown competency {value!r}; known: {known_list}")
+            assembly.problem(
+                record.source,
+                (*record.path, *sub),
+                f"unknown competency {value!r}; known: {known_list}",
+            )
 
     for origin in built["origins"]:
         for field_name in ("strengths", "weaknesses"):
@@ -226,29 +245,42 @@ def _cross_check(assembly: _Assembly, built: dict[str, list[Any]],
                 check_competency("origins", origin.id, (field_name, index), value)
         record = at("origins", origin.id)
         for value in sorted(set(origin.strengths) & set(origin.weaknesses)):
-            assembly.problem(record.source, (*record.path, "weaknesses"),
-                             f"{value!r} is listed as both a strength and a weakness")
+            assembly.problem(
+                record.source,
+                (*record.path, "weaknesses"),
+                f"{value!r} is listed as both a strength and a weakness",
+            )
         for value in origin.expected:
             check_competency("origins", origin.id, ("expected", value), value)
         missing = [c for c in competency_ids if c not in origin.expected]
         if missing:
-            assembly.problem(record.source, (*record.path, "expected"),
-                             f"needs a score for every competency; missing: {', '.join(missing)}")
+            assembly.problem(
+                record.source,
+                (*record.path, "expected"),
+                f"needs a score for every competency; missing: {', '.join(missing)}",
+            )
         for index, advice in enumerate(origin.advice):
-            check_competency("origins", origin.id, ("advice", index, "competency"),
-                             advice.competency)
+            check_competency(
+                "origins", origin.id, ("advice", index, "competency"), advice.competency
+            )
         advised = {a.competency for a in origin.advice}
         for weakness in origin.weaknesses:
             if weakness in known and weakness not in advised:
-                assembly.problem(record.source, (*record.path, "advice"),
-                                 f"no advice for the weakness {weakness!r}")
+                assembly.problem(
+                    record.source,
+                    (*record.path, "advice"),
+                    f"no advice for the weakness {weakness!r}",
+                )
 
     for item in built["items"]:
         check_competency("items", item.id, ("competency",), item.competency)
         if item.scale not in scales:
             record = at("items", item.id)
-            assembly.problem(record.source, (*record.path, "scale"),
-                             f"unknown scale {item.scale!r}; known: {', '.join(sorted(scales))}")
+            assembly.problem(
+                record.source,
+                (*record.path, "scale"),
+                f"unknown scale {item.scale!r}; known: {', '.join(sorted(scales))}",
+            )
     for action in built["actions"]:
         check_competency("actions", action.id, ("competency",), action.competency)
     for role in built["roles"]:
@@ -257,9 +289,11 @@ def _cross_check(assembly: _Assembly, built: dict[str, list[Any]],
         missing = [c for c in competency_ids if c not in role.expectations]
         if missing:
             record = at("roles", role.id)
-            assembly.problem(record.source, (*record.path, "expectations"),
-                             f"needs an expectation for every competency; missing: "
-                             f"{', '.join(missing)}")
+            assembly.problem(
+                record.source,
+                (*record.path, "expectations"),
+                f"needs an expectation for every competency; missing: {', '.join(missing)}",
+            )
 
     _check_aliases(assembly, built["origins"])
     _check_coverage(assembly, built, competency_ids, thresholds)
@@ -278,23 +312,34 @@ def _check_aliases(assembly: _Assembly, origins: list[Origin]) -> None:
         for index, alias in enumerate(origin.aliases):
             key = normalise_alias(alias)
             if key in owner and owner[key] != origin.id:
-                assembly.problem(record.source, (*record.path, "aliases", index),
-                                 f"alias {alias!r} is already claimed by origin {owner[key]!r}")
+                assembly.problem(
+                    record.source,
+                    (*record.path, "aliases", index),
+                    f"alias {alias!r} is already claimed by origin {owner[key]!r}",
+                )
             owner.setdefault(key, origin.id)
 
 
-def _check_coverage(assembly: _Assembly, built: dict[str, list[Any]],
-                    competency_ids: list[str], thresholds: Thresholds) -> None:
+def _check_coverage(
+    assembly: _Assembly,
+    built: dict[str, list[Any]],
+    competency_ids: list[str],
+    thresholds: Thresholds,
+) -> None:
     for competency_id in competency_ids:
         record = assembly.records["competencies"][competency_id]
         count = sum(1 for item in built["items"] if item.competency == competency_id)
         if count < thresholds.min_items:
-            assembly.problem(record.source, record.path,
-                             f"competency {competency_id!r} has {count} questionnaire item(s); "
-                             f"at least {thresholds.min_items} are needed")
+            assembly.problem(
+                record.source,
+                record.path,
+                f"competency {competency_id!r} has {count} questionnaire item(s); "
+                f"at least {thresholds.min_items} are needed",
+            )
         if not any(action.competency == competency_id for action in built["actions"]):
-            assembly.problem(record.source, record.path,
-                             f"competency {competency_id!r} has no growth actions")
+            assembly.problem(
+                record.source, record.path, f"competency {competency_id!r} has no growth actions"
+            )
     for name in ("competencies", "origins", "items", "roles"):
         if not built[name] and not assembly.problems:
             assembly.problems.append(Problem("(framework)", None, name, "no records at all"))
@@ -319,11 +364,15 @@ def _finish(assembly: _Assembly) -> Framework:
         _cross_check(assembly, built, thresholds)
     if assembly.problems:
         raise FrameworkError(assembly.problems)
-    content: dict[str, Any] = {name: [r.model_dump(mode="json") for r in records]
-                               for name, records in built.items()}
+    content: dict[str, Any] = {
+        name: [r.model_dump(mode="json") for r in records] for name, records in built.items()
+    }
     content["thresholds"] = thresholds.model_dump(mode="json")
-    return Framework(version=_content_version(content), thresholds=thresholds,
-                     **{name: tuple(records) for name, records in built.items()})
+    return Framework(
+        version=_content_version(content),
+        thresholds=thresholds,
+        **{name: tuple(records) for name, records in built.items()},
+    )
 
 
 def _bundled_assembly() -> _Assembly:
@@ -358,8 +407,9 @@ def load_framework(path: str | Path | None = None) -> Framework:
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-        raise FrameworkError([Problem(str(file), None, "", f"cannot read the file: {reason}")]) \
-            from None
+        raise FrameworkError(
+            [Problem(str(file), None, "", f"cannot read the file: {reason}")]
+        ) from None
     stat = file.stat()
     return _load_with_file(str(file.resolve()), stat.st_mtime_ns, stat.st_size, text)
 

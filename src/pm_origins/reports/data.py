@@ -14,8 +14,7 @@ from pm_origins.engine import CompetencyScore, Evaluation, GrowthPlan, Profile
 from pm_origins.engine.scoring import BAND_Z
 from pm_origins.framework import Framework, level_of
 
-CONTRACT_KEYS = ("framework_version", "profile", "origins", "superpowers", "gaps", "advice",
-                 "plan")
+CONTRACT_KEYS = ("framework_version", "profile", "origins", "superpowers", "gaps", "advice", "plan")
 
 
 def _round(value: float) -> float:
@@ -29,18 +28,33 @@ def plan_data(plan: GrowthPlan | None) -> dict[str, Any] | None:
         "target": {"id": plan.role.id, "name": plan.role.name},
         "ready": plan.ready,
         "gaps": [
-            {"competency": g.competency, "current": _round(g.current), "target": g.target,
-             "gap": _round(g.gap), "weight": g.weight, "priority": _round(g.priority),
-             "uncertain": g.uncertain}
+            {
+                "competency": g.competency,
+                "current": _round(g.current),
+                "target": g.target,
+                "gap": _round(g.gap),
+                "weight": g.weight,
+                "priority": _round(g.priority),
+                "uncertain": g.uncertain,
+            }
             for g in plan.gaps
         ],
         "phases": [
-            {"days": days, "actions": [
-                {"id": p.action.id, "competency": p.action.competency, "title": p.action.title,
-                 "description": p.action.description, "kind": p.action.kind,
-                 "hours": p.action.hours, "effort": p.action.effort}
-                for p in plan.phase(days)
-            ]}
+            {
+                "days": days,
+                "actions": [
+                    {
+                        "id": p.action.id,
+                        "competency": p.action.competency,
+                        "title": p.action.title,
+                        "description": p.action.description,
+                        "kind": p.action.kind,
+                        "hours": p.action.hours,
+                        "effort": p.action.effort,
+                    }
+                    for p in plan.phase(days)
+                ],
+            }
             for days in (30, 60, 90)
         ],
     }
@@ -52,32 +66,50 @@ def evaluation_data(evaluation: Evaluation, framework: Framework) -> dict[str, A
     return {
         "framework_version": evaluation.framework_version,
         "profile": {
-            s.competency: {"score": _round(s.score), "low": _round(s.low), "high": _round(s.high),
-                           "level": level_of(s.score), "answered": s.answered}
+            s.competency: {
+                "score": _round(s.score),
+                "low": _round(s.low),
+                "high": _round(s.high),
+                "level": level_of(s.score),
+                "answered": s.answered,
+            }
             for s in evaluation.profile.scores
         },
-        "origins": [{"id": o.id, "name": o.name, "share": round(o.share, 3)}
-                    for o in match.origins],
+        "origins": [
+            {"id": o.id, "name": o.name, "share": round(o.share, 3)} for o in match.origins
+        ],
         "blend": [{"id": o.id, "name": o.name, "share": round(o.share, 3)} for o in match.blend],
         "basis": match.basis,
         "superpowers": list(match.superpowers),
         "gaps": list(match.gaps),
         "uncertain": list(evaluation.profile.uncertain),
-        "advice": [{"competency": a.competency, "origin": a.origin, "text": a.text}
-                   for a in match.advice],
+        "advice": [
+            {"competency": a.competency, "origin": a.origin, "text": a.text} for a in match.advice
+        ],
         "plan": plan_data(evaluation.plan),
         "roles": [
-            {"title": e.role.title, "years": e.role.years, "years_ago": e.role.years_ago,
-             "weight": _round(e.weight), "matched": e.match.matched,
-             "alias": e.match.matched_alias,
-             "origins": {k: round(v, 3) for k, v in e.match.shares.items()},
-             "suggestions": list(e.match.suggestions)}
+            {
+                "title": e.role.title,
+                "years": e.role.years,
+                "years_ago": e.role.years_ago,
+                "weight": _round(e.weight),
+                "matched": e.match.matched,
+                "alias": e.match.matched_alias,
+                "origins": {k: round(v, 3) for k, v in e.match.shares.items()},
+                "suggestions": list(e.match.suggestions),
+            }
             for e in evaluation.history.evidence
         ],
         "reasons": [
-            {"competency": r.competency, "prior": _round(r.prior_mean), "source": r.prior_source,
-             "answers": [{"item": c.item_id, "answer": c.answer, "points": _round(c.points)}
-                         for c in r.answers]}
+            {
+                "competency": r.competency,
+                "prior": _round(r.prior_mean),
+                "source": r.prior_source,
+                "answers": [
+                    {"item": c.item_id, "answer": c.answer, "points": _round(c.points)}
+                    for c in r.answers
+                ],
+            }
             for r in evaluation.reasons
         ],
         "answers": dict(evaluation.answers),
@@ -90,9 +122,16 @@ def profile_from_data(framework: Framework, profile: dict[str, Any]) -> Profile:
     for competency in framework.competency_ids:
         entry = profile.get(competency) or {}
         low, high = float(entry.get("low", 0)), float(entry.get("high", 100))
-        scores.append(CompetencyScore(
-            competency=competency, score=float(entry.get("score", 50)), low=low, high=high,
-            sd=(high - low) / (2 * BAND_Z), answered=int(entry.get("answered", 0))))
+        scores.append(
+            CompetencyScore(
+                competency=competency,
+                score=float(entry.get("score", 50)),
+                low=low,
+                high=high,
+                sd=(high - low) / (2 * BAND_Z),
+                answered=int(entry.get("answered", 0)),
+            )
+        )
     return Profile(tuple(scores))
 
 

@@ -50,9 +50,11 @@ def _whole(value: float) -> str:
 
 def _table(head: list[str], rows: list[list[str]], align: str) -> list[str]:
     rule = {"l": "---", "r": "---:"}
-    return ["| " + " | ".join(head) + " |",
-            "| " + " | ".join(rule[a] for a in align) + " |",
-            *("| " + " | ".join(row) + " |" for row in rows)]
+    return [
+        "| " + " | ".join(head) + " |",
+        "| " + " | ".join(rule[a] for a in align) + " |",
+        *("| " + " | ".join(row) + " |" for row in rows),
+    ]
 
 
 def _name(framework: Framework, competency_id: str) -> str:
@@ -68,16 +70,30 @@ def _origin_section(match: OriginMatch, framework: Framework) -> list[str]:
         label = blend_label([(o.name, o.share) for o in blend])
         headline = f"**Your origin:** a blend, {escape_markdown(label)}"
     else:
-        headline = (f"**Your origin:** {escape_markdown(top.name)} "
-                    f"({round(blend[0].share * 100)}%)")
-    out = ["## Your origin", "", headline, "", BASIS_TEXT[match.basis], "",
-           f"### {escape_markdown(top.name)}", "", f"*{escape_markdown(top.summary)}*", ""]
+        headline = f"**Your origin:** {escape_markdown(top.name)} ({round(blend[0].share * 100)}%)"
+    out = [
+        "## Your origin",
+        "",
+        headline,
+        "",
+        BASIS_TEXT[match.basis],
+        "",
+        f"### {escape_markdown(top.name)}",
+        "",
+        f"*{escape_markdown(top.summary)}*",
+        "",
+    ]
     for paragraph in _paragraphs(top.story):
         out.extend([paragraph, ""])
     for share in blend[1:]:
         other = framework.origin(share.id)
-        out.extend([f"You also carry some **{escape_markdown(other.name)}** "
-                    f"({round(share.share * 100)}%): {escape_markdown(other.summary)}", ""])
+        out.extend(
+            [
+                f"You also carry some **{escape_markdown(other.name)}** "
+                f"({round(share.share * 100)}%): {escape_markdown(other.summary)}",
+                "",
+            ]
+        )
     return out
 
 
@@ -85,23 +101,49 @@ def _scores_section(profile: Profile, match: OriginMatch, framework: Framework) 
     rows = []
     for score in profile.scores:
         level = level_of(score.score)
-        notes = [word for word, applies in (("superpower", score.competency in match.superpowers),
-                                            ("gap", score.competency in match.gaps),
-                                            ("uncertain", score.uncertain)) if applies]
+        notes = [
+            word
+            for word, applies in (
+                ("superpower", score.competency in match.superpowers),
+                ("gap", score.competency in match.gaps),
+                ("uncertain", score.uncertain),
+            )
+            if applies
+        ]
         descriptor = escape_markdown(framework.competency(score.competency).levels[level])
-        rows.append([_name(framework, score.competency), _whole(score.score),
-                     f"{_whole(score.low)}–{_whole(score.high)}", f"{level} of 4",
-                     descriptor, ", ".join(notes)])
-    out = ["## Your scores", "",
-           "Scores run from 0 to 100; the likely range is where the score probably lies. "
-           "Each 20 points is one level, from 0 (no exposure yet) to 4 (leads and teaches "
-           "others).", "",
-           *_table(["Competency", "Score", "Likely range", "Level", "What this level looks like",
-                    "Note"], rows, "lrrrll"), ""]
+        rows.append(
+            [
+                _name(framework, score.competency),
+                _whole(score.score),
+                f"{_whole(score.low)}–{_whole(score.high)}",
+                f"{level} of 4",
+                descriptor,
+                ", ".join(notes),
+            ]
+        )
+    out = [
+        "## Your scores",
+        "",
+        "Scores run from 0 to 100; the likely range is where the score probably lies. "
+        "Each 20 points is one level, from 0 (no exposure yet) to 4 (leads and teaches "
+        "others).",
+        "",
+        *_table(
+            ["Competency", "Score", "Likely range", "Level", "What this level looks like", "Note"],
+            rows,
+            "lrrrll",
+        ),
+        "",
+    ]
     if profile.uncertain:
         names = ", ".join(_name(framework, c) for c in profile.uncertain)
-        out.extend([f"**Uncertain:** the likely range is wide for {names}. Answer more "
-                    "questions about them to narrow it.", ""])
+        out.extend(
+            [
+                f"**Uncertain:** the likely range is wide for {names}. Answer more "
+                "questions about them to narrow it.",
+                "",
+            ]
+        )
     return out
 
 
@@ -112,15 +154,17 @@ def _strengths_and_gaps(evaluation: Evaluation, framework: Framework) -> list[st
         out.append(f"No competency reaches the superpower mark ({limits.superpower}) yet.")
     for competency in match.superpowers:
         summary = escape_markdown(framework.competency(competency).summary)
-        out.append(f"- **{_name(framework, competency)}** "
-                   f"({_whole(profile[competency].score)}): {summary}")
+        out.append(
+            f"- **{_name(framework, competency)}** ({_whole(profile[competency].score)}): {summary}"
+        )
     out.extend(["", "## Gaps", ""])
     if not match.gaps:
         out.append(f"No competency is at or below the gap mark ({limits.gap}).")
     for competency in match.gaps:
         summary = escape_markdown(framework.competency(competency).summary)
-        out.append(f"- **{_name(framework, competency)}** "
-                   f"({_whole(profile[competency].score)}): {summary}")
+        out.append(
+            f"- **{_name(framework, competency)}** ({_whole(profile[competency].score)}): {summary}"
+        )
         advice = [a for a in match.advice if a.competency == competency]
         if advice:
             out.append("  - What to do:")
@@ -135,8 +179,9 @@ def _why_section(evaluation: Evaluation, framework: Framework) -> list[str]:
     if not evidence:
         out.extend(["You have not added any past roles.", ""])
     else:
-        out.extend(["Each role counts by its years, less the longer ago it ended (effective "
-                    "years).", ""])
+        out.extend(
+            ["Each role counts by its years, less the longer ago it ended (effective years).", ""]
+        )
         rows = []
         for row in evidence:
             role, title_match = row.role, row.match
@@ -144,55 +189,102 @@ def _why_section(evaluation: Evaluation, framework: Framework) -> list[str]:
             if title_match.matched:
                 matched = " / ".join(
                     f"{escape_markdown(framework.origin(o).name)} {round(s * 100)}%"
-                    for o, s in sorted(title_match.shares.items(), key=lambda kv: -kv[1]))
+                    for o, s in sorted(title_match.shares.items(), key=lambda kv: -kv[1])
+                )
                 if title_match.matched_alias:
                     matched += f" (as “{escape_markdown(title_match.matched_alias)}”)"
             else:
                 matched = "not placed, left out"
                 if title_match.suggestions:
-                    matched += "; did you mean " + ", ".join(
-                        f"“{escape_markdown(s)}”" for s in title_match.suggestions) + "?"
-            rows.append([escape_markdown(role.title), f"{role.years:g}", ended,
-                         f"{row.weight:.1f}", matched])
-        out.extend([*_table(["Role", "Years", "Ended", "Effective years", "Matched"], rows,
-                            "lrlrl"), ""])
+                    matched += (
+                        "; did you mean "
+                        + ", ".join(f"“{escape_markdown(s)}”" for s in title_match.suggestions)
+                        + "?"
+                    )
+            rows.append(
+                [
+                    escape_markdown(role.title),
+                    f"{role.years:g}",
+                    ended,
+                    f"{row.weight:.1f}",
+                    matched,
+                ]
+            )
+        out.extend(
+            [*_table(["Role", "Years", "Ended", "Effective years", "Matched"], rows, "lrlrl"), ""]
+        )
     out.extend(["### Your answers", ""])
     if not evaluation.answers:
         out.extend(["You have not answered any questions yet.", ""])
         return out
     for reason in evaluation.reasons:
-        start = ("your career history" if reason.prior_source == "history"
-                 else "the population average")
+        start = (
+            "your career history" if reason.prior_source == "history" else "the population average"
+        )
         answered = evaluation.profile[reason.competency].answered
         count = f"{answered} answer{'s' if answered != 1 else ''}"
-        out.append(f"- **{_name(framework, reason.competency)}**: started at "
-                   f"{_whole(reason.prior_mean)} from {start}; {count}.")
+        out.append(
+            f"- **{_name(framework, reason.competency)}**: started at "
+            f"{_whole(reason.prior_mean)} from {start}; {count}."
+        )
         for contribution in reason.answers:
             item = framework.item(contribution.item_id)
             labels = framework.scale(item.scale).labels
-            label = labels[contribution.answer - 1] if 0 < contribution.answer <= len(labels) \
+            label = (
+                labels[contribution.answer - 1]
+                if 0 < contribution.answer <= len(labels)
                 else str(contribution.answer)
-            out.append(f"  - “{escape_markdown(item.text)}” You answered "
-                       f"*{escape_markdown(label)}*: {contribution.points:+.1f} points.")
+            )
+            out.append(
+                f"  - “{escape_markdown(item.text)}” You answered "
+                f"*{escape_markdown(label)}*: {contribution.points:+.1f} points."
+            )
     out.append("")
     return out
 
 
 def _plan_section(plan: GrowthPlan, framework: Framework) -> list[str]:
-    out = [f"## Growth plan: {escape_markdown(plan.role.name)}", "",
-           escape_markdown(plan.role.summary), ""]
+    out = [
+        f"## Growth plan: {escape_markdown(plan.role.name)}",
+        "",
+        escape_markdown(plan.role.summary),
+        "",
+    ]
     if plan.ready:
-        out.extend(["You already meet this role's expectations on every competency. Keep "
-                    "your strengths sharp and look for a stretch role.", ""])
+        out.extend(
+            [
+                "You already meet this role's expectations on every competency. Keep "
+                "your strengths sharp and look for a stretch role.",
+                "",
+            ]
+        )
         return out
-    rows = [[str(rank), _name(framework, gap.competency), _whole(gap.current),
-             _whole(gap.target), _whole(gap.gap), f"{gap.weight:g}", f"{gap.priority:.1f}",
-             "uncertain" if gap.uncertain else ""]
-            for rank, gap in enumerate(plan.gaps, start=1)]
-    out.extend(["Gaps against the role, largest first (gap times how much the role leans on "
-                "the competency).", "",
-                *_table(["Rank", "Competency", "Now", "Target", "Gap", "Weight", "Priority",
-                         "Note"], rows, "rlrrrrrl"), ""])
+    rows = [
+        [
+            str(rank),
+            _name(framework, gap.competency),
+            _whole(gap.current),
+            _whole(gap.target),
+            _whole(gap.gap),
+            f"{gap.weight:g}",
+            f"{gap.priority:.1f}",
+            "uncertain" if gap.uncertain else "",
+        ]
+        for rank, gap in enumerate(plan.gaps, start=1)
+    ]
+    out.extend(
+        [
+            "Gaps against the role, largest first (gap times how much the role leans on "
+            "the competency).",
+            "",
+            *_table(
+                ["Rank", "Competency", "Now", "Target", "Gap", "Weight", "Priority", "Note"],
+                rows,
+                "rlrrrrrl",
+            ),
+            "",
+        ]
+    )
     for days, heading in PHASE_HEADINGS.items():
         out.extend([f"### {heading}", ""])
         planned = plan.phase(days)
@@ -200,10 +292,12 @@ def _plan_section(plan: GrowthPlan, framework: Framework) -> list[str]:
             out.append("Nothing new: finish what you started.")
         for step in planned:
             action = step.action
-            out.append(f"- **{escape_markdown(action.title)}** ({action.kind}, "
-                       f"{action.hours} hours, {action.effort}; "
-                       f"{_name(framework, action.competency)}): "
-                       f"{escape_markdown(action.description)}")
+            out.append(
+                f"- **{escape_markdown(action.title)}** ({action.kind}, "
+                f"{action.hours} hours, {action.effort}; "
+                f"{_name(framework, action.competency)}): "
+                f"{escape_markdown(action.description)}"
+            )
         out.append("")
     return out
 
@@ -227,6 +321,13 @@ def render_markdown(evaluation: Evaluation, framework: Framework) -> str:
     out.extend(_why_section(evaluation, framework))
     if evaluation.plan is not None:
         out.extend(_plan_section(evaluation.plan, framework))
-    out.extend([CLOSING, "", "---", "",
-                f"Framework version {escape_markdown(evaluation.framework_version)}."])
+    out.extend(
+        [
+            CLOSING,
+            "",
+            "---",
+            "",
+            f"Framework version {escape_markdown(evaluation.framework_version)}.",
+        ]
+    )
     return "\n".join(out) + "\n"

@@ -76,8 +76,11 @@ def _points(geometry: _Geometry, values: list[float]) -> str:
 def _ring_path(geometry: _Geometry, values: list[float]) -> str:
     corners = [geometry.point(index, value) for index, value in enumerate(values)]
     head, *rest = corners
-    return (f"M{_num(head[0])},{_num(head[1])} "
-            + " ".join(f"L{_num(x)},{_num(y)}" for x, y in rest) + " Z")
+    return (
+        f"M{_num(head[0])},{_num(head[1])} "
+        + " ".join(f"L{_num(x)},{_num(y)}" for x, y in rest)
+        + " Z"
+    )
 
 
 def _wrap(text: str, width: int = LABEL_WRAP) -> list[str]:
@@ -107,21 +110,29 @@ def _label(geometry: _Geometry, index: int, name: str, font: float) -> str:
         f'<tspan x="{_num(x)}" y="{_num(first + row * line_height)}">{escape(line)}</tspan>'
         for row, line in enumerate(lines)
     )
-    return (f'<text class="radar-label" text-anchor="{anchor}" font-size="{_num(font)}" '
-            f'fill="{TEXT}">{spans}</text>')
+    return (
+        f'<text class="radar-label" text-anchor="{anchor}" font-size="{_num(font)}" '
+        f'fill="{TEXT}">{spans}</text>'
+    )
 
 
-def _describe(framework: Framework, profile: Profile, compare: Profile | None,
-              compare_label: str) -> str:
-    parts = [f"Scores out of 100 on {len(profile.scores)} competencies, each with the range "
-             "the score is likely to lie in."]
+def _describe(
+    framework: Framework, profile: Profile, compare: Profile | None, compare_label: str
+) -> str:
+    parts = [
+        f"Scores out of 100 on {len(profile.scores)} competencies, each with the range "
+        "the score is likely to lie in."
+    ]
     for score in profile.scores:
         name = framework.competency(score.competency).name
-        parts.append(f"{name}: {_whole(score.score)}, likely between {_whole(score.low)} and "
-                     f"{_whole(score.high)}, level {level_of(score.score)} of 4.")
+        parts.append(
+            f"{name}: {_whole(score.score)}, likely between {_whole(score.low)} and "
+            f"{_whole(score.high)}, level {level_of(score.score)} of 4."
+        )
     if compare is not None:
-        earlier = ", ".join(f"{framework.competency(s.competency).name} {_whole(s.score)}"
-                            for s in compare.scores)
+        earlier = ", ".join(
+            f"{framework.competency(s.competency).name} {_whole(s.score)}" for s in compare.scores
+        )
         parts.append(f"{compare_label}, shown dashed: {earlier}.")
     return " ".join(parts)
 
@@ -132,8 +143,10 @@ def _whole(value: float) -> str:
 
 def _check_prefix(id_prefix: str) -> str:
     if not ID_PATTERN.match(id_prefix):
-        raise ValueError(f"id_prefix {id_prefix!r} must start with a letter and hold only "
-                         "letters, digits, '-' and '_'.")
+        raise ValueError(
+            f"id_prefix {id_prefix!r} must start with a letter and hold only "
+            "letters, digits, '-' and '_'."
+        )
     return id_prefix
 
 
@@ -192,41 +205,56 @@ def radar_svg(
     ]
     for level in range(RING_STEP, 101, RING_STEP):
         ring = _points(geometry, [level] * len(scores))
-        out.append(f'<polygon class="radar-ring" points="{ring}" fill="none" stroke="{GRID}" '
-                   'stroke-width="1"/>')
+        out.append(
+            f'<polygon class="radar-ring" points="{ring}" fill="none" stroke="{GRID}" '
+            'stroke-width="1"/>'
+        )
     for index in range(len(scores)):
         x, y = geometry.point(index, 100)
-        out.append(f'<line class="radar-axis" x1="{_num(geometry.cx)}" y1="{_num(geometry.cy)}" '
-                   f'x2="{_num(x)}" y2="{_num(y)}" stroke="{AXIS}" stroke-width="1"/>')
+        out.append(
+            f'<line class="radar-axis" x1="{_num(geometry.cx)}" y1="{_num(geometry.cy)}" '
+            f'x2="{_num(x)}" y2="{_num(y)}" stroke="{AXIS}" stroke-width="1"/>'
+        )
     out.append("</g>")
 
-    band = (f"{_ring_path(geometry, [s.high for s in scores])} "
-            f"{_ring_path(geometry, [s.low for s in scores])}")
-    out.append(f'<path class="radar-band" id="{prefix}-band" d="{band}" fill="{BAND_FILL}" '
-               'fill-opacity="0.45" fill-rule="evenodd" stroke="none"/>')
-    out.append(f'<polygon class="radar-score" id="{prefix}-score" '
-               f'points="{_points(geometry, [s.score for s in scores])}" fill="{SCORE_FILL}" '
-               f'fill-opacity="0.3" stroke="{SCORE_STROKE}" stroke-width="2" '
-               'stroke-linejoin="round"/>')
+    band = (
+        f"{_ring_path(geometry, [s.high for s in scores])} "
+        f"{_ring_path(geometry, [s.low for s in scores])}"
+    )
+    out.append(
+        f'<path class="radar-band" id="{prefix}-band" d="{band}" fill="{BAND_FILL}" '
+        'fill-opacity="0.45" fill-rule="evenodd" stroke="none"/>'
+    )
+    out.append(
+        f'<polygon class="radar-score" id="{prefix}-score" '
+        f'points="{_points(geometry, [s.score for s in scores])}" fill="{SCORE_FILL}" '
+        f'fill-opacity="0.3" stroke="{SCORE_STROKE}" stroke-width="2" '
+        'stroke-linejoin="round"/>'
+    )
     if earlier is not None:
-        out.append(f'<polygon class="radar-compare" id="{prefix}-compare" '
-                   f'points="{_points(geometry, [s.score for s in earlier])}" fill="none" '
-                   f'stroke="{COMPARE_STROKE}" stroke-width="2" stroke-dasharray="6 4" '
-                   'stroke-linejoin="round"/>')
+        out.append(
+            f'<polygon class="radar-compare" id="{prefix}-compare" '
+            f'points="{_points(geometry, [s.score for s in earlier])}" fill="none" '
+            f'stroke="{COMPARE_STROKE}" stroke-width="2" stroke-dasharray="6 4" '
+            'stroke-linejoin="round"/>'
+        )
     # Ring values just right of the first axis, over the fills so they stay legible.
     out.append('<g class="radar-ticks" aria-hidden="true">')
     for level in range(RING_STEP, 101, RING_STEP):
         x, y = geometry.point(0, level)
-        out.append(f'<text class="radar-tick" x="{_num(x + 3)}" y="{_num(y + font * 0.9)}" '
-                   f'font-size="{_num(font * 0.75)}" fill="{MUTED}">{level}</text>')
+        out.append(
+            f'<text class="radar-tick" x="{_num(x + 3)}" y="{_num(y + font * 0.9)}" '
+            f'font-size="{_num(font * 0.75)}" fill="{MUTED}">{level}</text>'
+        )
     out.append("</g>")
     out.append('<g class="radar-dots">')
     for index, (score, name) in enumerate(zip(scores, names, strict=True)):
         x, y = geometry.point(index, score.score)
-        tip = (f"{name}: {_whole(score.score)} (likely {_whole(score.low)} to "
-               f"{_whole(score.high)})")
-        out.append(f'<circle class="radar-dot" cx="{_num(x)}" cy="{_num(y)}" r="3.5" '
-                   f'fill="{SCORE_STROKE}"><title>{escape(tip)}</title></circle>')
+        tip = f"{name}: {_whole(score.score)} (likely {_whole(score.low)} to {_whole(score.high)})"
+        out.append(
+            f'<circle class="radar-dot" cx="{_num(x)}" cy="{_num(y)}" r="3.5" '
+            f'fill="{SCORE_STROKE}"><title>{escape(tip)}</title></circle>'
+        )
     out.append("</g>")
     out.append('<g class="radar-labels">')
     out.extend(_label(geometry, index, name, font) for index, name in enumerate(names))
@@ -240,21 +268,34 @@ def _legend(geometry: _Geometry, size: int, font: float, compare_label: str | No
     x = geometry.width / 2 - size * 0.15
     y = size + 4.0
     rows = [
-        (f'<rect x="{_num(x)}" y="{_num(y - 9)}" width="18" height="10" fill="{SCORE_FILL}" '
-         f'fill-opacity="0.3" stroke="{SCORE_STROKE}" stroke-width="2"/>', "Score"),
-        (f'<rect x="{_num(x)}" y="{_num(y + LEGEND_ROW - 9)}" width="18" height="10" '
-         f'fill="{BAND_FILL}" fill-opacity="0.45"/>', "Likely range"),
+        (
+            f'<rect x="{_num(x)}" y="{_num(y - 9)}" width="18" height="10" fill="{SCORE_FILL}" '
+            f'fill-opacity="0.3" stroke="{SCORE_STROKE}" stroke-width="2"/>',
+            "Score",
+        ),
+        (
+            f'<rect x="{_num(x)}" y="{_num(y + LEGEND_ROW - 9)}" width="18" height="10" '
+            f'fill="{BAND_FILL}" fill-opacity="0.45"/>',
+            "Likely range",
+        ),
     ]
     if compare_label is not None:
         line_y = y + 2 * LEGEND_ROW - 4
-        rows.append((f'<line x1="{_num(x)}" y1="{_num(line_y)}" x2="{_num(x + 18)}" '
-                     f'y2="{_num(line_y)}" stroke="{COMPARE_STROKE}" stroke-width="2" '
-                     'stroke-dasharray="6 4"/>', compare_label))
+        rows.append(
+            (
+                f'<line x1="{_num(x)}" y1="{_num(line_y)}" x2="{_num(x + 18)}" '
+                f'y2="{_num(line_y)}" stroke="{COMPARE_STROKE}" stroke-width="2" '
+                'stroke-dasharray="6 4"/>',
+                compare_label,
+            )
+        )
     out = ['<g class="radar-legend" aria-hidden="true">']
     for row, (swatch, text) in enumerate(rows):
         out.append(swatch)
-        out.append(f'<text x="{_num(x + 26)}" y="{_num(y + row * LEGEND_ROW)}" '
-                   f'font-size="{_num(font)}" fill="{TEXT}">{escape(text)}</text>')
+        out.append(
+            f'<text x="{_num(x + 26)}" y="{_num(y + row * LEGEND_ROW)}" '
+            f'font-size="{_num(font)}" fill="{TEXT}">{escape(text)}</text>'
+        )
     out.append("</g>")
     return "\n".join(out)
 
@@ -282,9 +323,14 @@ def radar_table_html(
     head = ["Competency", "Score", "Likely range", "Level", "What this level looks like"]
     if compare is not None:
         head.insert(2, compare_label)
-    out = ['<table class="radar-table">', f"<caption>{escape(caption)}</caption>",
-           "<thead><tr>" + "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
-           + "</tr></thead>", "<tbody>"]
+    out = [
+        '<table class="radar-table">',
+        f"<caption>{escape(caption)}</caption>",
+        "<thead><tr>"
+        + "".join(f'<th scope="col">{escape(h)}</th>' for h in head)
+        + "</tr></thead>",
+        "<tbody>",
+    ]
     for score in _ordered(framework, profile):
         competency = framework.competency(score.competency)
         level = level_of(score.score)
@@ -295,8 +341,11 @@ def radar_table_html(
         if compare is not None:
             cells.insert(1, _whole(compare[score.competency].score))
         row_class = ' class="uncertain"' if score.uncertain else ""
-        out.append(f'<tr{row_class}><th scope="row">{escape(competency.name)}</th>'
-                   + "".join(f"<td>{escape(cell)}</td>" for cell in cells) + "</tr>")
+        out.append(
+            f'<tr{row_class}><th scope="row">{escape(competency.name)}</th>'
+            + "".join(f"<td>{escape(cell)}</td>" for cell in cells)
+            + "</tr>"
+        )
     out.extend(["</tbody>", "</table>"])
     return "\n".join(out) + "\n"
 
@@ -317,10 +366,20 @@ def radar_figure_html(
     Takes the arguments of `radar_svg` and the table's `caption`; returns HTML
     for a web page or a standalone file.
     """
-    svg = radar_svg(framework, profile, title=title, compare=compare,
-                    compare_label=compare_label, size=size, id_prefix=id_prefix)
-    table = radar_table_html(framework, profile, caption=caption, compare=compare,
-                             compare_label=compare_label)
-    return (f'<figure class="radar-figure" aria-labelledby="{id_prefix}-caption">\n'
-            f'<figcaption id="{id_prefix}-caption">{escape(title)}</figcaption>\n'
-            f"{svg}{table}</figure>\n")
+    svg = radar_svg(
+        framework,
+        profile,
+        title=title,
+        compare=compare,
+        compare_label=compare_label,
+        size=size,
+        id_prefix=id_prefix,
+    )
+    table = radar_table_html(
+        framework, profile, caption=caption, compare=compare, compare_label=compare_label
+    )
+    return (
+        f'<figure class="radar-figure" aria-labelledby="{id_prefix}-caption">\n'
+        f'<figcaption id="{id_prefix}-caption">{escape(title)}</figcaption>\n'
+        f"{svg}{table}</figure>\n"
+    )

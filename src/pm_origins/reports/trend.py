@@ -23,8 +23,13 @@ def _y(score: float) -> float:
     return PAD_TOP + (HEIGHT - PAD_TOP - PAD_BOTTOM) * (1 - score / 100)
 
 
-def trend_svg(framework: Framework, results: Sequence[tuple[str, Profile]], competency: str,
-              *, id_prefix: str = "trend") -> str:
+def trend_svg(
+    framework: Framework,
+    results: Sequence[tuple[str, Profile]],
+    competency: str,
+    *,
+    id_prefix: str = "trend",
+) -> str:
     """One competency's score across results, oldest first, with each result's band.
 
     Args:
@@ -39,8 +44,12 @@ def trend_svg(framework: Framework, results: Sequence[tuple[str, Profile]], comp
         raise ValueError(f"id_prefix must be a valid id, got {id_prefix!r}")
     name = framework.competency(competency).name
     points = [(label, profile[competency]) for label, profile in results]
-    described = "; ".join(f"{label}: {s.score:.0f} (band {s.low:.0f} to {s.high:.0f})"
-                          for label, s in points) or "no results yet"
+    described = (
+        "; ".join(
+            f"{label}: {s.score:.0f} (band {s.low:.0f} to {s.high:.0f})" for label, s in points
+        )
+        or "no results yet"
+    )
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {HEIGHT}" '
         f'width="{WIDTH}" height="{HEIGHT}" role="img" class="trend-chart" '
@@ -50,25 +59,36 @@ def trend_svg(framework: Framework, results: Sequence[tuple[str, Profile]], comp
     ]
     for level in (0, 50, 100):
         y = _y(level)
-        parts.append(f'<line x1="{PAD_LEFT}" y1="{y:.1f}" x2="{WIDTH - PAD_RIGHT}" y2="{y:.1f}" '
-                     f'stroke="#d0d5dd" stroke-width="1"/>')
-        parts.append(f'<text x="{PAD_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" '
-                     f'font-size="10" fill="#475467">{level}</text>')
+        parts.append(
+            f'<line x1="{PAD_LEFT}" y1="{y:.1f}" x2="{WIDTH - PAD_RIGHT}" y2="{y:.1f}" '
+            f'stroke="#d0d5dd" stroke-width="1"/>'
+        )
+        parts.append(
+            f'<text x="{PAD_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" '
+            f'font-size="10" fill="#475467">{level}</text>'
+        )
     count = len(points)
     for index, (label, score) in enumerate(points):
         x = _x(index, count)
-        parts.append(f'<line class="trend-band" x1="{x:.1f}" y1="{_y(score.high):.1f}" '
-                     f'x2="{x:.1f}" y2="{_y(score.low):.1f}" stroke="#98a2b3" '
-                     f'stroke-width="6" stroke-linecap="round" opacity="0.5"/>')
-        parts.append(f'<text x="{x:.1f}" y="{HEIGHT - 8}" text-anchor="middle" font-size="10" '
-                     f'fill="#475467">{escape(label)}</text>')
+        parts.append(
+            f'<line class="trend-band" x1="{x:.1f}" y1="{_y(score.high):.1f}" '
+            f'x2="{x:.1f}" y2="{_y(score.low):.1f}" stroke="#98a2b3" '
+            f'stroke-width="6" stroke-linecap="round" opacity="0.5"/>'
+        )
+        parts.append(
+            f'<text x="{x:.1f}" y="{HEIGHT - 8}" text-anchor="middle" font-size="10" '
+            f'fill="#475467">{escape(label)}</text>'
+        )
     if count > 1:
-        path = " ".join(f"{_x(i, count):.1f},{_y(s.score):.1f}" for i, (_, s) in
-                        enumerate(points))
-        parts.append(f'<polyline class="trend-line" points="{path}" fill="none" '
-                     f'stroke="#3538cd" stroke-width="2"/>')
+        path = " ".join(f"{_x(i, count):.1f},{_y(s.score):.1f}" for i, (_, s) in enumerate(points))
+        parts.append(
+            f'<polyline class="trend-line" points="{path}" fill="none" '
+            f'stroke="#3538cd" stroke-width="2"/>'
+        )
     for index, (_, score) in enumerate(points):
-        parts.append(f'<circle class="trend-point" cx="{_x(index, count):.1f}" '
-                     f'cy="{_y(score.score):.1f}" r="3.5" fill="#3538cd"/>')
+        parts.append(
+            f'<circle class="trend-point" cx="{_x(index, count):.1f}" '
+            f'cy="{_y(score.score):.1f}" r="3.5" fill="#3538cd"/>'
+        )
     parts.append("</svg>")
     return "".join(parts)

@@ -91,57 +91,90 @@ OBJECT_ERRORS = (401, 403, 404)
 
 # Framework -----------------------------------------------------------------------------
 
-@api.get("/framework/version", response=responses({200: schemas.VersionOut}),
-         auth=None, tags=["framework"], summary="Framework and API version")
+
+@api.get(
+    "/framework/version",
+    response=responses({200: schemas.VersionOut}),
+    auth=None,
+    tags=["framework"],
+    summary="Framework and API version",
+)
 def framework_version(request: HttpRequest) -> dict[str, str]:
-    return {"framework_version": services.current_framework().version,
-            "api_version": API_VERSION}
+    return {"framework_version": services.current_framework().version, "api_version": API_VERSION}
 
 
-@api.get("/framework/competencies", response=responses({200: list[schemas.CompetencyOut]}),
-         auth=None, tags=["framework"], summary="The six competencies")
+@api.get(
+    "/framework/competencies",
+    response=responses({200: list[schemas.CompetencyOut]}),
+    auth=None,
+    tags=["framework"],
+    summary="The six competencies",
+)
 def framework_competencies(request: HttpRequest) -> Any:
     return services.current_framework().competencies
 
 
-@api.get("/framework/origins", response=responses({200: list[schemas.OriginOut]}),
-         auth=None, tags=["framework"], summary="Career origins with their job-title aliases")
+@api.get(
+    "/framework/origins",
+    response=responses({200: list[schemas.OriginOut]}),
+    auth=None,
+    tags=["framework"],
+    summary="Career origins with their job-title aliases",
+)
 def framework_origins(request: HttpRequest) -> Any:
     return services.current_framework().origins
 
 
-@api.get("/framework/items", response=responses({200: list[schemas.ItemOut]}),
-         auth=None, tags=["framework"], summary="The questionnaire's items and answer scales")
+@api.get(
+    "/framework/items",
+    response=responses({200: list[schemas.ItemOut]}),
+    auth=None,
+    tags=["framework"],
+    summary="The questionnaire's items and answer scales",
+)
 def framework_items(request: HttpRequest) -> Any:
     framework = services.current_framework()
-    return [{"id": i.id, "competency": i.competency, "text": i.text,
-             "scale": framework.scale(i.scale)} for i in framework.items]
+    return [
+        {"id": i.id, "competency": i.competency, "text": i.text, "scale": framework.scale(i.scale)}
+        for i in framework.items
+    ]
 
 
-@api.get("/framework/roles", response=responses({200: list[schemas.TargetRoleOut]}),
-         auth=None, tags=["framework"], summary="Target PM roles and what each expects")
+@api.get(
+    "/framework/roles",
+    response=responses({200: list[schemas.TargetRoleOut]}),
+    auth=None,
+    tags=["framework"],
+    summary="Target PM roles and what each expects",
+)
 def framework_roles(request: HttpRequest) -> Any:
     return services.current_framework().roles
 
 
 # Evaluation ----------------------------------------------------------------------------
 
+
 def _roles(data: schemas.EvaluateIn) -> list[Role]:
     return [Role(r.title, r.years, r.years_ago) for r in data.roles]
 
 
-@api.post("/evaluate", response=responses({200: schemas.EvaluationOut}), auth=None,
-          tags=["evaluate"], summary="Evaluate roles and answers without saving anything")
+@api.post(
+    "/evaluate",
+    response=responses({200: schemas.EvaluationOut}),
+    auth=None,
+    tags=["evaluate"],
+    summary="Evaluate roles and answers without saving anything",
+)
 def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
     """The same JSON as `pm-origins report --format json`. Nothing is stored."""
     if not data.roles and not data.answers:
         raise services.AssessmentError(services.NOTHING_TO_SCORE)
     framework = services.current_framework()
-    return evaluation_data(evaluate(framework, _roles(data), data.answers, data.target),
-                           framework)
+    return evaluation_data(evaluate(framework, _roles(data), data.answers, data.target), framework)
 
 
 # Results -------------------------------------------------------------------------------
+
 
 def _results(request: HttpRequest) -> Any:
     return Assessment.objects.filter(owner=request.auth, step=Assessment.Step.COMPLETE)
@@ -149,8 +182,11 @@ def _results(request: HttpRequest) -> Any:
 
 def _result(request: HttpRequest, result_id: str) -> Assessment:
     """The caller's own finished result, or 404 whether it is someone else's or none."""
-    assessment = (_results(request).filter(token=result_id).first()
-                  if RESULT_ID_RE.fullmatch(result_id) else None)
+    assessment = (
+        _results(request).filter(token=result_id).first()
+        if RESULT_ID_RE.fullmatch(result_id)
+        else None
+    )
     if assessment is None:
         raise Http404(errors.RESULT_NOT_FOUND)
     return assessment
@@ -159,15 +195,15 @@ def _result(request: HttpRequest, result_id: str) -> Assessment:
 def _share_url(request: HttpRequest, assessment: Assessment) -> str | None:
     if not assessment.share_token:
         return None
-    return request.build_absolute_uri(
-        reverse("assessments:shared", args=[assessment.share_token]))
+    return request.build_absolute_uri(reverse("assessments:shared", args=[assessment.share_token]))
 
 
 def _summary(request: HttpRequest, assessment: Assessment) -> dict[str, Any]:
     return {
         "id": assessment.token,
         "url": request.build_absolute_uri(
-            reverse("api-v1:result_get", kwargs={"result_id": assessment.token})),
+            reverse("api-v1:result_get", kwargs={"result_id": assessment.token})
+        ),
         "created": assessment.created,
         "completed_at": assessment.completed_at,
         "framework_version": assessment.framework_id,
@@ -178,8 +214,11 @@ def _summary(request: HttpRequest, assessment: Assessment) -> dict[str, Any]:
 
 
 def _detail(request: HttpRequest, assessment: Assessment) -> dict[str, Any]:
-    return {**_summary(request, assessment), "share_url": _share_url(request, assessment),
-            "result": assessment.result}
+    return {
+        **_summary(request, assessment),
+        "share_url": _share_url(request, assessment),
+        "result": assessment.result,
+    }
 
 
 def _page_url(request: HttpRequest, page: schemas.PageIn, offset: int) -> str:
@@ -188,65 +227,96 @@ def _page_url(request: HttpRequest, page: schemas.PageIn, offset: int) -> str:
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-@api.get("/me", response=responses({200: schemas.MeOut}, *AUTH_ERRORS),
-         tags=["account"], summary="Who the credentials belong to")
+@api.get(
+    "/me",
+    response=responses({200: schemas.MeOut}, *AUTH_ERRORS),
+    tags=["account"],
+    summary="Who the credentials belong to",
+)
 def me(request: HttpRequest) -> dict[str, str]:
-    return {"email": request.auth.email,  # type: ignore[attr-defined]
-            "auth": request.api_auth_method}  # type: ignore[attr-defined]
+    return {
+        "email": request.auth.email,  # type: ignore[attr-defined]
+        "auth": request.api_auth_method,
+    }  # type: ignore[attr-defined]
 
 
-@api.get("/results", response=responses({200: schemas.ResultPageOut}, *AUTH_ERRORS),
-         tags=["results"], summary="Your results, newest first")
+@api.get(
+    "/results",
+    response=responses({200: schemas.ResultPageOut}, *AUTH_ERRORS),
+    tags=["results"],
+    summary="Your results, newest first",
+)
 def result_list(request: HttpRequest, page: Query[schemas.PageIn]) -> dict[str, Any]:
     results = _results(request)
     count = results.count()
-    items = results[page.offset:page.offset + page.limit]
+    items = results[page.offset : page.offset + page.limit]
     after = page.offset + page.limit
     return {
-        "count": count, "limit": page.limit, "offset": page.offset,
+        "count": count,
+        "limit": page.limit,
+        "offset": page.offset,
         "next": _page_url(request, page, after) if after < count else None,
-        "previous": (_page_url(request, page, max(0, page.offset - page.limit))
-                     if page.offset > 0 else None),
+        "previous": (
+            _page_url(request, page, max(0, page.offset - page.limit)) if page.offset > 0 else None
+        ),
         "items": [_summary(request, a) for a in items],
     }
 
 
-@api.post("/results", response=responses({201: schemas.ResultOut}, *AUTH_ERRORS),
-          tags=["results"], summary="Save a new result from roles and answers")
-def result_create(request: HttpRequest, response: HttpResponse,
-                  data: schemas.EvaluateIn) -> Any:
-    assessment = services.assessment_submit(user=request.auth, roles=_roles(data),
-                                            answers=data.answers, target=data.target)
+@api.post(
+    "/results",
+    response=responses({201: schemas.ResultOut}, *AUTH_ERRORS),
+    tags=["results"],
+    summary="Save a new result from roles and answers",
+)
+def result_create(request: HttpRequest, response: HttpResponse, data: schemas.EvaluateIn) -> Any:
+    assessment = services.assessment_submit(
+        user=request.auth, roles=_roles(data), answers=data.answers, target=data.target
+    )
     detail = _detail(request, assessment)
     response["Location"] = detail["url"]
     return Status(201, detail)
 
 
-@api.get("/results/{result_id}", response=responses({200: schemas.ResultOut}, *OBJECT_ERRORS),
-         tags=["results"], summary="One of your results in full")
+@api.get(
+    "/results/{result_id}",
+    response=responses({200: schemas.ResultOut}, *OBJECT_ERRORS),
+    tags=["results"],
+    summary="One of your results in full",
+)
 def result_get(request: HttpRequest, result_id: str) -> Any:
     return _detail(request, _result(request, result_id))
 
 
-@api.delete("/results/{result_id}", response=responses({204: None}, *OBJECT_ERRORS),
-            tags=["results"], summary="Delete one of your results for good")
+@api.delete(
+    "/results/{result_id}",
+    response=responses({204: None}, *OBJECT_ERRORS),
+    tags=["results"],
+    summary="Delete one of your results for good",
+)
 def result_delete(request: HttpRequest, result_id: str) -> Any:
     services.assessment_delete(assessment=_result(request, result_id))
     return Status(204, None)
 
 
-@api.post("/results/{result_id}/share",
-          response=responses({200: schemas.ShareOut}, *OBJECT_ERRORS),
-          tags=["results"], summary="Make (or get) the read-only share link")
+@api.post(
+    "/results/{result_id}/share",
+    response=responses({200: schemas.ShareOut}, *OBJECT_ERRORS),
+    tags=["results"],
+    summary="Make (or get) the read-only share link",
+)
 def share_create(request: HttpRequest, result_id: str) -> Any:
     assessment = _result(request, result_id)
     services.share_create(assessment=assessment)
     return {"share_url": _share_url(request, assessment)}
 
 
-@api.delete("/results/{result_id}/share",
-            response=responses({204: None}, *OBJECT_ERRORS),
-            tags=["results"], summary="Revoke the share link; it stops working at once")
+@api.delete(
+    "/results/{result_id}/share",
+    response=responses({204: None}, *OBJECT_ERRORS),
+    tags=["results"],
+    summary="Revoke the share link; it stops working at once",
+)
 def share_revoke(request: HttpRequest, result_id: str) -> Any:
     services.share_revoke(assessment=_result(request, result_id))
     return Status(204, None)
@@ -254,8 +324,13 @@ def share_revoke(request: HttpRequest, result_id: str) -> Any:
 
 # Account -------------------------------------------------------------------------------
 
-@api.get("/export", response=responses({200: schemas.Export}, *AUTH_ERRORS),
-         tags=["account"], summary="Everything stored about you, as JSON")
+
+@api.get(
+    "/export",
+    response=responses({200: schemas.Export}, *AUTH_ERRORS),
+    tags=["account"],
+    summary="Everything stored about you, as JSON",
+)
 def export(request: HttpRequest) -> Any:
     """The same data as the account page's "Export all your data"."""
     return exports.collect(request.auth)

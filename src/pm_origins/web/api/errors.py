@@ -30,27 +30,37 @@ CODES = {
     500: "server_error",
 }
 DETAILS = {
-    400: "The request could not be read. Send a JSON object with Content-Type: "
-         "application/json.",
+    400: "The request could not be read. Send a JSON object with Content-Type: application/json.",
     401: "Send a personal API token as 'Authorization: Bearer <token>' (make one at "
-         "/account/api-tokens/), or sign in.",
+    "/account/api-tokens/), or sign in.",
     403: "You may not do this.",
     404: "Nothing here. The API's operations are listed at /api/v1/docs.",
     405: "This URL does not take that method.",
     422: "The request did not validate; see 'errors'.",
     500: "Something went wrong on our side; nothing was changed. Please try again later.",
 }
-CSRF_FAILED = ("The CSRF check failed. A signed-in browser must send the CSRF token in the "
-               "X-CSRFToken header; scripts should use an API token instead.")
-BODY_UNREADABLE = ("The request body is not valid JSON. Send one JSON object (UTF-8, no NaN "
-                   "or Infinity) with Content-Type: application/json.")
+CSRF_FAILED = (
+    "The CSRF check failed. A signed-in browser must send the CSRF token in the "
+    "X-CSRFToken header; scripts should use an API token instead."
+)
+BODY_UNREADABLE = (
+    "The request body is not valid JSON. Send one JSON object (UTF-8, no NaN "
+    "or Infinity) with Content-Type: application/json."
+)
 RESULT_NOT_FOUND = "You have no result with this id."
 
 
-def error_response(status: int, detail: str | None = None, *, code: str | None = None,
-                   errors: list[dict[str, Any]] | None = None) -> HttpResponse:
-    body: dict[str, Any] = {"error": code or CODES.get(status, "error"),
-                            "detail": detail or DETAILS.get(status, "")}
+def error_response(
+    status: int,
+    detail: str | None = None,
+    *,
+    code: str | None = None,
+    errors: list[dict[str, Any]] | None = None,
+) -> HttpResponse:
+    body: dict[str, Any] = {
+        "error": code or CODES.get(status, "error"),
+        "detail": detail or DETAILS.get(status, ""),
+    }
     if errors is not None:
         body["errors"] = errors
     return JsonResponse(body, status=status)
@@ -68,8 +78,14 @@ def _location(loc: tuple[Any, ...] | list[Any]) -> list[str | int]:
 
 
 def _field_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [{"loc": _location(e.get("loc", ())), "msg": str(e.get("msg", "")),
-             "type": str(e.get("type", ""))} for e in errors]
+    return [
+        {
+            "loc": _location(e.get("loc", ())),
+            "msg": str(e.get("msg", "")),
+            "type": str(e.get("type", "")),
+        }
+        for e in errors
+    ]
 
 
 def install(api: NinjaAPI) -> None:

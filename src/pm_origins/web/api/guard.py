@@ -42,8 +42,11 @@ def _body_too_large(request: HttpRequest) -> HttpResponse | None:
         return error_response(400, "The Content-Length header is not a number.")
     cap = limit("API_MAX_BODY_BYTES")
     if length > cap:
-        return error_response(413, f"The request body is {length} bytes; the API takes at "
-                                   f"most {cap} bytes ({cap // 1024} KB).")
+        return error_response(
+            413,
+            f"The request body is {length} bytes; the API takes at "
+            f"most {cap} bytes ({cap // 1024} KB).",
+        )
     # Read the (small) body now, so every later reader sees the same bytes: the CSRF
     # check parses form bodies from the stream, after which ninja could not read it.
     try:
@@ -72,23 +75,33 @@ def _too_many(retry_after: int, detail: str) -> HttpResponse:
 
 def _rate_limited(request: HttpRequest) -> HttpResponse | None:
     if "HTTP_AUTHORIZATION" in request.META:
-        failures = ratelimit.peek("api-auth-failures", client_ip(request),
-                                  limit=limit("API_AUTH_FAILURES"), window=AUTH_FAILURE_WINDOW)
+        failures = ratelimit.peek(
+            "api-auth-failures",
+            client_ip(request),
+            limit=limit("API_AUTH_FAILURES"),
+            window=AUTH_FAILURE_WINDOW,
+        )
         if not failures.allowed:
-            return _too_many(failures.retry_after, "Too many requests with a wrong token from "
-                             f"your address; try again in {failures.retry_after} s.")
+            return _too_many(
+                failures.retry_after,
+                "Too many requests with a wrong token from "
+                f"your address; try again in {failures.retry_after} s.",
+            )
     ident, most = _caller(request)
     state = ratelimit.hit("api", ident, limit=most, window=RATE_WINDOW)
     if not state.allowed:
-        return _too_many(state.retry_after, f"More than {most} requests in {RATE_WINDOW} s; "
-                         f"try again in {state.retry_after} s.")
+        return _too_many(
+            state.retry_after,
+            f"More than {most} requests in {RATE_WINDOW} s; try again in {state.retry_after} s.",
+        )
     return None
 
 
 def _as_error_body(response: HttpResponse) -> HttpResponse:
     """Ninja's own 405 (and any other non-JSON error) in the API's error body."""
     if response.status_code < 400 or response.get("Content-Type", "").startswith(
-            "application/json"):
+        "application/json"
+    ):
         return response
     replaced = error_response(response.status_code)
     if response.has_header("Allow"):
@@ -110,8 +123,12 @@ def guard(view: View) -> View:
                 response = error_response(500)
         if response.status_code == 401 and "HTTP_AUTHORIZATION" in request.META:
             # Guessing tokens costs the guesser: each miss counts against their address.
-            ratelimit.hit("api-auth-failures", client_ip(request),
-                          limit=limit("API_AUTH_FAILURES"), window=AUTH_FAILURE_WINDOW)
+            ratelimit.hit(
+                "api-auth-failures",
+                client_ip(request),
+                limit=limit("API_AUTH_FAILURES"),
+                window=AUTH_FAILURE_WINDOW,
+            )
         user = getattr(request, "user", None)
         if "HTTP_AUTHORIZATION" in request.META or (user is not None and user.is_authenticated):
             add_never_cache_headers(response)

@@ -11,11 +11,14 @@ class ApiToken(models.Model):
     password hash here and lets every request find its token with one index look-up.
     """
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
-                             related_name="api_tokens")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
     name = models.CharField(max_length=100)
-    prefix = models.CharField(max_length=16, help_text="The start of the secret, to tell "
-                              "tokens apart; not enough to use it.")
+    prefix = models.CharField(
+        max_length=16,
+        help_text="The start of the secret, to tell tokens apart; not enough to use it.",
+    )
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     created = models.DateTimeField(auto_now_add=True)
     last_used = models.DateTimeField(null=True, blank=True)

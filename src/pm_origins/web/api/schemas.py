@@ -14,8 +14,9 @@ from pm_origins.web.assessments.services import MAX_ROLES
 
 MAX_ANSWERS = 500
 MAX_PAGE = 100
-CONTROL_CHARACTERS = ("Text may not contain control characters (such as NUL or a line break) "
-                      "or lone surrogates.")
+CONTROL_CHARACTERS = (
+    "Text may not contain control characters (such as NUL or a line break) or lone surrogates."
+)
 
 
 def plain_text(value: str) -> str:
@@ -30,26 +31,37 @@ PlainText = Annotated[str, AfterValidator(plain_text)]
 
 # Input ---------------------------------------------------------------------------------
 
+
 class RoleIn(Schema):
-    title: Annotated[PlainText, StringConstraints(min_length=1, max_length=MAX_TITLE_LENGTH)] = \
-        Field(description="Job title as people in that job would write it.",
-              examples=["QA Engineer"])
+    title: Annotated[PlainText, StringConstraints(min_length=1, max_length=MAX_TITLE_LENGTH)] = (
+        Field(
+            description="Job title as people in that job would write it.", examples=["QA Engineer"]
+        )
+    )
     years: float = Field(ge=0, le=MAX_YEARS, description="Years in the role.", examples=[5])
-    years_ago: float = Field(0, ge=0, le=MAX_YEARS,
-                             description="How long ago the role ended; 0 for your current job.")
+    years_ago: float = Field(
+        0, ge=0, le=MAX_YEARS, description="How long ago the role ended; 0 for your current job."
+    )
 
 
 class EvaluateIn(Schema):
-    roles: list[RoleIn] = Field(default_factory=list, max_length=MAX_ROLES,
-                                description=f"Past and current jobs, at most {MAX_ROLES}.")
+    roles: list[RoleIn] = Field(
+        default_factory=list,
+        max_length=MAX_ROLES,
+        description=f"Past and current jobs, at most {MAX_ROLES}.",
+    )
     answers: dict[Annotated[str, StringConstraints(max_length=64)], int] = Field(
-        default_factory=dict, max_length=MAX_ANSWERS,
+        default_factory=dict,
+        max_length=MAX_ANSWERS,
         description="Question id to answer, 1 (lowest) to the scale's top point (see "
-                    "/framework/items). Any subset of the questions.",
-        examples=[{"innovation_01": 4}])
+        "/framework/items). Any subset of the questions.",
+        examples=[{"innovation_01": 4}],
+    )
     target: Annotated[str, StringConstraints(max_length=64)] | None = Field(
-        None, description="A target PM role id (see /framework/roles) for a growth plan.",
-        examples=["technical"])
+        None,
+        description="A target PM role id (see /framework/roles) for a growth plan.",
+        examples=["technical"],
+    )
 
 
 class PageIn(Schema):
@@ -59,6 +71,7 @@ class PageIn(Schema):
 
 # Errors --------------------------------------------------------------------------------
 
+
 class FieldErrorOut(Schema):
     loc: list[str | int] = Field(description="Where: body, query or path, then the field.")
     msg: str
@@ -66,14 +79,17 @@ class FieldErrorOut(Schema):
 
 
 class ErrorOut(Schema):
-    error: str = Field(description="A stable code: not_found, invalid, rate_limited, …",
-                       examples=["not_found"])
+    error: str = Field(
+        description="A stable code: not_found, invalid, rate_limited, …", examples=["not_found"]
+    )
     detail: str = Field(description="What went wrong and what to do, for people.")
     errors: list[FieldErrorOut] | None = Field(
-        None, description="One entry per bad field; only when the request did not validate.")
+        None, description="One entry per bad field; only when the request did not validate."
+    )
 
 
 # Framework -----------------------------------------------------------------------------
+
 
 class VersionOut(Schema):
     framework_version: str = Field(description="Content hash of the framework in use.")
@@ -130,6 +146,7 @@ class TargetRoleOut(Schema):
 
 
 # The JSON contract (pm_origins.reports.data.evaluation_data) -----------------------------
+
 
 class ScoreOut(Schema):
     score: float
@@ -231,6 +248,7 @@ class EvaluationOut(Schema):
 
 
 # Results -------------------------------------------------------------------------------
+
 
 class ResultSummaryOut(Schema):
     id: str = Field(description="The result's id: a secret, unguessable token.")

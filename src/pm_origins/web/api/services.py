@@ -20,8 +20,10 @@ MAX_TOKENS = 20
 MAX_SECRET_LENGTH = 200
 # Writing last_used on every request would turn each read into a write.
 LAST_USED_RESOLUTION = timedelta(minutes=1)
-TOO_MANY_TOKENS = (f"You have {MAX_TOKENS} API tokens, the most one account may have. "
-                   f"Revoke one you no longer use, then create the new one.")
+TOO_MANY_TOKENS = (
+    f"You have {MAX_TOKENS} API tokens, the most one account may have. "
+    f"Revoke one you no longer use, then create the new one."
+)
 
 
 class ApiTokenError(DomainError):
@@ -40,8 +42,9 @@ def token_create(*, user: Any, name: str) -> tuple[ApiToken, str]:
     if ApiToken.objects.filter(user=user).count() >= MAX_TOKENS:
         raise ApiTokenError(TOO_MANY_TOKENS)
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
-    token = ApiToken.objects.create(user=user, name=name.strip(),
-                                    prefix=secret[:PREFIX_LENGTH], key_hash=hash_secret(secret))
+    token = ApiToken.objects.create(
+        user=user, name=name.strip(), prefix=secret[:PREFIX_LENGTH], key_hash=hash_secret(secret)
+    )
     return token, secret
 
 
@@ -55,8 +58,11 @@ def token_user(secret: str) -> Any | None:
     """The active user a presented secret belongs to, or None; notes when it was used."""
     if not secret.startswith(SECRET_PREFIX) or len(secret) > MAX_SECRET_LENGTH:
         return None
-    token = (ApiToken.objects.select_related("user")
-             .filter(key_hash=hash_secret(secret), user__is_active=True).first())
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=hash_secret(secret), user__is_active=True)
+        .first()
+    )
     if token is None:
         return None
     now = timezone.now()
@@ -68,7 +74,11 @@ def token_user(secret: str) -> Any | None:
 def tokens_export(user: Any) -> list[dict[str, Any]]:
     """The user's tokens for "export my data": names and dates, never a secret or hash."""
     return [
-        {"name": t.name, "prefix": t.prefix, "created": t.created.isoformat(),
-         "last_used": t.last_used.isoformat() if t.last_used else None}
+        {
+            "name": t.name,
+            "prefix": t.prefix,
+            "created": t.created.isoformat(),
+            "last_used": t.last_used.isoformat() if t.last_used else None,
+        }
         for t in ApiToken.objects.filter(user=user)
     ]

@@ -20,19 +20,24 @@ def tokens(request: HttpRequest) -> HttpResponse:
     secret = None
     if request.method == "POST" and form.is_valid():
         try:
-            token, secret = services.token_create(user=request.user,
-                                                  name=form.cleaned_data["name"])
+            token, secret = services.token_create(user=request.user, name=form.cleaned_data["name"])
         except services.ApiTokenError as error:
             form.add_error("name", error.message)
         else:
             # The secret is shown on this response only; it is not stored anywhere.
             form = TokenForm()
-            messages.success(request, f"Token “{token.name}” created. Copy it now: it will "
-                                      f"not be shown again.")
-    return render(request, "api/tokens.html", {
-        "form": form, "secret": secret,
-        "tokens": ApiToken.objects.filter(user=request.user),
-    })
+            messages.success(
+                request, f"Token “{token.name}” created. Copy it now: it will not be shown again."
+            )
+    return render(
+        request,
+        "api/tokens.html",
+        {
+            "form": form,
+            "secret": secret,
+            "tokens": ApiToken.objects.filter(user=request.user),
+        },
+    )
 
 
 @never_cache

@@ -36,8 +36,20 @@ class AssessmentAdmin(admin.ModelAdmin):
     list_filter = ("step", "framework", "target", "created")
     date_hierarchy = "created"
     search_fields = ("owner__email",)
-    readonly_fields = ("token", "owner", "framework", "roles", "answers", "target", "step",
-                       "result", "share_token", "created", "updated", "completed_at")
+    readonly_fields = (
+        "token",
+        "owner",
+        "framework",
+        "roles",
+        "answers",
+        "target",
+        "step",
+        "result",
+        "share_token",
+        "created",
+        "updated",
+        "completed_at",
+    )
     show_full_result_count = True
 
     @admin.display(description="Origin")

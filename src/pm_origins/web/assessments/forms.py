@@ -10,13 +10,20 @@ from pm_origins.web.assessments.services import MAX_ROLES
 
 
 class RoleForm(forms.Form):
-    title = forms.CharField(label="Job title", max_length=120, required=False,
-                            widget=forms.TextInput(attrs={"list": "title-aliases",
-                                                          "autocomplete": "off"}))
-    years = forms.FloatField(label="Years in the role", min_value=0, max_value=60,
-                             required=False)
-    years_ago = forms.FloatField(label="Years since it ended (0 if current)", min_value=0,
-                                 max_value=60, required=False, initial=0)
+    title = forms.CharField(
+        label="Job title",
+        max_length=120,
+        required=False,
+        widget=forms.TextInput(attrs={"list": "title-aliases", "autocomplete": "off"}),
+    )
+    years = forms.FloatField(label="Years in the role", min_value=0, max_value=60, required=False)
+    years_ago = forms.FloatField(
+        label="Years since it ended (0 if current)",
+        min_value=0,
+        max_value=60,
+        required=False,
+        initial=0,
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -33,21 +40,26 @@ class RoleForm(forms.Form):
         return Role(data["title"], data["years"], data.get("years_ago") or 0.0)
 
 
-RoleFormSet = forms.formset_factory(RoleForm, extra=0, can_delete=True, max_num=MAX_ROLES,
-                                    validate_max=True, absolute_max=MAX_ROLES)
+RoleFormSet = forms.formset_factory(
+    RoleForm, extra=0, can_delete=True, max_num=MAX_ROLES, validate_max=True, absolute_max=MAX_ROLES
+)
 
 
 class QuestionPageForm(forms.Form):
     """One page of the questionnaire; an empty answer means "skip"."""
 
-    def __init__(self, *args: Any, framework: Framework, items: tuple[Item, ...],
-                 **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, framework: Framework, items: tuple[Item, ...], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.items = items
         for item in items:
             labels = framework.scale(item.scale).labels
             self.fields[item.id] = forms.TypedChoiceField(
-                label=item.text, required=False, coerce=int, empty_value=None,
+                label=item.text,
+                required=False,
+                coerce=int,
+                empty_value=None,
                 choices=[(n, label) for n, label in enumerate(labels, start=1)],
                 widget=forms.RadioSelect,
             )
@@ -60,12 +72,12 @@ class QuestionPageForm(forms.Form):
 
 
 class TargetForm(forms.Form):
-    target = forms.ChoiceField(label="The PM role you want", required=False,
-                               widget=forms.RadioSelect)
+    target = forms.ChoiceField(
+        label="The PM role you want", required=False, widget=forms.RadioSelect
+    )
 
     def __init__(self, *args: Any, framework: Framework, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["target"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", "No growth plan for now"),
-                         *[(r.id, r.name) for r in framework.roles]]
+        field.choices = [("", "No growth plan for now"), *[(r.id, r.name) for r in framework.roles]]

@@ -36,10 +36,16 @@ class Assessment(models.Model):
         COMPLETE = "complete", "Complete"
 
     token = models.CharField(max_length=32, unique=True, default=new_token, editable=False)
-    owner = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
-                              on_delete=models.CASCADE, related_name="assessments")
-    framework = models.ForeignKey(FrameworkSnapshot, on_delete=models.PROTECT,
-                                  related_name="assessments")
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="assessments",
+    )
+    framework = models.ForeignKey(
+        FrameworkSnapshot, on_delete=models.PROTECT, related_name="assessments"
+    )
     roles = models.JSONField(default=list, blank=True)
     answers = models.JSONField(default=dict, blank=True)
     target = models.CharField(max_length=64, blank=True)
@@ -87,8 +93,9 @@ class ActionProgress(models.Model):
     done_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["assessment", "action_id"],
-                                               name="one_tick_per_action")]
+        constraints = [
+            models.UniqueConstraint(fields=["assessment", "action_id"], name="one_tick_per_action")
+        ]
 
     def __str__(self) -> str:
         return f"{self.action_id} done"

@@ -39,8 +39,9 @@ from pm_origins.web.core.errors import DomainError
 
 MAX_ROLES = 20
 ALREADY_COMPLETE = "This assessment is finished; start a new one to record a change."
-NOTHING_TO_SCORE = ("Add at least one role or answer at least one question before asking "
-                    "for your result.")
+NOTHING_TO_SCORE = (
+    "Add at least one role or answer at least one question before asking for your result."
+)
 TOO_MANY_ROLES = f"Enter at most {MAX_ROLES} roles; combine similar ones."
 UNKNOWN_ACTION = "That action is not part of this result's growth plan."
 NOT_COMPLETE = "This assessment has no result yet."
@@ -78,7 +79,8 @@ def framework_of(assessment: Assessment) -> Framework:
 def snapshot_current() -> FrameworkSnapshot:
     framework = current_framework()
     snapshot, _ = FrameworkSnapshot.objects.get_or_create(
-        version=framework.version, defaults={"data": framework_data(framework)})
+        version=framework.version, defaults={"data": framework_data(framework)}
+    )
     return snapshot
 
 
@@ -88,8 +90,9 @@ def remember_guest(session: Any, assessment: Assessment) -> None:
     session[SESSION_KEY] = [*tokens[-19:], assessment.token]
 
 
-def assessment_start(*, user: Any, session: Any = None,
-                     copy_roles_from: Assessment | None = None) -> Assessment:
+def assessment_start(
+    *, user: Any, session: Any = None, copy_roles_from: Assessment | None = None
+) -> Assessment:
     """A new assessment for a signed-in user or a guest."""
     assessment = Assessment.objects.create(
         owner=user if user is not None and user.is_authenticated else None,
@@ -107,8 +110,7 @@ def _check_open(assessment: Assessment) -> None:
 
 
 def roles_from_data(data: Iterable[Mapping[str, Any]]) -> list[Role]:
-    return [Role(str(r.get("title", "")), r.get("years", 0), r.get("years_ago", 0))
-            for r in data]
+    return [Role(str(r.get("title", "")), r.get("years", 0), r.get("years_ago", 0)) for r in data]
 
 
 def check_roles(framework: Framework, roles: Sequence[Role]) -> list[dict[str, Any]]:
@@ -118,8 +120,10 @@ def check_roles(framework: Framework, roles: Sequence[Role]) -> list[dict[str, A
     history = read_history(framework, roles)
     if history.unmatched:
         raise UnmatchedTitlesError(tuple((m.title, m.suggestions) for m in history.unmatched))
-    return [{"title": e.role.title, "years": e.role.years, "years_ago": e.role.years_ago}
-            for e in history.evidence]
+    return [
+        {"title": e.role.title, "years": e.role.years, "years_ago": e.role.years_ago}
+        for e in history.evidence
+    ]
 
 
 def check_answers(framework: Framework, answers: Mapping[str, Any]) -> dict[str, int]:
@@ -137,8 +141,9 @@ def assessment_save_roles(*, assessment: Assessment, roles: Sequence[Role]) -> A
     return assessment
 
 
-def assessment_save_answers(*, assessment: Assessment, answers: Mapping[str, Any],
-                            cleared: Iterable[str] = ()) -> Assessment:
+def assessment_save_answers(
+    *, assessment: Assessment, answers: Mapping[str, Any], cleared: Iterable[str] = ()
+) -> Assessment:
     """Merge one page of answers; `cleared` items lose their earlier answer."""
     _check_open(assessment)
     framework = framework_of(assessment)
@@ -156,8 +161,9 @@ def assessment_save_answers(*, assessment: Assessment, answers: Mapping[str, Any
 def evaluation_of(assessment: Assessment) -> Evaluation:
     """Evaluate the assessment's stored inputs with its own framework."""
     framework = framework_of(assessment)
-    return evaluate(framework, roles_from_data(assessment.roles), assessment.answers,
-                    assessment.target or None)
+    return evaluate(
+        framework, roles_from_data(assessment.roles), assessment.answers, assessment.target or None
+    )
 
 
 @transaction.atomic
@@ -179,8 +185,9 @@ def assessment_complete(*, assessment: Assessment, target: str | None) -> Assess
 
 
 @transaction.atomic
-def assessment_submit(*, user: Any, roles: Sequence[Role], answers: Mapping[str, Any],
-                      target: str | None = None) -> Assessment:
+def assessment_submit(
+    *, user: Any, roles: Sequence[Role], answers: Mapping[str, Any], target: str | None = None
+) -> Assessment:
     """Create a finished assessment in one go (the API's and scripts' way in)."""
     framework = current_framework()
     stored_roles = check_roles(framework, roles)
@@ -240,19 +247,23 @@ def user_export(user: Any) -> list[dict[str, Any]]:
     """Everything stored about a user's assessments, for "export my data"."""
     rows = []
     for assessment in Assessment.objects.filter(owner=user).prefetch_related("progress"):
-        rows.append({
-            "token": assessment.token,
-            "created": assessment.created.isoformat(),
-            "completed": assessment.completed_at.isoformat() if assessment.completed_at else None,
-            "step": assessment.step,
-            "framework_version": assessment.framework_id,
-            "roles": assessment.roles,
-            "answers": assessment.answers,
-            "target": assessment.target or None,
-            "result": assessment.result,
-            "shared": bool(assessment.share_token),
-            "actions_done": sorted(p.action_id for p in assessment.progress.all()),
-        })
+        rows.append(
+            {
+                "token": assessment.token,
+                "created": assessment.created.isoformat(),
+                "completed": assessment.completed_at.isoformat()
+                if assessment.completed_at
+                else None,
+                "step": assessment.step,
+                "framework_version": assessment.framework_id,
+                "roles": assessment.roles,
+                "answers": assessment.answers,
+                "target": assessment.target or None,
+                "result": assessment.result,
+                "shared": bool(assessment.share_token),
+                "actions_done": sorted(p.action_id for p in assessment.progress.all()),
+            }
+        )
     return rows
 
 

@@ -64,8 +64,11 @@ def start(request: HttpRequest) -> HttpResponse:
         return redirect("assessments:roles", token=assessment.token)
     in_progress = None
     if request.user.is_authenticated:
-        in_progress = (Assessment.objects.filter(owner=request.user)
-                       .exclude(step=Assessment.Step.COMPLETE).first())
+        in_progress = (
+            Assessment.objects.filter(owner=request.user)
+            .exclude(step=Assessment.Step.COMPLETE)
+            .first()
+        )
     return render(request, "assessments/start.html", {"in_progress": in_progress})
 
 
@@ -90,9 +93,17 @@ def roles(request: HttpRequest, assessment: Assessment) -> HttpResponse:
     else:
         formset = RoleFormSet(prefix="roles", initial=assessment.roles or [{"years_ago": 0}])
     aliases = sorted({a for o in framework.origins for a in o.aliases})
-    return render(request, "assessments/roles.html", {
-        "assessment": assessment, "formset": formset, "aliases": aliases, "problem": problem,
-        "steps": _steps(assessment, "roles")})
+    return render(
+        request,
+        "assessments/roles.html",
+        {
+            "assessment": assessment,
+            "formset": formset,
+            "aliases": aliases,
+            "problem": problem,
+            "steps": _steps(assessment, "roles"),
+        },
+    )
 
 
 def _rows_for_more(formset: Any) -> list[dict[str, Any]]:
@@ -108,9 +119,11 @@ def _rows_for_more(formset: Any) -> list[dict[str, Any]]:
 
 def _problem(exc: Exception) -> dict[str, Any]:
     if isinstance(exc, UnmatchedTitlesError):
-        return {"message": "We could not place some job titles. Pick a suggestion or use "
-                           "the title most people in that job would use.",
-                "unmatched": exc.unmatched}
+        return {
+            "message": "We could not place some job titles. Pick a suggestion or use "
+            "the title most people in that job would use.",
+            "unmatched": exc.unmatched,
+        }
     return {"message": getattr(exc, "message", str(exc)), "unmatched": ()}
 
 
@@ -128,20 +141,33 @@ def questions(request: HttpRequest, assessment: Assessment, page: int) -> HttpRe
             services.assessment_save_answers(assessment=assessment, answers=given, cleared=blank)
             return _after_page(request, assessment, page, len(pages))
     else:
-        form = QuestionPageForm(framework=framework, items=items,
-                                initial={i.id: assessment.answers.get(i.id) for i in items})
+        form = QuestionPageForm(
+            framework=framework,
+            items=items,
+            initial={i.id: assessment.answers.get(i.id) for i in items},
+        )
     answered = len(assessment.answers)
     names = {c.id: c.name for c in framework.competencies}
     rows = [(form[item.id], names[item.competency]) for item in items]
-    return render(request, "assessments/questions.html", {
-        "assessment": assessment, "form": form, "rows": rows, "page": page,
-        "page_count": len(pages),
-        "answered": answered, "item_count": sum(len(p) for p in pages),
-        "steps": _steps(assessment, "questions")})
+    return render(
+        request,
+        "assessments/questions.html",
+        {
+            "assessment": assessment,
+            "form": form,
+            "rows": rows,
+            "page": page,
+            "page_count": len(pages),
+            "answered": answered,
+            "item_count": sum(len(p) for p in pages),
+            "steps": _steps(assessment, "questions"),
+        },
+    )
 
 
-def _after_page(request: HttpRequest, assessment: Assessment, page: int,
-                page_count: int) -> HttpResponse:
+def _after_page(
+    request: HttpRequest, assessment: Assessment, page: int, page_count: int
+) -> HttpResponse:
     move = request.POST.get("move", "next")
     if move == "back":
         if page == 1:
@@ -149,7 +175,8 @@ def _after_page(request: HttpRequest, assessment: Assessment, page: int,
         return redirect("assessments:questions", token=assessment.token, page=page - 1)
     if move == "save":
         link = request.build_absolute_uri(
-            reverse("assessments:questions", args=[assessment.token, page]))
+            reverse("assessments:questions", args=[assessment.token, page])
+        )
         messages.success(request, f"Saved. Come back to this link to carry on: {link}")
         return redirect("assessments:questions", token=assessment.token, page=page)
     if move == "finish" or page == page_count:
@@ -166,18 +193,27 @@ def target(request: HttpRequest, assessment: Assessment) -> HttpResponse:
         form = TargetForm(request.POST, framework=framework)
         if form.is_valid():
             try:
-                services.assessment_complete(assessment=assessment,
-                                             target=form.cleaned_data["target"] or None)
+                services.assessment_complete(
+                    assessment=assessment, target=form.cleaned_data["target"] or None
+                )
             except (EngineInputError, services.AssessmentError) as exc:
                 problem = _problem(exc)
             else:
                 return redirect("assessments:result", token=token)
     else:
         form = TargetForm(framework=framework, initial={"target": assessment.target})
-    return render(request, "assessments/target.html", {
-        "assessment": assessment, "form": form, "problem": problem,
-        "target_roles": framework.roles,
-        "pages": len(_pages(assessment)), "steps": _steps(assessment, "target")})
+    return render(
+        request,
+        "assessments/target.html",
+        {
+            "assessment": assessment,
+            "form": form,
+            "problem": problem,
+            "target_roles": framework.roles,
+            "pages": len(_pages(assessment)),
+            "steps": _steps(assessment, "target"),
+        },
+    )
 
 
 def _steps(assessment: Assessment, current: str) -> list[dict[str, Any]]:
@@ -191,18 +227,23 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
     assessment = _assessment(request, token)
     if not assessment.is_complete:
         return redirect("assessments:roles", token=token)
-    context = result_context(assessment, services.framework_of(assessment), owner_view=True,
-                             user=request.user)
+    context = result_context(
+        assessment, services.framework_of(assessment), owner_view=True, user=request.user
+    )
     return render(request, "assessments/result.html", context)
 
 
 @private
 @require_safe
 def shared(request: HttpRequest, share_token: str) -> HttpResponse:
-    assessment = get_object_or_404(Assessment.objects.select_related("framework"),
-                                   share_token=share_token, step=Assessment.Step.COMPLETE)
-    context = result_context(assessment, services.framework_of(assessment), owner_view=False,
-                             user=request.user)
+    assessment = get_object_or_404(
+        Assessment.objects.select_related("framework"),
+        share_token=share_token,
+        step=Assessment.Step.COMPLETE,
+    )
+    context = result_context(
+        assessment, services.framework_of(assessment), owner_view=False, user=request.user
+    )
     return render(request, "assessments/result.html", context)
 
 
@@ -217,8 +258,10 @@ def export(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
         response: HttpResponse = JsonResponse(assessment.result, json_dumps_params={"indent": 2})
     else:
         evaluation = services.evaluation_of(assessment)
-        response = HttpResponse(render_markdown(evaluation, services.framework_of(assessment)),
-                                content_type="text/markdown; charset=utf-8")
+        response = HttpResponse(
+            render_markdown(evaluation, services.framework_of(assessment)),
+            content_type="text/markdown; charset=utf-8",
+        )
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
 
@@ -252,8 +295,9 @@ def action_done(request: HttpRequest, token: str, action_id: str) -> HttpRespons
     if not request.user.is_authenticated:
         raise Http404("Sign in to track actions")
     try:
-        services.action_set_done(assessment=assessment, action_id=action_id,
-                                 done=request.POST.get("done") == "1")
+        services.action_set_done(
+            assessment=assessment, action_id=action_id, done=request.POST.get("done") == "1"
+        )
     except services.AssessmentError as exc:
         messages.error(request, exc.message)
     return redirect(reverse("assessments:result", args=[token]) + f"#action-{action_id}")
@@ -262,32 +306,42 @@ def action_done(request: HttpRequest, token: str, action_id: str) -> HttpRespons
 @require_POST
 def retake(request: HttpRequest, token: str) -> HttpResponse:
     source = _assessment(request, token)
-    assessment = services.assessment_start(user=request.user, session=request.session,
-                                           copy_roles_from=source)
+    assessment = services.assessment_start(
+        user=request.user, session=request.session, copy_roles_from=source
+    )
     return redirect("assessments:roles", token=assessment.token)
 
 
 @login_required
 @require_safe
 def mine(request: HttpRequest) -> HttpResponse:
-    assessments = list(Assessment.objects.filter(owner=request.user)
-                       .select_related("framework").order_by("created"))
+    assessments = list(
+        Assessment.objects.filter(owner=request.user)
+        .select_related("framework")
+        .order_by("created")
+    )
     framework = services.current_framework()
-    return render(request, "assessments/mine.html",
-                  history_context(assessments, framework))
+    return render(request, "assessments/mine.html", history_context(assessments, framework))
 
 
 @login_required
 @require_safe
 def compare(request: HttpRequest) -> HttpResponse:
     tokens = [request.GET.get("a", ""), request.GET.get("b", "")]
-    found = {a.token: a for a in Assessment.objects.filter(
-        owner=request.user, token__in=tokens, step=Assessment.Step.COMPLETE)}
+    found = {
+        a.token: a
+        for a in Assessment.objects.filter(
+            owner=request.user, token__in=tokens, step=Assessment.Step.COMPLETE
+        )
+    }
     if any(t not in found for t in tokens):
         raise Http404("Choose two of your own results")
     earlier, later = sorted((found[t] for t in tokens), key=lambda a: a.created)
-    return render(request, "assessments/compare.html",
-                  comparison_context(earlier, later, services.current_framework()))
+    return render(
+        request,
+        "assessments/compare.html",
+        comparison_context(earlier, later, services.current_framework()),
+    )
 
 
 @require_safe
@@ -298,13 +352,21 @@ def origin_detail(request: HttpRequest, origin_id: str) -> HttpResponse:
     except UnknownId:
         raise Http404("No such origin") from None
     names = {c.id: c for c in framework.competencies}
-    advice = [(names[w], [a.text for a in origin.advice if a.competency == w])
-              for w in origin.weaknesses]
-    return render(request, "assessments/origin.html", {
-        "origin": origin, "strengths": [names[c] for c in origin.strengths],
-        "weaknesses": [names[c] for c in origin.weaknesses], "advice": advice,
-        "story": paragraphs(origin.story),
-        "origins": framework.origins})
+    advice = [
+        (names[w], [a.text for a in origin.advice if a.competency == w]) for w in origin.weaknesses
+    ]
+    return render(
+        request,
+        "assessments/origin.html",
+        {
+            "origin": origin,
+            "strengths": [names[c] for c in origin.strengths],
+            "weaknesses": [names[c] for c in origin.weaknesses],
+            "advice": advice,
+            "story": paragraphs(origin.story),
+            "origins": framework.origins,
+        },
+    )
 
 
 @require_safe
@@ -314,11 +376,17 @@ def competency_detail(request: HttpRequest, competency_id: str) -> HttpResponse:
         competency = framework.competency(competency_id)
     except UnknownId:
         raise Http404("No such competency") from None
-    return render(request, "assessments/competency.html", {
-        "competency": competency, "levels": list(enumerate(competency.levels)),
-        "strong": [o for o in framework.origins if competency.id in o.strengths],
-        "weak": [o for o in framework.origins if competency.id in o.weaknesses],
-        "competencies": framework.competencies})
+    return render(
+        request,
+        "assessments/competency.html",
+        {
+            "competency": competency,
+            "levels": list(enumerate(competency.levels)),
+            "strong": [o for o in framework.origins if competency.id in o.strengths],
+            "weak": [o for o in framework.origins if competency.id in o.weaknesses],
+            "competencies": framework.competencies,
+        },
+    )
 
 
 @require_safe

@@ -73,8 +73,17 @@ class CommentAdmin(admin.ModelAdmin):
         _moderate(ModerationStatus.SPAM, "spam"),
     ]
     readonly_fields = ("article", "user", "created_at", "moderated_at", "ip_address", "fingerprint")
-    fields = ("article", "user", "name", "email", "body", "status", "created_at",
-              "moderated_at", "ip_address")
+    fields = (
+        "article",
+        "user",
+        "name",
+        "email",
+        "body",
+        "status",
+        "created_at",
+        "moderated_at",
+        "ip_address",
+    )
 
     @admin.display(description="Comment")
     def short_body(self, obj: Comment) -> str:
@@ -108,8 +117,18 @@ class FeedbackAdmin(admin.ModelAdmin):
         _triage(Feedback.Status.NEW, "new"),
     ]
     readonly_fields = ("created_at", "ip_address", "user")
-    fields = ("kind", "message", "email", "status", "public_title", "article", "staff_notes",
-              "user", "created_at", "ip_address")
+    fields = (
+        "kind",
+        "message",
+        "email",
+        "status",
+        "public_title",
+        "article",
+        "staff_notes",
+        "user",
+        "created_at",
+        "ip_address",
+    )
 
     @admin.display(description="Message")
     def short_message(self, obj: Feedback) -> str:

@@ -44,8 +44,9 @@ class SideArea:
     def latest_articles(self) -> list[Any]:
         from pm_origins.web.series.models import Article, Widget
 
-        count = max((w.item_count for w in self.widgets
-                     if w.kind == Widget.Kind.LATEST_ARTICLES), default=0)
+        count = max(
+            (w.item_count for w in self.widgets if w.kind == Widget.Kind.LATEST_ARTICLES), default=0
+        )
         if not count:
             return []
         return list(Article.objects.published().order_by("-published_at")[:count])
@@ -60,5 +61,8 @@ class SideArea:
 
 
 def side_area(request: HttpRequest) -> dict[str, Any]:
-    return {"side": SideArea(), "side_version": SimpleLazyObject(side_version),
-            "side_seconds": FRAGMENT_SECONDS}
+    return {
+        "side": SideArea(),
+        "side_version": SimpleLazyObject(side_version),
+        "side_seconds": FRAGMENT_SECONDS,
+    }

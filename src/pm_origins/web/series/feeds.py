@@ -25,11 +25,7 @@ class ArticlesRssFeed(Feed):
         )
 
     def items(self) -> QuerySet[Article]:
-        return (
-            Article.objects.published()
-            .prefetch_related("tags")
-            .order_by("-published_at")[:20]
-        )
+        return Article.objects.published().prefetch_related("tags").order_by("-published_at")[:20]
 
     def item_title(self, item: Article) -> str:
         return item.title

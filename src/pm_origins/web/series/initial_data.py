@@ -157,9 +157,12 @@ def _seed_side_area(report: LoadReport) -> None:
     ):
         FollowLink.objects.get_or_create(label=label, defaults={"url": url, "position": position})
     widgets = [
-        (Widget.Kind.TAKE_ASSESSMENT, "Find your origin",
-         "Answer a few questions about what you have actually done, and see the superpowers "
-         "your career gave you and the gaps to work on first."),
+        (
+            Widget.Kind.TAKE_ASSESSMENT,
+            "Find your origin",
+            "Answer a few questions about what you have actually done, and see the superpowers "
+            "your career gave you and the gaps to work on first.",
+        ),
         (Widget.Kind.SEARCH, "Search the series", ""),
         (Widget.Kind.LATEST_ARTICLES, "Latest articles", ""),
         (Widget.Kind.SERIES_LIST, "Series", ""),

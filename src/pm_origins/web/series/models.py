@@ -128,8 +128,14 @@ class Article(models.Model):
         return reverse("series:article", args=[self.slug])
 
     def content_hash(self) -> str:
-        parts = [self.title, self.summary, self.body, self.author, self.origin_ids,
-                 self.competency_ids]
+        parts = [
+            self.title,
+            self.summary,
+            self.body,
+            self.author,
+            self.origin_ids,
+            self.competency_ids,
+        ]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
 
     @property
@@ -226,7 +232,11 @@ class Feedback(models.Model):
         "Empty: the start of the message is shown.",
     )
     article = models.ForeignKey(
-        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="topic_feedback",
+        Article,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="topic_feedback",
         help_text="The article that covers this topic, once written.",
     )
     user = models.ForeignKey(
@@ -260,7 +270,8 @@ class SiteSettings(models.Model):
 
     site_name = models.CharField(max_length=80, default="pm-origins")
     tagline = models.CharField(
-        max_length=200, blank=True,
+        max_length=200,
+        blank=True,
         default="Pivot into Product Management from a position of strength.",
     )
     side_title = models.CharField(max_length=80, default="More from pm-origins")

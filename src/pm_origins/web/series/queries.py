@@ -37,9 +37,7 @@ def search_articles(query: str) -> QuerySet[Article]:
         )
     condition = Q()
     for term in query.split()[:SEARCH_MAX_TERMS]:
-        condition &= (
-            Q(title__icontains=term) | Q(summary__icontains=term) | Q(body__icontains=term)
-        )
+        condition &= Q(title__icontains=term) | Q(summary__icontains=term) | Q(body__icontains=term)
     return published.filter(condition).order_by("-published_at")
 
 

@@ -9,15 +9,50 @@ import markdown
 import nh3
 
 _ARTICLE_TAGS = {
-    "a", "abbr", "blockquote", "br", "code", "dd", "del", "div", "dl", "dt", "em",
-    "figcaption", "figure", "h2", "h3", "h4", "h5", "h6", "hr", "img", "li", "ol", "p",
-    "pre", "span", "strong", "sub", "sup", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "code",
+    "dd",
+    "del",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "img",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "th",
+    "thead",
+    "tr",
+    "ul",
 }
 _ARTICLE_ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},
-    "h2": {"id"}, "h3": {"id"}, "h4": {"id"},
-    "td": {"align"}, "th": {"align", "scope"},
+    "h2": {"id"},
+    "h3": {"id"},
+    "h4": {"id"},
+    "td": {"align"},
+    "th": {"align", "scope"},
     "abbr": {"title"},
     "code": {"class"},
 }
@@ -30,9 +65,7 @@ _LINK = re.compile(r"https?://|www\.|\[[^\]]*\]\(", re.IGNORECASE)
 
 def render_article(text: str) -> str:
     """Article Markdown (written by editors) to sanitised HTML."""
-    html = markdown.markdown(
-        text, extensions=["extra", "sane_lists", "toc"], output_format="html"
-    )
+    html = markdown.markdown(text, extensions=["extra", "sane_lists", "toc"], output_format="html")
     return nh3.clean(
         html,
         tags=_ARTICLE_TAGS,

@@ -131,9 +131,7 @@ def comment_submit(
         raise SeriesError(NAME_LENGTH)
     if not Comment.BODY_MIN <= len(body) <= Comment.BODY_MAX:
         raise SeriesError(BODY_LENGTH)
-    reason = _screen(
-        token=token, target=comment_target(article), honeypot=honeypot, ip=ip, now=now
-    )
+    reason = _screen(token=token, target=comment_target(article), honeypot=honeypot, ip=ip, now=now)
     if reason:
         return Submission(Outcome.DISCARDED, reason)
     fingerprint = _fingerprint(article.pk, body)

@@ -45,5 +45,8 @@ def connect() -> None:
 
     for model in (Article, FollowLink, NavLink, Series, SiteSettings, Widget):
         for signal in (post_save, post_delete):
-            signal.connect(invalidate, sender=model,
-                           dispatch_uid=f"side-area-{signal is post_save}-{model.__name__}")
+            signal.connect(
+                invalidate,
+                sender=model,
+                dispatch_uid=f"side-area-{signal is post_save}-{model.__name__}",
+            )
