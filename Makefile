@@ -35,7 +35,7 @@ test-postgres: $(STAMP) browser
 lint: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
-	$(BIN)/mypy src/pm_origins/framework src/pm_origins/engine src/pm_origins/reports
+	$(BIN)/mypy src/pm_origins
 
 # wrk drives the results-page benchmark.
 wrk:

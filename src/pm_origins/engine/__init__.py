@@ -11,11 +11,8 @@ from pm_origins.engine.history import (
     History,
     Role,
     RoleEvidence,
-    TitleMatch,
-    TitleMatcher,
     read_history,
     recency_weight,
-    title_words,
 )
 from pm_origins.engine.matching import Advice, OriginMatch, OriginShare, match_origins
 from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan
@@ -30,6 +27,7 @@ from pm_origins.engine.scoring import (
     score_answers,
     score_matrix,
 )
+from pm_origins.engine.titles import TitleMatch, TitleMatcher, title_words
 
 __all__ = [
     "Advice",

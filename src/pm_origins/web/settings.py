@@ -13,10 +13,14 @@ from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import parse_qsl, unquote, urlsplit
 
+import django_stubs_ext
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 from pm_origins.web.options import OPTIONS_BY_NAME
+
+# Lets generic Django classes (ModelAdmin[Model], Feed[Item, Obj]) be subscripted at run time.
+django_stubs_ext.monkeypatch()
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}

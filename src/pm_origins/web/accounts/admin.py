@@ -7,20 +7,20 @@ from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from pm_origins.web.accounts.models import User
 
 
-class UserChangeFormByEmail(UserChangeForm):
+class UserChangeFormByEmail(UserChangeForm[User]):
     class Meta(UserChangeForm.Meta):
         model = User
         fields = "__all__"
 
 
-class UserCreationFormByEmail(AdminUserCreationForm):
+class UserCreationFormByEmail(AdminUserCreationForm[User]):
     class Meta:
         model = User
         fields = ("email",)
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin[User]):
     form = UserChangeFormByEmail
     add_form = UserCreationFormByEmail
     ordering = ("email",)

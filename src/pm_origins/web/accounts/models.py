@@ -22,7 +22,7 @@ class UserManager(DjangoUserManager["User"]):
         user.set_password(password)
         return user
 
-    def _create_user(self, email: str, password: str | None, **extra: Any) -> User:  # type: ignore[override]
+    def _create_user(self, email: str, password: str | None, **extra: Any) -> User:
         user = self._create_user_object(email, password, **extra)
         user.save(using=self._db)
         return user
@@ -53,7 +53,7 @@ class User(AbstractUser):
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
-    REQUIRED_FIELDS: list[str] = []
+    REQUIRED_FIELDS = []
 
     objects = UserManager()  # type: ignore[misc]
 

@@ -126,7 +126,7 @@ def login_check(*, request: HttpRequest, email: str, password: str, ip: str) -> 
         ratelimit.hit("login-ip", ip, limit=LOGIN_ATTEMPTS_PER_IP_PER_HOUR, window=LOGIN_WINDOW)
         raise AccountError(INVALID_LOGIN)
     ratelimit.reset("login-account", email, window=LOGIN_WINDOW)
-    return user  # type: ignore[return-value]
+    return user
 
 
 def account_delete(*, user: User, password: str) -> None:

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from pm_origins.web.accounts import menu, services
 from pm_origins.web.accounts.forms import DeleteAccountForm, LoginForm, SignupForm
+from pm_origins.web.accounts.http import AuthenticatedRequest
 from pm_origins.web.core import exports
 from pm_origins.web.core.net import client_ip
 
@@ -118,7 +119,7 @@ def account(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_safe
-def export(request: HttpRequest) -> HttpResponse:
+def export(request: AuthenticatedRequest) -> HttpResponse:
     data = exports.collect(request.user)
     response = HttpResponse(
         json.dumps(data, cls=DjangoJSONEncoder, indent=2, ensure_ascii=False),
@@ -131,7 +132,7 @@ def export(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def delete(request: HttpRequest) -> HttpResponse:
+def delete(request: AuthenticatedRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -7,6 +7,7 @@ import json
 import re
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, re_path, reverse
 from ninja import NinjaAPI, Query, Swagger
@@ -16,6 +17,7 @@ from ninja.responses import Status
 
 from pm_origins.engine import Role, evaluate
 from pm_origins.reports import evaluation_data
+from pm_origins.web.accounts.http import ApiRequest
 from pm_origins.web.api import errors, schemas
 from pm_origins.web.api.auth import AUTH
 from pm_origins.web.api.guard import guard, not_found
@@ -176,11 +178,11 @@ def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
 # Results -------------------------------------------------------------------------------
 
 
-def _results(request: HttpRequest) -> Any:
+def _results(request: ApiRequest) -> QuerySet[Assessment]:
     return Assessment.objects.filter(owner=request.auth, step=Assessment.Step.COMPLETE)
 
 
-def _result(request: HttpRequest, result_id: str) -> Assessment:
+def _result(request: ApiRequest, result_id: str) -> Assessment:
     """The caller's own finished result, or 404 whether it is someone else's or none."""
     assessment = (
         _results(request).filter(token=result_id).first()
@@ -192,13 +194,13 @@ def _result(request: HttpRequest, result_id: str) -> Assessment:
     return assessment
 
 
-def _share_url(request: HttpRequest, assessment: Assessment) -> str | None:
+def _share_url(request: ApiRequest, assessment: Assessment) -> str | None:
     if not assessment.share_token:
         return None
     return request.build_absolute_uri(reverse("assessments:shared", args=[assessment.share_token]))
 
 
-def _summary(request: HttpRequest, assessment: Assessment) -> dict[str, Any]:
+def _summary(request: ApiRequest, assessment: Assessment) -> dict[str, Any]:
     return {
         "id": assessment.token,
         "url": request.build_absolute_uri(
@@ -213,7 +215,7 @@ def _summary(request: HttpRequest, assessment: Assessment) -> dict[str, Any]:
     }
 
 
-def _detail(request: HttpRequest, assessment: Assessment) -> dict[str, Any]:
+def _detail(request: ApiRequest, assessment: Assessment) -> dict[str, Any]:
     return {
         **_summary(request, assessment),
         "share_url": _share_url(request, assessment),
@@ -221,7 +223,7 @@ def _detail(request: HttpRequest, assessment: Assessment) -> dict[str, Any]:
     }
 
 
-def _page_url(request: HttpRequest, page: schemas.PageIn, offset: int) -> str:
+def _page_url(request: ApiRequest, page: schemas.PageIn, offset: int) -> str:
     query = request.GET.copy()
     query["limit"], query["offset"] = str(page.limit), str(offset)
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
@@ -233,11 +235,11 @@ def _page_url(request: HttpRequest, page: schemas.PageIn, offset: int) -> str:
     tags=["account"],
     summary="Who the credentials belong to",
 )
-def me(request: HttpRequest) -> dict[str, str]:
+def me(request: ApiRequest) -> dict[str, str]:
     return {
-        "email": request.auth.email,  # type: ignore[attr-defined]
+        "email": request.auth.email,
         "auth": request.api_auth_method,
-    }  # type: ignore[attr-defined]
+    }
 
 
 @api.get(
@@ -246,7 +248,7 @@ def me(request: HttpRequest) -> dict[str, str]:
     tags=["results"],
     summary="Your results, newest first",
 )
-def result_list(request: HttpRequest, page: Query[schemas.PageIn]) -> dict[str, Any]:
+def result_list(request: ApiRequest, page: Query[schemas.PageIn]) -> dict[str, Any]:
     results = _results(request)
     count = results.count()
     items = results[page.offset : page.offset + page.limit]
@@ -269,7 +271,7 @@ def result_list(request: HttpRequest, page: Query[schemas.PageIn]) -> dict[str, 
     tags=["results"],
     summary="Save a new result from roles and answers",
 )
-def result_create(request: HttpRequest, response: HttpResponse, data: schemas.EvaluateIn) -> Any:
+def result_create(request: ApiRequest, response: HttpResponse, data: schemas.EvaluateIn) -> Any:
     assessment = services.assessment_submit(
         user=request.auth, roles=_roles(data), answers=data.answers, target=data.target
     )
@@ -284,7 +286,7 @@ def result_create(request: HttpRequest, response: HttpResponse, data: schemas.Ev
     tags=["results"],
     summary="One of your results in full",
 )
-def result_get(request: HttpRequest, result_id: str) -> Any:
+def result_get(request: ApiRequest, result_id: str) -> Any:
     return _detail(request, _result(request, result_id))
 
 
@@ -294,7 +296,7 @@ def result_get(request: HttpRequest, result_id: str) -> Any:
     tags=["results"],
     summary="Delete one of your results for good",
 )
-def result_delete(request: HttpRequest, result_id: str) -> Any:
+def result_delete(request: ApiRequest, result_id: str) -> Any:
     services.assessment_delete(assessment=_result(request, result_id))
     return Status(204, None)
 
@@ -305,7 +307,7 @@ def result_delete(request: HttpRequest, result_id: str) -> Any:
     tags=["results"],
     summary="Make (or get) the read-only share link",
 )
-def share_create(request: HttpRequest, result_id: str) -> Any:
+def share_create(request: ApiRequest, result_id: str) -> Any:
     assessment = _result(request, result_id)
     services.share_create(assessment=assessment)
     return {"share_url": _share_url(request, assessment)}
@@ -317,7 +319,7 @@ def share_create(request: HttpRequest, result_id: str) -> Any:
     tags=["results"],
     summary="Revoke the share link; it stops working at once",
 )
-def share_revoke(request: HttpRequest, result_id: str) -> Any:
+def share_revoke(request: ApiRequest, result_id: str) -> Any:
     services.share_revoke(assessment=_result(request, result_id))
     return Status(204, None)
 
@@ -331,6 +333,6 @@ def share_revoke(request: HttpRequest, result_id: str) -> Any:
     tags=["account"],
     summary="Everything stored about you, as JSON",
 )
-def export(request: HttpRequest) -> Any:
+def export(request: ApiRequest) -> Any:
     """The same data as the account page's "Export all your data"."""
     return exports.collect(request.auth)

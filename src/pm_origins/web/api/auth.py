@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.http import HttpRequest
 from django.http.multipartparser import MultiPartParserError
 from ninja.errors import HttpError
 from ninja.security import APIKeyCookie, HttpBearer
 
+from pm_origins.web.accounts.models import User
 from pm_origins.web.api.services import token_user
 
 
 class TokenAuth(HttpBearer):
     """``Authorization: Bearer pmo_…`` with a token made on /account/api-tokens/."""
 
-    def authenticate(self, request: HttpRequest, token: str) -> Any | None:
+    def authenticate(self, request: HttpRequest, token: str) -> User | None:
         user = token_user(token.strip())
         if user is not None:
             request.api_auth_method = "token"  # type: ignore[attr-defined]
@@ -41,8 +40,8 @@ class SessionAuth(APIKeyCookie):
             # The CSRF check looks for a form field first; the API takes JSON only.
             raise HttpError(400, "not a JSON body") from None
 
-    def authenticate(self, request: HttpRequest, key: str | None) -> Any | None:
-        if not request.user.is_authenticated:
+    def authenticate(self, request: HttpRequest, key: str | None) -> User | None:
+        if not isinstance(request.user, User):
             return None
         request.api_auth_method = "session"  # type: ignore[attr-defined]
         return request.user

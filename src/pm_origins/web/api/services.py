@@ -7,10 +7,10 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from pm_origins.web.accounts.models import User
 from pm_origins.web.api.models import ApiToken
 from pm_origins.web.core.errors import DomainError
 
@@ -35,10 +35,10 @@ def hash_secret(secret: str) -> str:
 
 
 @transaction.atomic
-def token_create(*, user: Any, name: str) -> tuple[ApiToken, str]:
+def token_create(*, user: User, name: str) -> tuple[ApiToken, str]:
     """A new token for ``user``; returns it with its secret, which is never stored."""
     # Lock the user's row so two requests at once cannot both pass the count.
-    get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    User.objects.select_for_update().filter(pk=user.pk).first()
     if ApiToken.objects.filter(user=user).count() >= MAX_TOKENS:
         raise ApiTokenError(TOO_MANY_TOKENS)
     secret = SECRET_PREFIX + secrets.token_urlsafe(32)
@@ -48,13 +48,13 @@ def token_create(*, user: Any, name: str) -> tuple[ApiToken, str]:
     return token, secret
 
 
-def token_revoke(*, user: Any, token_id: int) -> bool:
+def token_revoke(*, user: User, token_id: int) -> bool:
     """Delete one of ``user``'s tokens; False when they have no such token."""
     deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
     return bool(deleted)
 
 
-def token_user(secret: str) -> Any | None:
+def token_user(secret: str) -> User | None:
     """The active user a presented secret belongs to, or None; notes when it was used."""
     if not secret.startswith(SECRET_PREFIX) or len(secret) > MAX_SECRET_LENGTH:
         return None
@@ -71,7 +71,7 @@ def token_user(secret: str) -> Any | None:
     return token.user
 
 
-def tokens_export(user: Any) -> list[dict[str, Any]]:
+def tokens_export(user: User) -> list[dict[str, Any]]:
     """The user's tokens for "export my data": names and dates, never a secret or hash."""
     return [
         {

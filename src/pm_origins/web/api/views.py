@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from pm_origins.web.accounts.http import AuthenticatedRequest
 from pm_origins.web.api import services
 from pm_origins.web.api.forms import TokenForm
 from pm_origins.web.api.models import ApiToken
@@ -15,7 +16,7 @@ from pm_origins.web.api.models import ApiToken
 @never_cache
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
-def tokens(request: HttpRequest) -> HttpResponse:
+def tokens(request: AuthenticatedRequest) -> HttpResponse:
     form = TokenForm(request.POST or None)
     secret = None
     if request.method == "POST" and form.is_valid():
@@ -43,7 +44,7 @@ def tokens(request: HttpRequest) -> HttpResponse:
 @never_cache
 @login_required
 @require_POST
-def revoke(request: HttpRequest, token_id: int) -> HttpResponse:
+def revoke(request: AuthenticatedRequest, token_id: int) -> HttpResponse:
     if not services.token_revoke(user=request.user, token_id=token_id):
         raise Http404("No such token")
     messages.success(request, "The token is revoked; requests with it are refused from now on.")

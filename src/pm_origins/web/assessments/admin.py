@@ -10,12 +10,13 @@ from pm_origins.web.assessments.models import ActionProgress, Assessment, Framew
 
 
 @admin.register(FrameworkSnapshot)
-class FrameworkSnapshotAdmin(admin.ModelAdmin):
+class FrameworkSnapshotAdmin(admin.ModelAdmin[FrameworkSnapshot]):
     list_display = ("version", "created", "result_count")
     readonly_fields = ("version", "data", "created")
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[FrameworkSnapshot]:
-        return super().get_queryset(request).annotate(results=Count("assessments"))
+        queryset: QuerySet[FrameworkSnapshot] = super().get_queryset(request)
+        return queryset.annotate(results=Count("assessments"))
 
     @admin.display(description="Assessments", ordering="results")
     def result_count(self, obj: Any) -> int:
@@ -29,7 +30,7 @@ class FrameworkSnapshotAdmin(admin.ModelAdmin):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(admin.ModelAdmin):
+class AssessmentAdmin(admin.ModelAdmin[Assessment]):
     """Usage at a glance: filters count results by step, framework and date."""
 
     list_display = ("id", "created", "step", "owner", "top_origin_name", "target", "shared")
@@ -66,6 +67,6 @@ class AssessmentAdmin(admin.ModelAdmin):
 
 
 @admin.register(ActionProgress)
-class ActionProgressAdmin(admin.ModelAdmin):
+class ActionProgressAdmin(admin.ModelAdmin[ActionProgress]):
     list_display = ("action_id", "assessment", "done_at")
     list_filter = ("action_id",)

@@ -4,7 +4,10 @@ import secrets
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import models
+
+from pm_origins.web.accounts.models import User
 
 
 def new_token() -> str:
@@ -67,7 +70,7 @@ class Assessment(models.Model):
     def is_complete(self) -> bool:
         return self.step == self.Step.COMPLETE and self.result is not None
 
-    def visible_to(self, user: Any) -> bool:
+    def visible_to(self, user: User | AnonymousUser) -> bool:
         """Owned results are the owner's alone; a guest result belongs to its secret link."""
         if self.owner_id is None:
             return True

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
 from django.utils.safestring import mark_safe
 
 from pm_origins.framework import Framework, UnknownId
 from pm_origins.reports import profile_from_data, radar_figure_html, trend_svg
+from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments.models import ActionProgress, Assessment
 
 PHASE_NAMES = {30: "First 30 days", 60: "Days 31 to 60", 90: "Days 61 to 90"}
@@ -41,7 +43,11 @@ def framework_overview() -> dict[str, Any]:
 
 
 def result_context(
-    assessment: Assessment, framework: Framework, *, owner_view: bool, user: Any
+    assessment: Assessment,
+    framework: Framework,
+    *,
+    owner_view: bool,
+    user: User | AnonymousUser,
 ) -> dict[str, Any]:
     data = assessment.result or {}
     names = {c.id: c for c in framework.competencies}

@@ -7,6 +7,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
+from django.contrib.auth.models import AnonymousUser
+from django.contrib.sessions.backends.base import SessionBase
 from django.db import transaction
 from django.utils import timezone
 
@@ -29,6 +31,7 @@ from pm_origins.framework import (
     load_framework,
 )
 from pm_origins.reports import evaluation_data
+from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments.models import (
     ActionProgress,
     Assessment,
@@ -84,14 +87,17 @@ def snapshot_current() -> FrameworkSnapshot:
     return snapshot
 
 
-def remember_guest(session: Any, assessment: Assessment) -> None:
+def remember_guest(session: SessionBase, assessment: Assessment) -> None:
     """Note a guest's assessment in their session, so signing up later claims it."""
     tokens = [t for t in session.get(SESSION_KEY, []) if t != assessment.token]
     session[SESSION_KEY] = [*tokens[-19:], assessment.token]
 
 
 def assessment_start(
-    *, user: Any, session: Any = None, copy_roles_from: Assessment | None = None
+    *,
+    user: User | AnonymousUser | None,
+    session: SessionBase | None = None,
+    copy_roles_from: Assessment | None = None,
 ) -> Assessment:
     """A new assessment for a signed-in user or a guest."""
     assessment = Assessment.objects.create(
@@ -186,7 +192,7 @@ def assessment_complete(*, assessment: Assessment, target: str | None) -> Assess
 
 @transaction.atomic
 def assessment_submit(
-    *, user: Any, roles: Sequence[Role], answers: Mapping[str, Any], target: str | None = None
+    *, user: User, roles: Sequence[Role], answers: Mapping[str, Any], target: str | None = None
 ) -> Assessment:
     """Create a finished assessment in one go (the API's and scripts' way in)."""
     framework = current_framework()
@@ -235,7 +241,7 @@ def action_set_done(*, assessment: Assessment, action_id: str, done: bool) -> No
         ActionProgress.objects.filter(assessment=assessment, action_id=action_id).delete()
 
 
-def assessments_claim(*, user: Any, tokens: Iterable[str]) -> int:
+def assessments_claim(*, user: User, tokens: Iterable[str]) -> int:
     """Give a new or returning user the guest assessments made in their session."""
     wanted = [t for t in tokens if isinstance(t, str)]
     if not wanted:
@@ -243,7 +249,7 @@ def assessments_claim(*, user: Any, tokens: Iterable[str]) -> int:
     return Assessment.objects.filter(token__in=wanted, owner__isnull=True).update(owner=user)
 
 
-def user_export(user: Any) -> list[dict[str, Any]]:
+def user_export(user: User) -> list[dict[str, Any]]:
     """Everything stored about a user's assessments, for "export my data"."""
     rows = []
     for assessment in Assessment.objects.filter(owner=user).prefetch_related("progress"):

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from pm_origins.engine import EngineInputError, UnmatchedTitlesError, questionnaire_pages
 from pm_origins.framework import UnknownId
 from pm_origins.reports import render_markdown
+from pm_origins.web.accounts.http import AuthenticatedRequest
 from pm_origins.web.assessments import services
 from pm_origins.web.assessments.forms import QuestionPageForm, RoleFormSet, TargetForm
 from pm_origins.web.assessments.models import Assessment
@@ -314,7 +315,7 @@ def retake(request: HttpRequest, token: str) -> HttpResponse:
 
 @login_required
 @require_safe
-def mine(request: HttpRequest) -> HttpResponse:
+def mine(request: AuthenticatedRequest) -> HttpResponse:
     assessments = list(
         Assessment.objects.filter(owner=request.user)
         .select_related("framework")
@@ -326,7 +327,7 @@ def mine(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_safe
-def compare(request: HttpRequest) -> HttpResponse:
+def compare(request: AuthenticatedRequest) -> HttpResponse:
     tokens = [request.GET.get("a", ""), request.GET.get("b", "")]
     found = {
         a.token: a

@@ -9,9 +9,12 @@ Each app registers a callable that returns JSON-serialisable data for a user:
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-Exporter = Callable[[Any], Any]
+if TYPE_CHECKING:
+    from pm_origins.web.accounts.models import User
+
+Exporter = Callable[["User"], Any]
 
 _exporters: dict[str, Exporter] = {}
 
@@ -25,6 +28,6 @@ def registered() -> list[str]:
     return sorted(_exporters)
 
 
-def collect(user: Any) -> dict[str, Any]:
+def collect(user: User) -> dict[str, Any]:
     """Every registered part for ``user``, keyed by name."""
     return {name: _exporters[name](user) for name in sorted(_exporters)}

@@ -6,10 +6,11 @@ from django.http import HttpRequest
 
 def client_ip(request: HttpRequest) -> str:
     """The client's IP address, honouring X-Forwarded-For only from trusted proxies."""
-    proxies = settings.TRUSTED_PROXIES
+    proxies: int = settings.TRUSTED_PROXIES
     if proxies:
-        forwarded = [p.strip() for p in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        header = str(request.META.get("HTTP_X_FORWARDED_FOR", ""))
+        forwarded = [p.strip() for p in header.split(",")]
         forwarded = [p for p in forwarded if p]
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    return str(request.META.get("REMOTE_ADDR", "")) or "unknown"

@@ -20,21 +20,21 @@ from pm_origins.web.series.models import (
 
 
 @admin.register(Series)
-class SeriesAdmin(admin.ModelAdmin):
+class SeriesAdmin(admin.ModelAdmin[Series]):
     list_display = ("title", "slug", "position")
     list_editable = ("position",)
     prepopulated_fields = {"slug": ("title",)}
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(admin.ModelAdmin[Tag]):
     list_display = ("name", "slug")
     prepopulated_fields = {"slug": ("name",)}
     search_fields = ("name",)
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(admin.ModelAdmin[Article]):
     list_display = ("title", "series", "position", "status", "published_at", "reading_minutes")
     list_filter = ("status", "series", "tags")
     list_editable = ("position", "status")
@@ -53,7 +53,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 def _moderate(status: str, label: str):  # type: ignore[no-untyped-def]
     @admin.action(description=f"Mark selected comments as {label}")
-    def action(modeladmin: CommentAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+    def action(modeladmin: CommentAdmin, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
         count = services.comments_moderate(comments=queryset, status=status)
         modeladmin.message_user(request, f"{count} comment(s) marked as {label}.", messages.SUCCESS)
 
@@ -62,7 +62,7 @@ def _moderate(status: str, label: str):  # type: ignore[no-untyped-def]
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(admin.ModelAdmin[Comment]):
     list_display = ("name", "article", "short_body", "status", "created_at", "user")
     list_filter = ("status", "article")
     search_fields = ("name", "email", "body")
@@ -95,7 +95,9 @@ class CommentAdmin(admin.ModelAdmin):
 
 def _triage(status: str, label: str):  # type: ignore[no-untyped-def]
     @admin.action(description=f"Mark selected as {label}")
-    def action(modeladmin: FeedbackAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+    def action(
+        modeladmin: FeedbackAdmin, request: HttpRequest, queryset: QuerySet[Feedback]
+    ) -> None:
         count = services.feedback_triage(items=queryset, status=status)
         modeladmin.message_user(request, f"{count} item(s) marked as {label}.", messages.SUCCESS)
 
@@ -104,7 +106,7 @@ def _triage(status: str, label: str):  # type: ignore[no-untyped-def]
 
 
 @admin.register(Feedback)
-class FeedbackAdmin(admin.ModelAdmin):
+class FeedbackAdmin(admin.ModelAdmin[Feedback]):
     list_display = ("short_message", "kind", "status", "public_title", "email", "created_at")
     list_filter = ("status", "kind")
     list_editable = ("status",)
@@ -139,7 +141,7 @@ class FeedbackAdmin(admin.ModelAdmin):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(admin.ModelAdmin[SiteSettings]):
     fieldsets = (
         ("Site", {"fields": ("site_name", "tagline", "footer_text")}),
         ("Side area", {"fields": ("side_title",)}),
@@ -153,7 +155,7 @@ class SiteSettingsAdmin(admin.ModelAdmin):
         return False
 
 
-class _LinkAdmin(admin.ModelAdmin):
+class _LinkAdmin(admin.ModelAdmin[NavLink | FollowLink]):
     list_display = ("label", "url", "position", "is_active")
     list_editable = ("position", "is_active")
 
@@ -163,7 +165,7 @@ admin.site.register(FollowLink, _LinkAdmin)
 
 
 @admin.register(Widget)
-class WidgetAdmin(admin.ModelAdmin):
+class WidgetAdmin(admin.ModelAdmin[Widget]):
     list_display = ("title", "kind", "position", "is_active")
     list_editable = ("position", "is_active")
     list_filter = ("kind", "is_active")

@@ -5,13 +5,13 @@ from datetime import datetime
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
 from django.urls import reverse_lazy
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 
 from pm_origins.web.series.models import Article, SiteSettings
 
 
-class ArticlesRssFeed(Feed):
-    feed_type = Rss201rev2Feed
+class ArticlesRssFeed(Feed[Article, None]):
+    feed_type: type[SyndicationFeed] = Rss201rev2Feed
     link = reverse_lazy("series:index")
     feed_url = reverse_lazy("feed-rss")
 

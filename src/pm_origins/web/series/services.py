@@ -11,10 +11,12 @@ from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from pm_origins.web.accounts.models import User
 from pm_origins.web.core import ratelimit
 from pm_origins.web.core.errors import DomainError
 from pm_origins.web.series import spam
@@ -101,7 +103,7 @@ def _screen(*, token: str, target: str, honeypot: str, ip: str, now: float | Non
     if verdict is spam.TokenVerdict.EXPIRED:
         raise FormExpired()
     if verdict.is_bot:
-        return verdict.value
+        return str(verdict.value)
     return ""
 
 
@@ -114,7 +116,7 @@ def comment_submit(
     token: str,
     honeypot: str,
     ip: str,
-    user: Any = None,
+    user: User | AnonymousUser | None = None,
     now: float | None = None,
 ) -> Submission:
     """Take a comment through every spam defence and store it for moderation.
@@ -140,16 +142,16 @@ def comment_submit(
         return Submission(Outcome.DISCARDED, "duplicate")
     if not spam.use_token(token):
         return Submission(Outcome.DISCARDED, spam.TokenVerdict.REPLAYED.value)
-    signed_in = user is not None and user.is_authenticated
+    account = user if isinstance(user, User) else None
     if count_links(body) > MAX_LINKS:
         status = ModerationStatus.SPAM
-    elif signed_in and user.series_comments.filter(status=ModerationStatus.APPROVED).exists():
+    elif account and account.series_comments.filter(status=ModerationStatus.APPROVED).exists():
         status = ModerationStatus.APPROVED
     else:
         status = ModerationStatus.PENDING
     comment = Comment.objects.create(
         article=article,
-        user=user if signed_in else None,
+        user=account,
         name=name,
         email=email.strip().lower(),
         body=body,
@@ -172,7 +174,7 @@ def feedback_submit(
     token: str,
     honeypot: str,
     ip: str,
-    user: Any = None,
+    user: User | AnonymousUser | None = None,
     now: float | None = None,
 ) -> Submission:
     """Store feedback or a topic suggestion, behind the same defences as comments."""
@@ -190,12 +192,11 @@ def feedback_submit(
         return Submission(Outcome.DISCARDED, "duplicate")
     if not spam.use_token(token):
         return Submission(Outcome.DISCARDED, spam.TokenVerdict.REPLAYED.value)
-    signed_in = user is not None and user.is_authenticated
     feedback = Feedback.objects.create(
         kind=kind,
         message=message,
         email=email.strip().lower(),
-        user=user if signed_in else None,
+        user=user if isinstance(user, User) else None,
         ip_address=ip if _is_ip(ip) else None,
         fingerprint=fingerprint,
     )
@@ -217,7 +218,7 @@ def feedback_triage(*, items: QuerySet[Feedback], status: str) -> int:
     return items.exclude(status=status).update(status=status)
 
 
-def series_export(user: Any) -> dict[str, list[dict[str, Any]]]:
+def series_export(user: User) -> dict[str, list[dict[str, Any]]]:
     """The user's own comments and feedback for "export my data"."""
     comments = [
         {

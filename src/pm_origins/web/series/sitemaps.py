@@ -9,7 +9,7 @@ from django.urls import reverse
 from pm_origins.web.series.models import Article
 
 
-class StaticPagesSitemap(Sitemap):
+class StaticPagesSitemap(Sitemap[str]):
     changefreq = "weekly"
     priority = 0.6
 
@@ -20,7 +20,7 @@ class StaticPagesSitemap(Sitemap):
         return reverse(item)
 
 
-class ArticleSitemap(Sitemap):
+class ArticleSitemap(Sitemap[Article]):
     changefreq = "monthly"
     priority = 0.8
 
