@@ -16,7 +16,8 @@ from pm_origins.engine.history import (
 )
 from pm_origins.engine.matching import Advice, OriginMatch, OriginShare, match_origins
 from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan
-from pm_origins.engine.questionnaire import questionnaire_order, questionnaire_pages
+from pm_origins.engine.questionnaire import questionnaire_order, questionnaire_pages, third_person
+from pm_origins.engine.roster import Roster, RosterPerson, memo_matcher, read_roster
 from pm_origins.engine.scoring import (
     AnswerContribution,
     CompetencyScore,
@@ -27,11 +28,26 @@ from pm_origins.engine.scoring import (
     score_answers,
     score_matrix,
 )
+from pm_origins.engine.team import (
+    CompetencyCoverage,
+    Pair,
+    TeamAnalysis,
+    TeamGap,
+    TeamMember,
+    analyze_team,
+    benefit_matrix,
+    first_joint_action,
+    optimal_pairs,
+    single_points_of_failure,
+    target_mix,
+    team_coverage,
+)
 from pm_origins.engine.titles import TitleMatch, TitleMatcher, title_words
 
 __all__ = [
     "Advice",
     "AnswerContribution",
+    "CompetencyCoverage",
     "CompetencyReason",
     "CompetencyScore",
     "EngineInputError",
@@ -41,24 +57,40 @@ __all__ = [
     "ItemBank",
     "OriginMatch",
     "OriginShare",
+    "Pair",
     "PlanGap",
     "PlannedAction",
     "Prior",
     "Profile",
     "Role",
     "RoleEvidence",
+    "Roster",
+    "RosterPerson",
+    "TeamAnalysis",
+    "TeamGap",
+    "TeamMember",
     "TitleMatch",
     "TitleMatcher",
     "UnmatchedTitlesError",
+    "analyze_team",
+    "benefit_matrix",
     "build_plan",
     "evaluate",
+    "first_joint_action",
     "item_bank",
     "match_origins",
+    "memo_matcher",
+    "optimal_pairs",
     "questionnaire_order",
     "questionnaire_pages",
     "read_history",
+    "read_roster",
     "recency_weight",
     "score_answers",
     "score_matrix",
+    "single_points_of_failure",
+    "target_mix",
+    "team_coverage",
+    "third_person",
     "title_words",
 ]

@@ -11,11 +11,20 @@ from pm_origins.reports.data import (
 )
 from pm_origins.reports.markdown import render_markdown
 from pm_origins.reports.radar import radar_figure_html, radar_svg, radar_table_html
+from pm_origins.reports.team import (
+    heatmap_svg,
+    heatmap_table_html,
+    member_from_result,
+    team_data,
+)
 from pm_origins.reports.trend import trend_svg
 
 __all__ = [
     "CONTRACT_KEYS",
     "evaluation_data",
+    "heatmap_svg",
+    "heatmap_table_html",
+    "member_from_result",
     "plan_data",
     "profile_from_data",
     "radar_figure_html",
@@ -23,5 +32,6 @@ __all__ = [
     "radar_table_html",
     "render_json",
     "render_markdown",
+    "team_data",
     "trend_svg",
 ]
