@@ -82,6 +82,8 @@ PINNED = {
         "RosterPerson",
         "read_roster",
         "memo_matcher",
+        "OpinionComparison",
+        "compare_opinions",
     },
 }
 CORE = ("framework", "engine", "reports")

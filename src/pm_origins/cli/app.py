@@ -396,7 +396,7 @@ def team_analyze(
     except EngineInputError as exc:
         fail(exc.message)
     match = memo_matcher(framework)
-    roster = read_roster(framework, _read_roster_text(file), match=match)
+    roster = read_roster(framework, _read_roster_text(file), match_title=match)
     if roster.problems:
         shown = " ".join(roster.problems[:PROBLEMS_SHOWN])
         more = len(roster.problems) - PROBLEMS_SHOWN
@@ -425,7 +425,7 @@ def _evaluate_roster(framework: Framework, people: Any, match: Any) -> list[Any]
     from pm_origins.reports import evaluation_data, member_from_result
 
     def one(person: Any) -> Any:
-        evaluation = evaluate(framework, person.roles, person.answers, match=match)
+        evaluation = evaluate(framework, person.roles, person.answers, match_title=match)
         return member_from_result(person.name, evaluation_data(evaluation, framework))
 
     if len(people) < PROGRESS_FROM_PEOPLE:

@@ -15,6 +15,7 @@ from pm_origins.engine.history import (
     recency_weight,
 )
 from pm_origins.engine.matching import Advice, OriginMatch, OriginShare, match_origins
+from pm_origins.engine.opinions import OpinionComparison, compare_opinions
 from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan
 from pm_origins.engine.questionnaire import questionnaire_order, questionnaire_pages, third_person
 from pm_origins.engine.roster import Roster, RosterPerson, memo_matcher, read_roster
@@ -55,6 +56,7 @@ __all__ = [
     "GrowthPlan",
     "History",
     "ItemBank",
+    "OpinionComparison",
     "OriginMatch",
     "OriginShare",
     "Pair",
@@ -75,6 +77,7 @@ __all__ = [
     "analyze_team",
     "benefit_matrix",
     "build_plan",
+    "compare_opinions",
     "evaluate",
     "first_joint_action",
     "item_bank",

@@ -58,7 +58,7 @@ def evaluate(
     target: str | None = None,
     *,
     allow_unmatched: bool = False,
-    match: Callable[[str], TitleMatch] | None = None,
+    match_title: Callable[[str], TitleMatch] | None = None,
 ) -> Evaluation:
     """Evaluate a person from career history and/or questionnaire answers.
 
@@ -69,7 +69,7 @@ def evaluate(
         target: a target role id for a growth plan, or None for no plan.
         allow_unmatched: go on without titles that match no origin instead of
             raising; they stay listed in `evaluation.history.unmatched`.
-        match: title -> TitleMatch, to share a memoised matcher across many
+        match_title: title -> TitleMatch, to share a memoised matcher across many
             people; the framework's matcher when None.
     Returns:
         An Evaluation holding the profile, origin match and plan.
@@ -81,7 +81,7 @@ def evaluate(
     answers = dict(answers or {})
     if target is not None:
         target_role(framework, target)  # fail on a bad target before the work
-    history = read_history(framework, roles, match=match)
+    history = read_history(framework, roles, match_title=match_title)
     if history.unmatched and not allow_unmatched:
         raise UnmatchedTitlesError(tuple((m.title, m.suggestions) for m in history.unmatched))
     profile = score_answers(framework, answers, history.prior)

@@ -87,14 +87,14 @@ def read_history(
     framework: Framework,
     roles: Iterable[Role],
     *,
-    match: Callable[[str], TitleMatch] | None = None,
+    match_title: Callable[[str], TitleMatch] | None = None,
 ) -> History:
     """Match every role and build the origin blend and prior profile.
 
     Args:
         framework: the loaded framework.
         roles: past and current jobs.
-        match: title -> TitleMatch; the framework's matcher when None (a caller
+        match_title: title -> TitleMatch; the framework's matcher when None (a caller
             reading many people passes a memoised one, titles repeat).
     Returns:
         A History; unmatched titles are listed in `History.unmatched` and left
@@ -102,9 +102,9 @@ def read_history(
     Raises:
         EngineInputError: a role with no title or impossible years.
     """
-    match = match or TitleMatcher.for_framework(framework).match
+    match_title = match_title or TitleMatcher.for_framework(framework).match
     evidence = tuple(
-        RoleEvidence(role, match(role.title), role.years * recency_weight(role.years_ago))
+        RoleEvidence(role, match_title(role.title), role.years * recency_weight(role.years_ago))
         for role in map(validate_role, roles)
     )
     totals: dict[str, float] = {}

@@ -110,7 +110,7 @@ def _person(
     header: list[str],
     cells: list[str],
     line: int,
-    match: Callable[[str], TitleMatch],
+    match_title: Callable[[str], TitleMatch],
 ) -> RosterPerson:
     if len(cells) != len(header):
         raise EngineInputError(
@@ -127,7 +127,7 @@ def _person(
         raise EngineInputError(TOO_MANY_ROLES.format(line=line))
     try:
         roles = tuple(validate_role(r) for r in roles)
-        history = read_history(framework, roles, match=match)
+        history = read_history(framework, roles, match_title=match_title)
     except EngineInputError as exc:
         raise EngineInputError(f"Line {line}: {exc.message}") from None
     for match in history.unmatched:
@@ -148,7 +148,7 @@ def read_roster(
     text: str,
     *,
     max_people: int | None = None,
-    match: Callable[[str], TitleMatch] | None = None,
+    match_title: Callable[[str], TitleMatch] | None = None,
 ) -> Roster:
     """Parse a roster; every bad row is reported, each with its line number.
 
@@ -156,7 +156,7 @@ def read_roster(
         framework: the loaded framework (question ids, origins for titles).
         text: the CSV file's text.
         max_people: refuse a file with more people than this.
-        match: a memoised title matcher to share with later evaluation.
+        match_title: a memoised title matcher to share with later evaluation.
     Returns:
         A Roster with the people read and the problems found (empty when valid).
     """
@@ -179,13 +179,13 @@ def read_roster(
     body = lines[1:]
     if max_people is not None and len(body) > max_people:
         return Roster((), (TOO_MANY_ROWS.format(limit=max_people),))
-    match = match or memo_matcher(framework)
+    match_title = match_title or memo_matcher(framework)
     people: list[RosterPerson] = []
     found: list[str] = []
     first_line: dict[str, int] = {}
     for number, cells in body:
         try:
-            person = _person(framework, header, cells, number, match)
+            person = _person(framework, header, cells, number, match_title)
         except EngineInputError as exc:
             found.append(exc.message)
             continue
