@@ -59,9 +59,12 @@ def call(client: ApiClient, method: str, template: str, result: Assessment) -> A
     return client.request(method, path, MATRIX[(method, template)])
 
 
-def test_every_private_operation_is_in_the_matrix() -> None:
-    assert operations(secured=True) == set(MATRIX)
+def test_every_private_operation_is_in_a_matrix() -> None:
+    from .test_team_api_access import TEAM_MATRIX, TEAM_OBJECT_OPERATIONS
+
+    assert operations(secured=True) == set(MATRIX) | set(TEAM_MATRIX)
     assert {op for op in MATRIX if "{result_id}" in op[1]} == set(OBJECT_OPERATIONS)
+    assert {op for op in TEAM_MATRIX if "{" in op[1]} == set(TEAM_OBJECT_OPERATIONS)
 
 
 @pytest.mark.parametrize(("method", "template"), sorted(OBJECT_OPERATIONS))

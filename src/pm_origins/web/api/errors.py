@@ -15,6 +15,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from pm_origins.engine import EngineInputError, UnmatchedTitlesError
 from pm_origins.web.assessments.services import AssessmentError
+from pm_origins.web.teams.services import TeamError
 
 logger = logging.getLogger("pm_origins.api")
 
@@ -122,6 +123,10 @@ def install(api: NinjaAPI) -> None:
 
     @api.exception_handler(AssessmentError)
     def assessment_rule(request: HttpRequest, exc: AssessmentError) -> HttpResponse:
+        return error_response(422, exc.message, code="not_allowed")
+
+    @api.exception_handler(TeamError)
+    def team_rule(request: HttpRequest, exc: TeamError) -> HttpResponse:
         return error_response(422, exc.message, code="not_allowed")
 
     @api.exception_handler(Exception)

@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-from typing import Any
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -17,6 +15,7 @@ from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.assessments.services import current_framework
 from pm_origins.web.core.decorators import private
 from pm_origins.web.teams import services
+from pm_origins.web.teams.access import cohort_of, lead_of, membership_of, opinion_of
 from pm_origins.web.teams.forms import (
     CohortForm,
     JoinForm,
@@ -28,39 +27,6 @@ from pm_origins.web.teams.forms import (
 )
 from pm_origins.web.teams.models import Cohort, Membership, SecondOpinion, TeamInvite
 from pm_origins.web.teams.presenters import opinion_rows, team_context
-
-# Access ---------------------------------------------------------------------------------
-
-
-def membership_of(user: Any, team_id: int) -> Membership:
-    """The caller's membership of the team, or 404: outsiders cannot tell it exists."""
-    membership = (
-        Membership.objects.select_related("team").filter(team_id=team_id, user=user).first()
-        if user.is_authenticated
-        else None
-    )
-    if membership is None:
-        raise Http404("No such team")
-    return membership
-
-
-def lead_of(user: Any, team_id: int) -> Membership:
-    membership = membership_of(user, team_id)
-    if not membership.is_lead:
-        raise Http404("No such team")
-    return membership
-
-
-def cohort_of(user: Any, cohort_id: int) -> Cohort:
-    if not user.is_authenticated:
-        raise Http404("No such cohort")
-    return get_object_or_404(Cohort, pk=cohort_id, coach=user)
-
-
-def opinion_of(user: Any, opinion_id: int) -> SecondOpinion:
-    if not user.is_authenticated:
-        raise Http404("No such second opinion")
-    return get_object_or_404(SecondOpinion, pk=opinion_id, subject=user)
 
 
 def _team_url(team_id: int, anchor: str = "") -> str:
@@ -86,9 +52,8 @@ def team_list(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "teams/list.html", {"form": form, "memberships": memberships})
 
 
-@login_required
 @require_safe
-def team_page(request: AuthenticatedRequest, team_id: int) -> HttpResponse:
+def team_page(request: HttpRequest, team_id: int) -> HttpResponse:
     membership = membership_of(request.user, team_id)
     team = membership.team
     framework = current_framework()
@@ -96,7 +61,7 @@ def team_page(request: AuthenticatedRequest, team_id: int) -> HttpResponse:
     mine = [
         (a.token, f"{a.completed_at:%d %b %Y, %H:%M}")
         for a in Assessment.objects.filter(
-            owner=request.user, step=Assessment.Step.COMPLETE
+            owner=membership.user_id, step=Assessment.Step.COMPLETE
         ).order_by("-completed_at")[:20]
     ]
     mine_shared = next((c for c in view.cards if c["membership_id"] == membership.pk), None)
@@ -255,9 +220,8 @@ def cohort_list(request: AuthenticatedRequest) -> HttpResponse:
     )
 
 
-@login_required
 @require_safe
-def cohort_page(request: AuthenticatedRequest, cohort_id: int) -> HttpResponse:
+def cohort_page(request: HttpRequest, cohort_id: int) -> HttpResponse:
     cohort = cohort_of(request.user, cohort_id)
     framework = current_framework()
     view = services.cohort_view(cohort=cohort)
@@ -316,14 +280,13 @@ def opinions(request: AuthenticatedRequest) -> HttpResponse:
     return render(request, "teams/opinions.html", {"form": form, "rows": rows})
 
 
-@login_required
 @require_safe
-def opinion_detail(request: AuthenticatedRequest, opinion_id: int) -> HttpResponse:
+def opinion_detail(request: HttpRequest, opinion_id: int) -> HttpResponse:
     opinion = opinion_of(request.user, opinion_id)
     if opinion.result is None:
         raise Http404("Not answered yet")
     framework = current_framework()
-    own = services.own_latest_result(request.user)
+    own = services.own_latest_result(opinion.subject)
     rows = []
     if own is not None:
         comparisons = compare_opinions(
