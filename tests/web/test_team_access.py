@@ -126,7 +126,10 @@ def test_the_team_id_of_another_team_gets_404_even_for_its_members_routes(world:
 
 
 def test_a_lead_never_sees_a_members_second_opinion(world: World) -> None:
-    assert world.client("lead").get(reverse("teams:opinion", args=[world.opinion.pk])).status_code == 404
+    assert (
+        world.client("lead").get(reverse("teams:opinion", args=[world.opinion.pk])).status_code
+        == 404
+    )
 
 
 def test_the_rating_link_is_the_only_way_in_for_a_rater(world: World) -> None:
