@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -38,6 +39,7 @@ NOTHING_TO_SCORE = "Line {line}: give {name!r} at least one role or one answer."
 TOO_MANY_ROLES = f"Line {{line}}: at most {MAX_ROLES_PER_PERSON} roles per person."
 WRONG_CELL_COUNT = "Line {line}: {found} cells, but the header has {expected} columns."
 NOT_CSV = "The file could not be read as CSV: {error}."
+CONTROL_CHARACTERS = "Line {line}: remove the control characters (such as NUL) from the row."
 DUPLICATE_NAME = (
     "Line {line}: {name!r} is already on line {first}; give each person a distinct name."
 )
@@ -116,6 +118,8 @@ def _person(
         raise EngineInputError(
             WRONG_CELL_COUNT.format(line=line, found=len(cells), expected=len(header))
         )
+    if any(unicodedata.category(ch) in {"Cc", "Cs"} for cell in cells for ch in cell):
+        raise EngineInputError(CONTROL_CHARACTERS.format(line=line))
     row = dict(zip(header, cells, strict=True))
     name = " ".join(row["name"].split())
     if not name:

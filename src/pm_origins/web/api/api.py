@@ -26,7 +26,7 @@ from pm_origins.web.assessments import services
 from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.core import exports
 from pm_origins.web.teams import services as team_services
-from pm_origins.web.teams.access import lead_of, membership_of, opinion_of
+from pm_origins.web.teams.access import lead_of, membership_of, opinion_of, real_id
 from pm_origins.web.teams.models import Membership, SecondOpinion, TeamInvite
 
 API_VERSION = "1"
@@ -454,7 +454,7 @@ def team_invite_create(request: ApiRequest, team_id: int) -> Any:
 )
 def team_invite_revoke(request: ApiRequest, team_id: int, invite_id: int) -> Any:
     team = lead_of(request.auth, team_id).team
-    invite = TeamInvite.objects.filter(pk=invite_id, team=team).first()
+    invite = TeamInvite.objects.filter(pk=real_id(invite_id), team=team).first()
     if invite is None:
         raise Http404(errors.DETAILS[404])
     team_services.invite_revoke(invite=invite)
@@ -517,7 +517,7 @@ def team_leave(request: ApiRequest, team_id: int) -> Any:
 )
 def team_member_remove(request: ApiRequest, team_id: int, member_id: int) -> Any:
     team = lead_of(request.auth, team_id).team
-    member = Membership.objects.filter(pk=member_id, team=team).first()
+    member = Membership.objects.filter(pk=real_id(member_id), team=team).first()
     if member is None:
         raise Http404(errors.DETAILS[404])
     team_services.member_remove(membership=member)

@@ -15,7 +15,7 @@ from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.assessments.services import current_framework
 from pm_origins.web.core.decorators import private
 from pm_origins.web.teams import services
-from pm_origins.web.teams.access import cohort_of, lead_of, membership_of, opinion_of
+from pm_origins.web.teams.access import cohort_of, lead_of, membership_of, opinion_of, real_id
 from pm_origins.web.teams.forms import (
     CohortForm,
     JoinForm,
@@ -112,7 +112,7 @@ def invite_create(request: HttpRequest, team_id: int) -> HttpResponse:
 @require_POST
 def invite_revoke(request: HttpRequest, team_id: int, invite_id: int) -> HttpResponse:
     team = lead_of(request.user, team_id).team
-    invite = get_object_or_404(TeamInvite, pk=invite_id, team=team)
+    invite = get_object_or_404(TeamInvite, pk=real_id(invite_id), team=team)
     services.invite_revoke(invite=invite)
     messages.success(request, "The link is revoked; it no longer works.")
     return redirect(_team_url(team.pk, "invites"))
@@ -154,7 +154,7 @@ def leave(request: HttpRequest, team_id: int) -> HttpResponse:
 @require_POST
 def member_remove(request: HttpRequest, team_id: int, member_id: int) -> HttpResponse:
     team = lead_of(request.user, team_id).team
-    member = get_object_or_404(Membership, pk=member_id, team=team)
+    member = get_object_or_404(Membership, pk=real_id(member_id), team=team)
     try:
         services.member_remove(membership=member)
     except services.TeamError as exc:
