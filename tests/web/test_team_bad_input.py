@@ -102,6 +102,8 @@ def test_impossible_ids_and_tokens_are_404_or_closed(world: World, path: str) ->
         ("post", "/teams", {"name": ""}),
         ("put", "/teams/1/targets", {"targets": ["astronaut"]}),
         ("put", "/teams/1/share", {"result_id": "x" * 65}),
+        ("put", "/teams/1/share", {"result_id": "a\x00b"}),
+        ("post", "/join", {"token": "a\x00b", "name": "A"}),
         ("post", "/join", {"token": "nope", "name": "A"}),
         ("post", "/second-opinions", {"relationship": "boss"}),
     ],

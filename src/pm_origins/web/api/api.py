@@ -26,7 +26,7 @@ from pm_origins.web.assessments import services
 from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.core import exports
 from pm_origins.web.teams import services as team_services
-from pm_origins.web.teams.access import lead_of, membership_of, opinion_of, real_id
+from pm_origins.web.teams.access import is_token, lead_of, membership_of, opinion_of, real_id
 from pm_origins.web.teams.models import Membership, SecondOpinion, TeamInvite
 
 API_VERSION = "1"
@@ -480,7 +480,11 @@ def team_join(request: ApiRequest, data: schemas.JoinIn) -> Any:
 )
 def team_share(request: ApiRequest, team_id: int, data: schemas.ShareIn) -> Any:
     membership = membership_of(request.auth, team_id)
-    assessment = Assessment.objects.filter(token=data.result_id, owner=request.auth).first()
+    assessment = (
+        Assessment.objects.filter(token=data.result_id, owner=request.auth).first()
+        if is_token(data.result_id)
+        else None
+    )
     if assessment is None:
         raise team_services.TeamError(team_services.NOT_YOUR_RESULT)
     share = team_services.share_set(membership=membership, assessment=assessment)

@@ -39,6 +39,7 @@ from pm_origins.web.assessments.services import (
     snapshot_current,
 )
 from pm_origins.web.core.errors import DomainError
+from pm_origins.web.teams.access import is_token
 from pm_origins.web.teams.models import (
     Cohort,
     CohortPerson,
@@ -146,6 +147,8 @@ def invite_revoke(*, invite: TeamInvite) -> None:
 
 def open_invite(token: str) -> TeamInvite | None:
     """The invite behind a link if it still works, else None."""
+    if not is_token(token):
+        return None
     invite = TeamInvite.objects.select_related("team").filter(token=token).first()
     if invite is None or not invite.open_at(timezone.now()):
         return None
@@ -483,6 +486,8 @@ def opinion_invite(*, subject: User, relationship: str, days: int = OPINION_DAYS
 
 
 def open_opinion(token: str) -> SecondOpinion | None:
+    if not is_token(token):
+        return None
     opinion = (
         SecondOpinion.objects.select_related("framework", "subject").filter(token=token).first()
     )

@@ -15,7 +15,14 @@ from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.assessments.services import current_framework
 from pm_origins.web.core.decorators import private
 from pm_origins.web.teams import services
-from pm_origins.web.teams.access import cohort_of, lead_of, membership_of, opinion_of, real_id
+from pm_origins.web.teams.access import (
+    cohort_of,
+    is_token,
+    lead_of,
+    membership_of,
+    opinion_of,
+    real_id,
+)
 from pm_origins.web.teams.forms import (
     CohortForm,
     JoinForm,
@@ -125,9 +132,12 @@ def share(request: HttpRequest, team_id: int) -> HttpResponse:
         services.share_withdraw(membership=membership)
         messages.success(request, "Your results are withdrawn; the team no longer sees them.")
         return redirect(_team_url(team_id, "share"))
-    assessment = Assessment.objects.filter(
-        token=str(request.POST.get("result", ""))[:64], owner=membership.user
-    ).first()
+    token = str(request.POST.get("result", ""))
+    assessment = (
+        Assessment.objects.filter(token=token, owner=membership.user).first()
+        if is_token(token)
+        else None
+    )
     try:
         if assessment is None:
             raise services.TeamError(services.NOT_YOUR_RESULT)
