@@ -27,6 +27,7 @@ from pm_origins.engine.planning import target_role
 from pm_origins.engine.scoring import FloatArray
 from pm_origins.framework import Action, Framework
 
+_FAR = 1e9  # beyond any weighted 0-100 score
 PROFICIENT = 60.0  # level 3 of 0-4: does it regularly, unprompted
 JOINT_ACTION_KINDS = ("shadow", "practise", "learn", "ship")  # what two people do best together
 
@@ -205,18 +206,21 @@ def benefit_matrix(
         Ties go to the first competency in framework order.
     """
     count = scores.shape[0]
+    usable = measured & ~np.isnan(scores)
+    # w * max(0, a - b) = max(0, w*a - w*b) for w > 0. A mentor's unmeasured score and a
+    # mentee's missing one are pushed far apart with finite sentinels, so their gain is
+    # negative (no pair) without NaN or infinity in the big arrays.
+    weighted = scores * weights
+    mentor = np.where(usable, weighted, -_FAR)
+    mentee = np.where(np.isnan(weighted), _FAR, weighted)
     benefit = np.zeros((count, count))
     which = np.zeros((count, count), dtype=np.intp)
-    usable = measured & ~np.isnan(scores)
     # One competency at a time keeps memory at members^2 instead of members^2 x competencies.
     for c in range(scores.shape[1]):
-        column = scores[:, c]
-        # fmax drops the NaN of a mentee without a score: nothing to teach there.
-        gain = np.fmax(column[:, None] - column[None, :], 0.0) * float(weights[c])
-        gain[~usable[:, c]] = 0.0
-        better = gain > benefit
-        benefit = np.where(better, gain, benefit)
-        which[better] = c
+        gain = np.subtract.outer(mentor[:, c], mentee[:, c])
+        better = gain > benefit  # strict: ties keep the earlier competency
+        np.copyto(benefit, gain, where=better)
+        np.copyto(which, c, where=better)
     return benefit, which
 
 
