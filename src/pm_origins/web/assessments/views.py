@@ -25,6 +25,7 @@ from pm_origins.web.assessments.presenters import (
     paragraphs,
     result_context,
 )
+from pm_origins.web.core.converters import is_token
 from pm_origins.web.core.decorators import private
 
 PAGE_SIZE = 8
@@ -329,6 +330,8 @@ def mine(request: AuthenticatedRequest) -> HttpResponse:
 @require_safe
 def compare(request: AuthenticatedRequest) -> HttpResponse:
     tokens = [request.GET.get("a", ""), request.GET.get("b", "")]
+    if not all(map(is_token, tokens)):
+        raise Http404("Choose two of your own results")
     found = {
         a.token: a
         for a in Assessment.objects.filter(
