@@ -230,7 +230,10 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
     if not assessment.is_complete:
         return redirect("assessments:roles", token=token)
     context = result_context(
-        assessment, services.framework_of(assessment), owner_view=True, user=request.user
+        assessment,
+        services.framework_of(assessment),
+        owner_view=True,
+        may_track=assessment.may_track(request.user, services.guest_tokens(request.session)),
     )
     return render(request, "assessments/result.html", context)
 
@@ -244,7 +247,7 @@ def shared(request: HttpRequest, share_token: str) -> HttpResponse:
         step=Assessment.Step.COMPLETE,
     )
     context = result_context(
-        assessment, services.framework_of(assessment), owner_view=False, user=request.user
+        assessment, services.framework_of(assessment), owner_view=False, may_track=False
     )
     return render(request, "assessments/result.html", context)
 
@@ -294,8 +297,8 @@ def delete(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def action_done(request: HttpRequest, token: str, action_id: str) -> HttpResponse:
     assessment = _assessment(request, token)
-    if not request.user.is_authenticated:
-        raise Http404("Sign in to track actions")
+    if not assessment.may_track(request.user, services.guest_tokens(request.session)):
+        raise Http404("Only the owner of this result can track its actions")
     try:
         services.action_set_done(
             assessment=assessment, action_id=action_id, done=request.POST.get("done") == "1"
