@@ -4,7 +4,6 @@ import html
 import xml.etree.ElementTree as ET
 
 import pytest
-
 from django.test import Client
 
 from pm_origins.web.series.models import Article, Series, Tag
