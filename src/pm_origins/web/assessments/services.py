@@ -125,12 +125,15 @@ def roles_from_data(data: Iterable[Mapping[str, Any]]) -> list[Role]:
     return [Role(str(r.get("title", "")), r.get("years", 0), r.get("years_ago", 0)) for r in data]
 
 
-def check_roles(framework: Framework, roles: Sequence[Role]) -> list[dict[str, Any]]:
-    """Validated roles as stored data; raises for impossible years or unmatched titles."""
+def check_roles(
+    framework: Framework, roles: Sequence[Role], *, allow_unmatched: bool = False
+) -> list[dict[str, Any]]:
+    """Validated roles as stored data; raises for impossible years, and for titles that
+    match no origin unless ``allow_unmatched`` (they are then kept and left out)."""
     if len(roles) > MAX_ROLES:
         raise AssessmentError(TOO_MANY_ROLES)
     history = read_history(framework, roles)
-    if history.unmatched:
+    if history.unmatched and not allow_unmatched:
         raise UnmatchedTitlesError(tuple((m.title, m.suggestions) for m in history.unmatched))
     return [
         {"title": e.role.title, "years": e.role.years, "years_ago": e.role.years_ago}
@@ -174,7 +177,11 @@ def evaluation_of(assessment: Assessment) -> Evaluation:
     """Evaluate the assessment's stored inputs with its own framework."""
     framework = framework_of(assessment)
     return evaluate(
-        framework, roles_from_data(assessment.roles), assessment.answers, assessment.target or None
+        framework,
+        roles_from_data(assessment.roles),
+        assessment.answers,
+        assessment.target or None,
+        allow_unmatched=True,
     )
 
 
@@ -203,10 +210,15 @@ def assessment_submit(
     roles: Sequence[Role],
     answers: Mapping[str, Any],
     target: str | None = None,
+    allow_unmatched: bool = False,
 ) -> Assessment:
-    """Create a finished assessment in one go (the API's and scripts' way in)."""
+    """Create a finished assessment in one go (the API's and scripts' way in).
+
+    With ``allow_unmatched`` a title that matches no origin is kept, listed in the
+    result's roles as unmatched with suggestions, and left out of the origin.
+    """
     framework = current_framework()
-    stored_roles = check_roles(framework, roles)
+    stored_roles = check_roles(framework, roles, allow_unmatched=allow_unmatched)
     clean = check_answers(framework, answers)
     if target:
         target_role(framework, target)
