@@ -10,9 +10,9 @@ import pytest
 from typer.testing import CliRunner
 
 from pm_origins.cli.app import app as cli
+from pm_origins.engine.errors import TITLE_CONTROL
 from pm_origins.framework import Framework
 from pm_origins.reports.data import CONTRACT_KEYS
-from pm_origins.web.api.schemas import CONTROL_CHARACTERS
 from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.assessments.services import NOTHING_TO_SCORE
 
@@ -192,7 +192,7 @@ def test_bad_roles_are_refused_field_by_field(
 
 def test_control_characters_are_named_in_the_message(client: ApiClient) -> None:
     response = client.post("/evaluate", {"roles": [{"title": "QA\x00", "years": 1}]})
-    assert CONTROL_CHARACTERS in response.json()["errors"][0]["msg"]
+    assert TITLE_CONTROL in response.json()["errors"][0]["msg"]
 
 
 def test_too_many_roles_are_refused(client: ApiClient) -> None:

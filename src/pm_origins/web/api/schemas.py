@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
@@ -17,34 +16,22 @@ from pydantic import (
     model_validator,
 )
 
-from pm_origins.engine.history import MAX_TITLE_LENGTH, MAX_YEARS
+from pm_origins.engine.errors import NOTHING_TO_SCORE
+from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, title_problem
 from pm_origins.framework import Framework
-from pm_origins.web.assessments.services import MAX_ROLES, NOTHING_TO_SCORE, current_framework
+from pm_origins.web.assessments.services import current_framework
 
 MAX_ANSWERS = 500
 MAX_PAGE = 100
-CONTROL_CHARACTERS = (
-    "Text may not contain control characters (such as NUL or a line break) or lone surrogates."
-)
-
-
-def plain_text(value: str) -> str:
-    """Refuse text that no database column or person wants: control characters, surrogates."""
-    if any(unicodedata.category(ch) in {"Cc", "Cs"} for ch in value):
-        raise ValueError(CONTROL_CHARACTERS)
-    return value
-
-
-PlainText = Annotated[str, AfterValidator(plain_text)]
-# The same rules for the JSON schema: no C0/C1 control character, at least one
-# character that is not a space.
+# The engine's title rules (title_problem) for the JSON schema: no C0/C1 control
+# character, at least one character that is not a space.
 PLAIN_LINE_PATTERN = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
-BLANK_TEXT = "The text is empty or only spaces."
 
 
-def not_blank(value: str) -> str:
-    if not value.strip():
-        raise ValueError(BLANK_TEXT)
+def job_title(value: str) -> str:
+    problem = title_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
@@ -60,8 +47,8 @@ class StrictIn(Schema):
 
 class RoleIn(StrictIn):
     title: Annotated[
-        PlainText,
-        AfterValidator(not_blank),
+        str,
+        AfterValidator(job_title),
         StringConstraints(min_length=1, max_length=MAX_TITLE_LENGTH),
     ] = Field(
         description="Job title as people in that job would write it: no control "

@@ -21,6 +21,9 @@ from pm_origins.engine import (
     item_bank,
     read_history,
 )
+from pm_origins.engine.errors import NOTHING_TO_SCORE
+from pm_origins.engine.errors import TOO_MANY_ROLES as TOO_MANY_ROLES_TEMPLATE
+from pm_origins.engine.limits import MAX_ROLES
 from pm_origins.engine.planning import target_role
 from pm_origins.engine.scoring import answer_matrix
 from pm_origins.framework import (
@@ -40,12 +43,8 @@ from pm_origins.web.assessments.models import (
 )
 from pm_origins.web.core.errors import DomainError
 
-MAX_ROLES = 20
 ALREADY_COMPLETE = "This assessment is finished; start a new one to record a change."
-NOTHING_TO_SCORE = (
-    "Add at least one role or answer at least one question before asking for your result."
-)
-TOO_MANY_ROLES = f"Enter at most {MAX_ROLES} roles; combine similar ones."
+TOO_MANY_ROLES = TOO_MANY_ROLES_TEMPLATE.format(limit=MAX_ROLES)
 UNKNOWN_ACTION = "That action is not part of this result's growth plan."
 NOT_COMPLETE = "This assessment has no result yet."
 SESSION_KEY = "guest_assessments"
