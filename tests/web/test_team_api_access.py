@@ -18,7 +18,8 @@ from .test_team_access import snapshot
 
 Body = Callable[[World], Any]
 # (method, path template) -> (body, personas entitled, their status). The lead
-# reaches "leave" and "share" too, where a rule then says no (422).
+# reaches "leave" too, where a rule then says no (422); sharing the member's result
+# is 404 for the lead: it is no result of theirs.
 TEAM_OBJECT_OPERATIONS: dict[tuple[str, str], tuple[Body, set[str], int]] = {
     ("get", "/api/v1/teams/{team_id}"): (lambda w: None, {"lead", "member"}, 200),
     ("delete", "/api/v1/teams/{team_id}"): (lambda w: None, {"lead"}, 204),
@@ -80,7 +81,7 @@ def test_each_persona_reaches_only_what_is_theirs(
     response = client_for(world, persona).request(method, path_of(world, template), body(world))
     if persona in allowed:
         assert response.status_code == status
-    elif persona == "lead" and template.endswith(("/leave", "/share")):
+    elif persona == "lead" and template.endswith("/leave"):
         assert response.status_code == 422
         assert error_of(response) == "not_allowed"
     elif persona == "anonymous":
@@ -112,7 +113,8 @@ def test_a_member_cannot_share_someone_elses_result(world: World) -> None:
     response = client_for(world, "member").request(
         "put", path, {"result_id": world.lead_result.token}
     )
-    assert response.status_code == 422 and error_of(response) == "not_allowed"
+    assert response.status_code == 404 and error_of(response) == "not_found"
+    assert not world.membership.shares.filter(assessment=world.lead_result).exists()
 
 
 def test_the_lead_cannot_leave_but_can_delete(world: World) -> None:

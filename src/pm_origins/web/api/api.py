@@ -26,8 +26,9 @@ from pm_origins.web.api.guard import guard, not_found
 from pm_origins.web.assessments import services
 from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.core import exports
+from pm_origins.web.core.converters import is_token
 from pm_origins.web.teams import services as team_services
-from pm_origins.web.teams.access import is_token, lead_of, membership_of, opinion_of, real_id
+from pm_origins.web.teams.access import lead_of, membership_of, opinion_of, real_id
 from pm_origins.web.teams.models import Membership, SecondOpinion, TeamInvite
 
 API_VERSION = "1"
@@ -472,11 +473,13 @@ def team_invite_revoke(request: ApiRequest, team_id: int, invite_id: int) -> Any
 
 @api.post(
     "/join",
-    response=responses({200: schemas.TeamSummaryOut}, *AUTH_ERRORS),
+    response=responses({200: schemas.TeamSummaryOut}, *AUTH_ERRORS, 404),
     tags=["teams"],
     summary="Join a team with the token of its invitation link",
 )
 def team_join(request: ApiRequest, data: schemas.JoinIn) -> Any:
+    if team_services.open_invite(data.token) is None:
+        raise Http404(team_services.INVITE_CLOSED)
     membership = team_services.team_join(token=data.token, user=request.auth, name=data.name)
     return _team_summary(request, membership)
 
@@ -490,12 +493,10 @@ def team_join(request: ApiRequest, data: schemas.JoinIn) -> Any:
 def team_share(request: ApiRequest, team_id: int, data: schemas.ShareIn) -> Any:
     membership = membership_of(request.auth, team_id)
     assessment = (
-        Assessment.objects.filter(token=data.result_id, owner=request.auth).first()
-        if is_token(data.result_id)
-        else None
+        _results(request).filter(token=data.result_id).first() if is_token(data.result_id) else None
     )
     if assessment is None:
-        raise team_services.TeamError(team_services.NOT_YOUR_RESULT)
+        raise Http404(errors.RESULT_NOT_FOUND)
     share = team_services.share_set(membership=membership, assessment=assessment)
     return {"shared_at": share.shared_at}
 

@@ -381,18 +381,33 @@ Export = dict[str, Any]
 
 # Teams ---------------------------------------------------------------------------------
 
+NAME_PROBLEM = "A name needs a character that is not a space, and no control characters."
+TOKEN_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
+
+
+def plain_name(value: str) -> str:
+    if title_problem(value) is not None:
+        raise ValueError(NAME_PROBLEM)
+    return value
+
+
 NameText = Annotated[
-    PlainText, StringConstraints(min_length=1, max_length=80, strip_whitespace=True)
+    str,
+    AfterValidator(plain_name),
+    StringConstraints(min_length=1, max_length=80),
+    WithJsonSchema(
+        {"type": "string", "minLength": 1, "maxLength": 80, "pattern": PLAIN_LINE_PATTERN}
+    ),
 ]
-RoleId = Annotated[str, StringConstraints(max_length=64)]
+TokenText = Annotated[str, StringConstraints(pattern=TOKEN_PATTERN)]
 
 
-class TeamIn(Schema):
+class TeamIn(StrictIn):
     name: NameText = Field(description="The team's name.", examples=["Checkout squad"])
 
 
-class TargetsIn(Schema):
-    targets: list[RoleId] = Field(
+class TargetsIn(StrictIn):
+    targets: list[TargetId] = Field(
         max_length=10,
         description="Target PM role ids (see /framework/roles) whose mix sets the gaps and "
         "the pairing weights; empty for none.",
@@ -400,17 +415,15 @@ class TargetsIn(Schema):
     )
 
 
-class JoinIn(Schema):
-    token: Annotated[str, StringConstraints(min_length=1, max_length=64)] = Field(
+class JoinIn(StrictIn):
+    token: TokenText = Field(
         description="The token at the end of the invitation link (/join/<token>/)."
     )
     name: NameText = Field(description="Your name as the team sees it.")
 
 
-class ShareIn(Schema):
-    result_id: Annotated[str, StringConstraints(min_length=1, max_length=64)] = Field(
-        description="One of your finished results (see /results)."
-    )
+class ShareIn(StrictIn):
+    result_id: TokenText = Field(description="One of your finished results (see /results).")
 
 
 class TeamSummaryOut(Schema):
@@ -535,7 +548,7 @@ class SharedOut(Schema):
 # Second opinions -------------------------------------------------------------------------
 
 
-class OpinionIn(Schema):
+class OpinionIn(StrictIn):
     relationship: Literal["lead", "mentor", "peer"] = Field(
         description="Whom you are asking: a lead, a mentor or a peer."
     )

@@ -5,7 +5,6 @@ Anyone else gets 404, so an outsider cannot even tell that the object exists.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.http import Http404
@@ -13,14 +12,7 @@ from django.shortcuts import get_object_or_404
 
 from pm_origins.web.teams.models import Cohort, Membership, SecondOpinion
 
-TOKEN_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 MAX_ID = 2**63 - 1  # a bigger number is no row's id, and PostgreSQL would refuse to compare it
-
-
-def is_token(value: str) -> bool:
-    """Whether text could be one of our URL tokens at all (before asking the database,
-    which refuses some characters, such as NUL, outright)."""
-    return bool(TOKEN_RE.fullmatch(value))
 
 
 def real_id(value: int) -> int:

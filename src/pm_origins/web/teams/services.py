@@ -38,8 +38,8 @@ from pm_origins.web.assessments.services import (
     current_framework,
     snapshot_current,
 )
+from pm_origins.web.core.converters import is_token
 from pm_origins.web.core.errors import DomainError
-from pm_origins.web.teams.access import is_token
 from pm_origins.web.teams.models import (
     Cohort,
     CohortPerson,
@@ -53,7 +53,7 @@ from pm_origins.web.teams.models import (
 INVITE_DAYS = 7
 OPINION_DAYS = 30
 MAX_COHORT_PEOPLE = 1000
-MAX_TEAMS_PER_USER = 50
+MAX_TEAMS_PER_USER = 500
 MAX_OPEN_INVITES = 20
 TREND_POINTS = 12
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.urls import path
 
+from pm_origins.web.core import converters  # noqa: F401 (registers <token:>)
 from pm_origins.web.teams import views
 
 app_name = "teams"
@@ -24,7 +25,7 @@ urlpatterns = [
         name="member-remove",
     ),
     path("teams/<int:team_id>/delete/", views.team_delete, name="delete"),
-    path("join/<str:token>/", views.join, name="join"),
+    path("join/<token:token>/", views.join, name="join"),
     path("cohorts/", views.cohort_list, name="cohorts"),
     path("cohorts/<int:cohort_id>/", views.cohort_page, name="cohort"),
     path("cohorts/<int:cohort_id>/targets/", views.cohort_targets, name="cohort-targets"),
@@ -37,5 +38,5 @@ urlpatterns = [
         views.opinion_delete,
         name="opinion-delete",
     ),
-    path("rate/<str:token>/", views.rate, name="rate"),
+    path("rate/<token:token>/", views.rate, name="rate"),
 ]

@@ -13,11 +13,11 @@ from pm_origins.reports import profile_from_data
 from pm_origins.web.accounts.http import AuthenticatedRequest
 from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.assessments.services import current_framework
+from pm_origins.web.core.converters import is_token
 from pm_origins.web.core.decorators import private
 from pm_origins.web.teams import services
 from pm_origins.web.teams.access import (
     cohort_of,
-    is_token,
     lead_of,
     membership_of,
     opinion_of,
@@ -186,7 +186,7 @@ def team_delete(request: HttpRequest, team_id: int) -> HttpResponse:
 @private
 @require_http_methods(["GET", "POST"])
 def join(request: AuthenticatedRequest, token: str) -> HttpResponse:
-    invite = services.open_invite(token[:64])
+    invite = services.open_invite(token)
     if invite is None:
         return render(request, "teams/invite_closed.html", status=410)
     form = JoinForm(request.POST or None, initial={"name": request.user.display_name})
@@ -317,7 +317,7 @@ def opinion_delete(request: HttpRequest, opinion_id: int) -> HttpResponse:
 @private
 @require_http_methods(["GET", "POST"])
 def rate(request: HttpRequest, token: str) -> HttpResponse:
-    opinion = services.open_opinion(token[:64])
+    opinion = services.open_opinion(token)
     if opinion is None:
         return render(request, "teams/rate_closed.html", status=410)
     framework = services.framework_for(opinion.framework_id)
