@@ -160,3 +160,9 @@ def test_change_over_time_follows_each_newer_share(world: World) -> None:
     trend = services.team_view(team=world.team).trend
     assert [p["members"] for p in trend] == [1, 2, 2]
     assert trend[-1]["mean"]["ux"] != trend[-2]["mean"]["ux"]
+
+
+def test_only_the_latest_shares_are_kept_for_the_trend(world: World) -> None:
+    for _ in range(services.SHARES_KEPT + 3):
+        services.share_set(membership=world.membership, assessment=world.member_result)
+    assert TeamShare.objects.filter(membership=world.membership).count() == services.SHARES_KEPT

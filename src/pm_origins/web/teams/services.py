@@ -56,6 +56,7 @@ MAX_COHORT_PEOPLE = 1000
 MAX_TEAMS_PER_USER = 500
 MAX_OPEN_INVITES = 20
 TREND_POINTS = 12
+SHARES_KEPT = 12  # per member: enough for the trend, and a bound on what a page loads
 
 INVITE_CLOSED = (
     "This invitation link does not work any more: it expired or the team's lead revoked it. "
@@ -173,7 +174,12 @@ def share_set(*, membership: Membership, assessment: Assessment) -> TeamShare:
     """Show the team this finished result of the member's (the newest share is current)."""
     if assessment.owner_id != membership.user_id or not assessment.is_complete:
         raise TeamError(NOT_YOUR_RESULT)
-    return TeamShare.objects.create(membership=membership, assessment=assessment)
+    share = TeamShare.objects.create(membership=membership, assessment=assessment)
+    older = TeamShare.objects.filter(membership=membership).order_by("-shared_at", "-pk")
+    stale = list(older.values_list("pk", flat=True)[SHARES_KEPT:])
+    if stale:
+        TeamShare.objects.filter(pk__in=stale).delete()
+    return share
 
 
 def share_withdraw(*, membership: Membership) -> int:
