@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import json
 import os
-from html import escape
 import re
 from collections.abc import Iterator
+from html import escape
 from pathlib import Path
 from typing import Any
 
