@@ -30,8 +30,6 @@ from pm_origins.framework import (
     Framework,
     framework_data,
     framework_from_data,
-    framework_path_from_env,
-    load_framework,
 )
 from pm_origins.reports import SavedResult, evaluation_data, read_result
 from pm_origins.web.accounts.models import User
@@ -43,6 +41,7 @@ from pm_origins.web.assessments.models import (
     new_token,
 )
 from pm_origins.web.core.errors import DomainError
+from pm_origins.web.core.framework import current_framework
 
 ALREADY_COMPLETE = "This assessment is finished; start a new one to record a change."
 TOO_MANY_ROLES = TOO_MANY_ROLES_TEMPLATE.format(limit=MAX_ROLES)
@@ -53,16 +52,6 @@ SESSION_KEY = "guest_assessments"
 
 class AssessmentError(DomainError):
     """A business rule said no; `message` is meant for people."""
-
-
-@lru_cache(maxsize=1)
-def current_framework() -> Framework:
-    """The framework new assessments use (bundled, or the operator's file).
-
-    Read once per process: an edit to the file takes effect on restart, after
-    `pm-origins serve` has checked it, so a half-saved file never breaks pages.
-    """
-    return load_framework(framework_path_from_env())
 
 
 @lru_cache(maxsize=32)
