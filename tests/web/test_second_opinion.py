@@ -9,8 +9,8 @@ from django.urls import reverse
 
 from pm_origins.engine import compare_opinions
 from pm_origins.engine.scoring import CompetencyScore, Profile
+from pm_origins.web.accounts import exports
 from pm_origins.web.accounts.models import User
-from pm_origins.web.core import exports
 from pm_origins.web.teams import services
 from pm_origins.web.teams.models import SecondOpinion
 

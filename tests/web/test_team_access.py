@@ -7,7 +7,6 @@ even tell that it exists, and nothing changes.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -16,36 +15,18 @@ from django.urls import URLPattern, reverse
 
 from pm_origins.web.teams import urls
 from pm_origins.web.teams.models import (
-    Cohort,
     Membership,
-    SecondOpinion,
-    Team,
-    TeamInvite,
-    TeamShare,
 )
 
-from .team_helpers import PERSONAS, World, make_world
-
-Args = Callable[[World], list[Any]]
-# route -> (method, arguments, POST data, personas that reach it, their status)
-OBJECT_ROUTES: dict[str, tuple[str, Args, dict[str, str], set[str], int]] = {
-    "team": ("get", lambda w: [w.team.pk], {}, {"lead", "member"}, 200),
-    "targets": ("post", lambda w: [w.team.pk], {"targets": "technical"}, {"lead"}, 302),
-    "invite": ("post", lambda w: [w.team.pk], {}, {"lead"}, 302),
-    "invite-revoke": ("post", lambda w: [w.team.pk, w.invite.pk], {}, {"lead"}, 302),
-    "share": ("post", lambda w: [w.team.pk], {"action": "withdraw"}, {"lead", "member"}, 302),
-    "leave": ("post", lambda w: [w.team.pk], {}, {"lead", "member"}, 302),
-    "member-remove": ("post", lambda w: [w.team.pk, w.membership.pk], {}, {"lead"}, 302),
-    "delete": ("post", lambda w: [w.team.pk], {}, {"lead"}, 302),
-    "cohort": ("get", lambda w: [w.cohort.pk], {}, {"lead"}, 200),
-    "cohort-targets": ("post", lambda w: [w.cohort.pk], {"targets": "technical"}, {"lead"}, 302),
-    "cohort-export": ("get", lambda w: [w.cohort.pk], {}, {"lead"}, 200),
-    "cohort-delete": ("post", lambda w: [w.cohort.pk], {}, {"lead"}, 302),
-    "opinion": ("get", lambda w: [w.opinion.pk], {}, {"member"}, 200),
-    "opinion-delete": ("post", lambda w: [w.opinion.pk], {}, {"member"}, 302),
-}
-LOGIN_ROUTES = {"list", "cohorts", "opinions", "join"}
-TOKEN_ROUTES = {"rate"}
+from .team_helpers import (
+    LOGIN_ROUTES,
+    OBJECT_ROUTES,
+    PERSONAS,
+    TOKEN_ROUTES,
+    World,
+    make_world,
+    snapshot,
+)
 
 
 @pytest.fixture
@@ -58,19 +39,6 @@ def call(world: World, persona: str, name: str) -> Any:
     url = reverse(f"teams:{name}", args=args(world))
     client = world.client(persona)
     return client.post(url, data) if method == "post" else client.get(url)
-
-
-def snapshot(world: World) -> tuple[Any, ...]:
-    """Everything an outsider's request must leave as it was."""
-    return (
-        Team.objects.count(),
-        list(Membership.objects.order_by("pk").values_list("pk", "role")),
-        TeamShare.objects.count(),
-        list(TeamInvite.objects.order_by("pk").values_list("pk", "revoked_at")),
-        list(Team.objects.order_by("pk").values_list("target_roles", flat=True)),
-        list(Cohort.objects.order_by("pk").values_list("pk", "target_roles")),
-        SecondOpinion.objects.count(),
-    )
 
 
 def test_every_route_is_in_the_matrix() -> None:

@@ -7,49 +7,17 @@ object might as well not exist), anonymous gets 401; nothing changes for them.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any
-
 import pytest
 
 from .api_helpers import ApiClient, error_of, token_for
-from .team_helpers import PERSONAS, World, make_world
-from .test_team_access import snapshot
-
-Body = Callable[[World], Any]
-# (method, path template) -> (body, personas entitled, their status). The lead
-# reaches "leave" too, where a rule then says no (422); sharing the member's result
-# is 404 for the lead: it is no result of theirs.
-TEAM_OBJECT_OPERATIONS: dict[tuple[str, str], tuple[Body, set[str], int]] = {
-    ("get", "/api/v1/teams/{team_id}"): (lambda w: None, {"lead", "member"}, 200),
-    ("delete", "/api/v1/teams/{team_id}"): (lambda w: None, {"lead"}, 204),
-    ("put", "/api/v1/teams/{team_id}/targets"): (
-        lambda w: {"targets": ["technical"]},
-        {"lead"},
-        200,
-    ),
-    ("post", "/api/v1/teams/{team_id}/invites"): (lambda w: None, {"lead"}, 201),
-    ("delete", "/api/v1/teams/{team_id}/invites/{invite_id}"): (lambda w: None, {"lead"}, 204),
-    ("put", "/api/v1/teams/{team_id}/share"): (
-        lambda w: {"result_id": w.member_result.token},
-        {"member"},
-        200,
-    ),
-    ("delete", "/api/v1/teams/{team_id}/share"): (lambda w: None, {"lead", "member"}, 204),
-    ("post", "/api/v1/teams/{team_id}/leave"): (lambda w: None, {"member"}, 204),
-    ("delete", "/api/v1/teams/{team_id}/members/{member_id}"): (lambda w: None, {"lead"}, 204),
-    ("get", "/api/v1/second-opinions/{opinion_id}"): (lambda w: None, {"member"}, 200),
-    ("delete", "/api/v1/second-opinions/{opinion_id}"): (lambda w: None, {"member"}, 204),
-}
-# Private operations without an object id, with a body that succeeds.
-TEAM_OWN_OPERATIONS: dict[tuple[str, str], Body] = {
-    ("get", "/api/v1/teams"): lambda w: None,
-    ("post", "/api/v1/teams"): lambda w: {"name": "New team"},
-    ("post", "/api/v1/join"): lambda w: {"token": w.invite.token, "name": "Newcomer"},
-    ("get", "/api/v1/second-opinions"): lambda w: None,
-    ("post", "/api/v1/second-opinions"): lambda w: {"relationship": "peer"},
-}
-TEAM_MATRIX = {**{k: v[0] for k, v in TEAM_OBJECT_OPERATIONS.items()}, **TEAM_OWN_OPERATIONS}
+from .team_helpers import (
+    PERSONAS,
+    TEAM_OBJECT_OPERATIONS,
+    TEAM_OWN_OPERATIONS,
+    World,
+    make_world,
+    snapshot,
+)
 
 
 @pytest.fixture

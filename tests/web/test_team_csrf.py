@@ -9,8 +9,7 @@ from django.urls import reverse
 
 from pm_origins.web.teams.models import Cohort, Membership, SecondOpinion, Team
 
-from .team_helpers import COHORT_CSV, World, make_world
-from .test_team_access import OBJECT_ROUTES, snapshot
+from .team_helpers import COHORT_CSV, OBJECT_ROUTES, World, make_world, snapshot
 
 UNSAFE = sorted(name for name, route in OBJECT_ROUTES.items() if route[0] == "post")
 

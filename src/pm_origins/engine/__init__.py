@@ -5,7 +5,13 @@ No I/O and no Django here; callers load the framework and pass it in.
 
 from __future__ import annotations
 
-from pm_origins.engine.errors import EngineInputError, UnmatchedTitlesError
+from pm_origins.engine.answers import check_answers
+from pm_origins.engine.errors import (
+    NOTHING_TO_SCORE,
+    TOO_MANY_ROLES,
+    EngineInputError,
+    UnmatchedTitlesError,
+)
 from pm_origins.engine.evaluate import CompetencyReason, Evaluation, evaluate
 from pm_origins.engine.history import (
     History,
@@ -14,12 +20,14 @@ from pm_origins.engine.history import (
     read_history,
     recency_weight,
 )
+from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, title_problem
 from pm_origins.engine.matching import Advice, OriginMatch, OriginShare, match_origins
 from pm_origins.engine.opinions import OpinionComparison, compare_opinions
-from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan
+from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan, target_role
 from pm_origins.engine.questionnaire import questionnaire_order, questionnaire_pages, third_person
 from pm_origins.engine.roster import Roster, RosterPerson, memo_matcher, read_roster
 from pm_origins.engine.scoring import (
+    BAND_Z,
     AnswerContribution,
     CompetencyScore,
     ItemBank,
@@ -30,6 +38,7 @@ from pm_origins.engine.scoring import (
     score_matrix,
 )
 from pm_origins.engine.team import (
+    PROFICIENT,
     CompetencyCoverage,
     Pair,
     TeamAnalysis,
@@ -46,6 +55,13 @@ from pm_origins.engine.team import (
 from pm_origins.engine.titles import TitleMatch, TitleMatcher, title_words
 
 __all__ = [
+    "BAND_Z",
+    "MAX_ROLES",
+    "MAX_TITLE_LENGTH",
+    "MAX_YEARS",
+    "NOTHING_TO_SCORE",
+    "PROFICIENT",
+    "TOO_MANY_ROLES",
     "Advice",
     "AnswerContribution",
     "CompetencyCoverage",
@@ -77,6 +93,7 @@ __all__ = [
     "analyze_team",
     "benefit_matrix",
     "build_plan",
+    "check_answers",
     "compare_opinions",
     "evaluate",
     "first_joint_action",
@@ -93,7 +110,9 @@ __all__ = [
     "score_matrix",
     "single_points_of_failure",
     "target_mix",
+    "target_role",
     "team_coverage",
     "third_person",
+    "title_problem",
     "title_words",
 ]

@@ -17,16 +17,17 @@ from ninja.operation import Operation
 from ninja.parser import Parser
 from ninja.responses import Status
 
-from pm_origins.engine import Role, compare_opinions, evaluate
-from pm_origins.reports import evaluation_data, profile_from_data, team_data
+from pm_origins.engine import Role, evaluate
+from pm_origins.reports import evaluation_data, team_data
+from pm_origins.web.accounts import exports
 from pm_origins.web.accounts.http import ApiRequest
 from pm_origins.web.api import errors, schemas
 from pm_origins.web.api.auth import AUTH
 from pm_origins.web.api.guard import guard, not_found
 from pm_origins.web.assessments import services
 from pm_origins.web.assessments.models import Assessment
-from pm_origins.web.core import exports
 from pm_origins.web.core.converters import is_token
+from pm_origins.web.core.framework import current_framework
 from pm_origins.web.teams import services as team_services
 from pm_origins.web.teams.access import lead_of, membership_of, opinion_of, real_id
 from pm_origins.web.teams.models import Membership, SecondOpinion, TeamInvite
@@ -120,7 +121,7 @@ OBJECT_ERRORS = (401, 403, 404)
     summary="Framework and API version",
 )
 def framework_version(request: HttpRequest) -> dict[str, str]:
-    return {"framework_version": services.current_framework().version, "api_version": API_VERSION}
+    return {"framework_version": current_framework().version, "api_version": API_VERSION}
 
 
 @api.get(
@@ -131,7 +132,7 @@ def framework_version(request: HttpRequest) -> dict[str, str]:
     summary="The six competencies",
 )
 def framework_competencies(request: HttpRequest) -> Any:
-    return services.current_framework().competencies
+    return current_framework().competencies
 
 
 @api.get(
@@ -142,7 +143,7 @@ def framework_competencies(request: HttpRequest) -> Any:
     summary="Career origins with their job-title aliases",
 )
 def framework_origins(request: HttpRequest) -> Any:
-    return services.current_framework().origins
+    return current_framework().origins
 
 
 @api.get(
@@ -153,7 +154,7 @@ def framework_origins(request: HttpRequest) -> Any:
     summary="The questionnaire's items and answer scales",
 )
 def framework_items(request: HttpRequest) -> Any:
-    framework = services.current_framework()
+    framework = current_framework()
     return [
         {"id": i.id, "competency": i.competency, "text": i.text, "scale": framework.scale(i.scale)}
         for i in framework.items
@@ -168,7 +169,7 @@ def framework_items(request: HttpRequest) -> Any:
     summary="Target PM roles and what each expects",
 )
 def framework_roles(request: HttpRequest) -> Any:
-    return services.current_framework().roles
+    return current_framework().roles
 
 
 # Evaluation ----------------------------------------------------------------------------
@@ -187,7 +188,7 @@ def _roles(data: schemas.EvaluateIn) -> list[Role]:
 )
 def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
     """The same JSON as `pm-origins report --format json`. Nothing is stored."""
-    framework = services.current_framework()
+    framework = current_framework()
     evaluation = evaluate(
         framework, _roles(data), data.given_answers, data.target, allow_unmatched=True
     )
@@ -198,7 +199,9 @@ def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
 
 
 def _results(request: ApiRequest) -> QuerySet[Assessment]:
-    return Assessment.objects.filter(owner=request.auth, step=Assessment.Step.COMPLETE)
+    return Assessment.objects.filter(
+        owner=request.auth, step=Assessment.Step.COMPLETE
+    ).prefetch_related("progress")
 
 
 def _result(request: ApiRequest, result_id: str) -> Assessment:
@@ -220,17 +223,19 @@ def _share_url(request: ApiRequest, assessment: Assessment) -> str | None:
 
 
 def _summary(request: ApiRequest, assessment: Assessment) -> dict[str, Any]:
+    data = assessment.to_dict()
     return {
-        "id": assessment.token,
+        "id": data["id"],
         "url": request.build_absolute_uri(
             reverse("api-v1:result_get", kwargs={"result_id": assessment.token})
         ),
-        "created": assessment.created,
-        "completed_at": assessment.completed_at,
-        "framework_version": assessment.framework_id,
-        "target": assessment.target or None,
+        "created": data["created"],
+        "completed_at": data["completed_at"],
+        "framework_version": data["framework_version"],
+        "target": data["target"],
         "top_origin": assessment.top_origin,
-        "shared": bool(assessment.share_token),
+        "shared": data["shared"],
+        "actions_done": data["actions_done"],
     }
 
 
@@ -238,7 +243,7 @@ def _detail(request: ApiRequest, assessment: Assessment) -> dict[str, Any]:
     return {
         **_summary(request, assessment),
         "share_url": _share_url(request, assessment),
-        "result": assessment.result,
+        "result": assessment.to_dict()["result"],
     }
 
 
@@ -396,7 +401,7 @@ def team_get(request: ApiRequest, team_id: int) -> Any:
     membership = membership_of(request.auth, team_id)
     team = membership.team
     view = team_services.team_view(team=team)
-    data = team_data(view.analysis, services.current_framework())
+    data = team_data(view.analysis, current_framework())
     return {
         "id": team.pk,
         "name": team.name,
@@ -587,22 +592,16 @@ def opinion_create(request: ApiRequest, data: schemas.OpinionIn) -> Any:
 )
 def opinion_get(request: ApiRequest, opinion_id: int) -> Any:
     opinion = opinion_of(request.auth, opinion_id)
-    own = team_services.own_latest_result(request.auth)
-    rows = []
-    if own is not None and opinion.result is not None:
-        framework = services.current_framework()
-        for row in compare_opinions(
-            profile_from_data(framework, (own.result or {}).get("profile", {})),
-            profile_from_data(framework, opinion.profile()),
-        ):
-            rows.append(
-                {
-                    "competency": row.competency,
-                    "own": _band(row.own),
-                    "other": _band(row.other),
-                    "verdict": row.verdict,
-                }
-            )
+    own, comparisons = team_services.opinion_comparison(opinion=opinion)
+    rows = [
+        {
+            "competency": row.competency,
+            "own": _band(row.own),
+            "other": _band(row.other),
+            "verdict": row.verdict,
+        }
+        for row in comparisons
+    ]
     return {
         **_opinion(request, opinion),
         "own_result_id": own.token if own is not None else None,

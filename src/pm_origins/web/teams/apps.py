@@ -9,8 +9,7 @@ class TeamsConfig(AppConfig):
     verbose_name = "Teams, cohorts and second opinions"
 
     def ready(self) -> None:
-        from pm_origins.web.accounts import menu
-        from pm_origins.web.core import exports
+        from pm_origins.web.accounts import exports, menu
         from pm_origins.web.teams.services import opinions_export, teams_export
 
         exports.register("teams", teams_export)

@@ -6,8 +6,7 @@ from typing import Any
 
 from django.utils.safestring import mark_safe
 
-from pm_origins.engine import OpinionComparison
-from pm_origins.engine.team import PROFICIENT
+from pm_origins.engine import PROFICIENT, OpinionComparison
 from pm_origins.framework import Framework
 from pm_origins.reports import heatmap_svg, heatmap_table_html
 from pm_origins.web.teams.services import TeamView

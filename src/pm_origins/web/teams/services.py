@@ -20,26 +20,34 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from pm_origins.engine import (
+    BAND_Z,
+    CompetencyScore,
     EngineInputError,
+    OpinionComparison,
+    Profile,
     TeamAnalysis,
     TeamMember,
     analyze_team,
+    check_answers,
+    compare_opinions,
     evaluate,
     memo_matcher,
     read_roster,
+    target_mix,
 )
-from pm_origins.engine.team import target_mix
 from pm_origins.framework import Framework, framework_from_data
-from pm_origins.reports import evaluation_data, member_from_result
+from pm_origins.reports import (
+    ResultFormatError,
+    evaluation_data,
+    member_from_result,
+    read_result,
+)
 from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments.models import Assessment, FrameworkSnapshot
-from pm_origins.web.assessments.services import (
-    check_answers,
-    current_framework,
-    snapshot_current,
-)
+from pm_origins.web.assessments.services import snapshot_current
 from pm_origins.web.core.converters import is_token
 from pm_origins.web.core.errors import DomainError
+from pm_origins.web.core.framework import current_framework
 from pm_origins.web.teams.models import (
     Cohort,
     CohortPerson,
@@ -542,6 +550,41 @@ def own_latest_result(user: User) -> Assessment | None:
         .order_by("-completed_at", "-pk")
         .first()
     )
+
+
+def _profile(data: Mapping[str, Any] | None, competency_ids: Sequence[str]) -> Profile | None:
+    """A stored result's scores and bands as the engine's Profile (read, never recomputed)."""
+    try:
+        saved = read_result(data or {}, competency_ids)
+    except ResultFormatError:
+        return None
+    return Profile(
+        tuple(
+            CompetencyScore(
+                competency=s.competency,
+                score=s.score,
+                low=s.low,
+                high=s.high,
+                sd=(s.high - s.low) / (2 * BAND_Z),
+                answered=s.answered,
+            )
+            for s in saved.profile
+        )
+    )
+
+
+def opinion_comparison(
+    *, opinion: SecondOpinion
+) -> tuple[Assessment | None, tuple[OpinionComparison, ...]]:
+    """The subject's latest result against the rater's view, per competency."""
+    own = own_latest_result(opinion.subject)
+    if own is None or opinion.result is None:
+        return own, ()
+    ids = current_framework().competency_ids
+    mine, theirs = _profile(own.result, ids), _profile(opinion.result, ids)
+    if mine is None or theirs is None:
+        return own, ()
+    return own, compare_opinions(mine, theirs)
 
 
 def opinions_export(user: User) -> list[dict[str, Any]]:

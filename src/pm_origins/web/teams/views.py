@@ -8,13 +8,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from pm_origins.engine import compare_opinions, questionnaire_order, third_person
-from pm_origins.reports import profile_from_data
+from pm_origins.engine import questionnaire_order, third_person
 from pm_origins.web.accounts.http import AuthenticatedRequest
 from pm_origins.web.assessments.models import Assessment
-from pm_origins.web.assessments.services import current_framework
 from pm_origins.web.core.converters import is_token
 from pm_origins.web.core.decorators import private
+from pm_origins.web.core.framework import current_framework
 from pm_origins.web.teams import services
 from pm_origins.web.teams.access import (
     cohort_of,
@@ -295,15 +294,8 @@ def opinion_detail(request: HttpRequest, opinion_id: int) -> HttpResponse:
     opinion = opinion_of(request.user, opinion_id)
     if opinion.result is None:
         raise Http404("Not answered yet")
-    framework = current_framework()
-    own = services.own_latest_result(opinion.subject)
-    rows = []
-    if own is not None:
-        comparisons = compare_opinions(
-            profile_from_data(framework, (own.result or {}).get("profile", {})),
-            profile_from_data(framework, opinion.profile()),
-        )
-        rows = opinion_rows(comparisons, framework)
+    own, comparisons = services.opinion_comparison(opinion=opinion)
+    rows = opinion_rows(comparisons, current_framework())
     return render(request, "teams/opinion.html", {"opinion": opinion, "own": own, "rows": rows})
 
 
