@@ -29,8 +29,26 @@ def world() -> World:
     world = make_world()
     shared = world.member_result
     result = dict(shared.result or {})
-    result["roles"] = [{"title": CANARIES["role"], "years": 3, "years_ago": 0}]
-    result["reasons"] = [{"competency": "ux", "answers": [{"item": CANARIES["reason"]}]}]
+    result["roles"] = [
+        {
+            "title": CANARIES["role"],
+            "years": 3,
+            "years_ago": 0,
+            "weight": 3.0,
+            "matched": True,
+            "alias": None,
+            "origins": {"qa": 1.0},
+            "suggestions": [],
+        }
+    ]
+    result["reasons"] = [
+        {
+            "competency": "ux",
+            "prior": 50.0,
+            "source": "history",
+            "answers": [{"item": CANARIES["reason"], "answer": 5, "points": 3.0}],
+        }
+    ]
     result["advice"] = [{"competency": "ux", "origin": "qa", "text": CANARIES["advice"]}]
     result["evidence"] = [{"sentence": CANARIES["evidence"]}]
     result["answers"] = {CANARIES["answer"]: 5}
@@ -64,6 +82,7 @@ def test_the_api_team_view_holds_only_the_allowed_fields(world: World) -> None:
     response = ApiClient(token_for(world.lead)).get(f"/teams/{world.team.pk}")
     body = response.json()
     assert_clean(json.dumps(body), world)
+    assert body["pairs"], "the shared results were read, not dropped"
     mia = next(m for m in body["members"] if m["name"] == "Mia")
     assert set(mia) == {"name", "origins", "profile", "plan"}
     assert all(set(s) == {"score", "low", "high", "measured"} for s in mia["profile"].values())

@@ -9,6 +9,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.teams import services
 from pm_origins.web.teams.models import Membership, Team, TeamShare
 
@@ -166,3 +167,11 @@ def test_only_the_latest_shares_are_kept_for_the_trend(world: World) -> None:
     for _ in range(services.SHARES_KEPT + 3):
         services.share_set(membership=world.membership, assessment=world.member_result)
     assert TeamShare.objects.filter(membership=world.membership).count() == services.SHARES_KEPT
+
+
+def test_a_damaged_shared_result_shows_the_name_and_nothing_else(world: World) -> None:
+    Assessment.objects.filter(pk=world.member_result.pk).update(result={"profile": "broken"})
+    page = world.client("lead").get(reverse("teams:team", args=[world.team.pk]))
+    assert page.status_code == 200
+    mia = next(c for c in services.team_view(team=world.team).cards if c["name"] == "Mia")
+    assert mia["profile"] == {} and mia["origins"] == [] and mia["plan"] is None

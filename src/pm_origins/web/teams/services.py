@@ -215,43 +215,44 @@ def team_leave(*, membership: Membership) -> None:
 
 def member_card(name: str, result: Mapping[str, Any]) -> dict[str, Any]:
     """The allow-list of what a team sees of a shared result: scores with bands and
-    whether each is measured, the origin, and the plan. Nothing else."""
-    profile = {}
-    for competency, entry in (result.get("profile") or {}).items():
-        if not isinstance(entry, Mapping):
-            continue
-        measured = entry.get("measured")
-        profile[competency] = {
-            "score": entry.get("score"),
-            "low": entry.get("low"),
-            "high": entry.get("high"),
-            "measured": bool(
-                measured if measured is not None else int(entry.get("answered") or 0) > 0
-            ),
-        }
-    plan = result.get("plan") or None
+    whether each is measured, the origin, and the plan. Nothing else.
+
+    The result is read through `reports.read_result`, the one read path for saved
+    results; one that cannot be read shows the name with nothing else. A score is
+    measured when the result says so and it rests on at least one answer (results
+    saved before the `measured` key existed say nothing else).
+    """
+    try:
+        saved = read_result(result, current_framework().competency_ids)
+    except ResultFormatError:
+        return {"name": name, "origins": [], "profile": {}, "plan": None}
+    plan = saved.plan
     return {
         "name": name,
         "origins": [
-            {"id": o.get("id"), "name": o.get("name"), "share": o.get("share")}
-            for o in (result.get("blend") or result.get("origins") or [])[:3]
+            {"id": o.id, "name": o.name, "share": o.share}
+            for o in (saved.blend[:3] if saved.matched else ())
         ],
-        "profile": profile,
+        "profile": {
+            s.competency: {
+                "score": s.score,
+                "low": s.low,
+                "high": s.high,
+                "measured": s.measured and s.answered > 0,
+            }
+            for s in saved.profile
+        },
         "plan": (
             {
-                "target": (plan.get("target") or {}).get("name"),
+                "target": plan.target_name,
                 "gaps": [
-                    {
-                        "competency": g.get("competency"),
-                        "current": g.get("current"),
-                        "target": g.get("target"),
-                    }
-                    for g in plan.get("gaps", [])
+                    {"competency": g.competency, "current": g.current, "target": g.target}
+                    for g in plan.gaps
                 ],
                 "actions": [
-                    {"title": a.get("title"), "days": phase.get("days")}
-                    for phase in plan.get("phases", [])
-                    for a in phase.get("actions", [])
+                    {"title": a.title, "days": phase.days}
+                    for phase in plan.phases
+                    for a in phase.actions
                 ],
             }
             if plan
