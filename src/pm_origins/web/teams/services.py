@@ -300,13 +300,16 @@ def _trend(shares: Sequence[TeamShare]) -> list[dict[str, Any]]:
     latest: dict[int, Mapping[str, Any]] = {}
     points: list[dict[str, Any]] = []
     for share in shares:  # oldest first
-        latest[share.membership_id] = (share.assessment.result or {}).get("profile") or {}
+        result = share.assessment.result
+        profile = result.get("profile") if isinstance(result, Mapping) else None
+        latest[share.membership_id] = profile if isinstance(profile, Mapping) else {}
         day = share.shared_at.date().isoformat()
         sums: dict[str, list[float]] = {}
         for profile in latest.values():
             for competency, entry in profile.items():
-                if isinstance(entry, Mapping) and entry.get("score") is not None:
-                    sums.setdefault(competency, []).append(float(entry["score"]))
+                score = entry.get("score") if isinstance(entry, Mapping) else None
+                if isinstance(score, (int, float)) and not isinstance(score, bool):
+                    sums.setdefault(competency, []).append(float(score))
         point = {
             "date": day,
             "members": len(latest),
