@@ -175,3 +175,15 @@ def test_a_damaged_shared_result_shows_the_name_and_nothing_else(world: World) -
     assert page.status_code == 200
     mia = next(c for c in services.team_view(team=world.team).cards if c["name"] == "Mia")
     assert mia["profile"] == {} and mia["origins"] == [] and mia["plan"] is None
+
+
+def test_the_saved_measured_flag_decides_who_can_mentor(world: World) -> None:
+    before = services.team_view(team=world.team)
+    assert any(before.members[p.mentor].name == "Mia" for p in before.analysis.pairs)
+    result = dict(world.member_result.result or {})
+    result["profile"] = {c: {**e, "measured": False} for c, e in result["profile"].items()}
+    Assessment.objects.filter(pk=world.member_result.pk).update(result=result)
+    view = services.team_view(team=world.team)
+    mia = next(c for c in view.cards if c["name"] == "Mia")
+    assert not any(s["measured"] for s in mia["profile"].values())
+    assert all(view.members[p.mentor].name != "Mia" for p in view.analysis.pairs)

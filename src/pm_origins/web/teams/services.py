@@ -213,14 +213,21 @@ def team_leave(*, membership: Membership) -> None:
 # What a team sees -----------------------------------------------------------------------
 
 
+def _measured(result: Mapping[str, Any], competency: str, answered: int) -> bool:
+    """The saved `measured` flag of a score; results saved before the flag existed
+    have only their answer count to go by (the rule of `reports.member_from_result`)."""
+    entry = (result.get("profile") or {}).get(competency)
+    if isinstance(entry, Mapping) and isinstance(entry.get("measured"), bool):
+        return bool(entry["measured"])
+    return answered > 0
+
+
 def member_card(name: str, result: Mapping[str, Any]) -> dict[str, Any]:
     """The allow-list of what a team sees of a shared result: scores with bands and
     whether each is measured, the origin, and the plan. Nothing else.
 
     The result is read through `reports.read_result`, the one read path for saved
-    results; one that cannot be read shows the name with nothing else. A score is
-    measured when the result says so and it rests on at least one answer (results
-    saved before the `measured` key existed say nothing else).
+    results; one that cannot be read shows the name with nothing else.
     """
     try:
         saved = read_result(result, current_framework().competency_ids)
@@ -238,7 +245,7 @@ def member_card(name: str, result: Mapping[str, Any]) -> dict[str, Any]:
                 "score": s.score,
                 "low": s.low,
                 "high": s.high,
-                "measured": s.measured and s.answered > 0,
+                "measured": _measured(result, s.competency, s.answered),
             }
             for s in saved.profile
         },
