@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -149,7 +151,7 @@ def test_each_em_cycle_raises_the_marginal_likelihood() -> None:
 
     likelihoods = [fit_grm(keyed, 5, max_iterations=n).log_likelihood for n in (1, 2, 4, 8, 16)]
 
-    assert all(later >= earlier - 1e-6 for earlier, later in zip(likelihoods, likelihoods[1:]))
+    assert all(later >= earlier - 1e-6 for earlier, later in itertools.pairwise(likelihoods))
 
 
 def test_competencies_with_too_few_answered_items_are_skipped(framework: Framework) -> None:

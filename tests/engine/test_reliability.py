@@ -62,9 +62,7 @@ def test_alpha_matches_the_textbook_formula_on_complete_data() -> None:
 
 def test_corrected_item_total_correlations_match_the_plain_computation() -> None:
     covariance, _ = pairwise_covariance(SMALL)
-    plain = [
-        np.corrcoef(SMALL[:, i], SMALL.sum(axis=1) - SMALL[:, i])[0, 1] for i in range(4)
-    ]
+    plain = [np.corrcoef(SMALL[:, i], SMALL.sum(axis=1) - SMALL[:, i])[0, 1] for i in range(4)]
 
     assert item_rest_correlations(covariance) == pytest.approx(plain, abs=1e-12)
 

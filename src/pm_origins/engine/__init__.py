@@ -5,6 +5,14 @@ No I/O and no Django here; callers load the framework and pass it in.
 
 from __future__ import annotations
 
+from pm_origins.engine.calibration import (
+    Calibration,
+    GrmFit,
+    ItemCalibration,
+    ScaleFit,
+    calibrate,
+    fit_grm,
+)
 from pm_origins.engine.errors import EngineInputError, UnmatchedTitlesError
 from pm_origins.engine.evaluate import CompetencyReason, Evaluation, evaluate
 from pm_origins.engine.history import (
@@ -17,6 +25,8 @@ from pm_origins.engine.history import (
 from pm_origins.engine.matching import Advice, OriginMatch, OriginShare, match_origins
 from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan
 from pm_origins.engine.questionnaire import questionnaire_order, questionnaire_pages
+from pm_origins.engine.reliability import ReliabilityReport, ScaleReliability, reliability_report
+from pm_origins.engine.responses import ResponseTable, read_responses, responses_csv
 from pm_origins.engine.scoring import (
     AnswerContribution,
     CompetencyScore,
@@ -32,32 +42,44 @@ from pm_origins.engine.titles import TitleMatch, TitleMatcher, title_words
 __all__ = [
     "Advice",
     "AnswerContribution",
+    "Calibration",
     "CompetencyReason",
     "CompetencyScore",
     "EngineInputError",
     "Evaluation",
+    "GrmFit",
     "GrowthPlan",
     "History",
     "ItemBank",
+    "ItemCalibration",
     "OriginMatch",
     "OriginShare",
     "PlanGap",
     "PlannedAction",
     "Prior",
     "Profile",
+    "ReliabilityReport",
+    "ResponseTable",
     "Role",
     "RoleEvidence",
+    "ScaleFit",
+    "ScaleReliability",
     "TitleMatch",
     "TitleMatcher",
     "UnmatchedTitlesError",
     "build_plan",
+    "calibrate",
     "evaluate",
+    "fit_grm",
     "item_bank",
     "match_origins",
     "questionnaire_order",
     "questionnaire_pages",
     "read_history",
+    "read_responses",
     "recency_weight",
+    "reliability_report",
+    "responses_csv",
     "score_answers",
     "score_matrix",
     "title_words",

@@ -142,7 +142,8 @@ def _one_hot(keyed: FloatArray, points: int) -> FloatArray:
     answered = ~np.isnan(keyed)
     categories = np.where(answered, keyed, 0).astype(int)
     onehot = (categories[:, :, None] == np.arange(points)[None, None, :]) & answered[:, :, None]
-    return onehot.reshape(keyed.shape[0], -1).astype(float)
+    flat: FloatArray = onehot.reshape(keyed.shape[0], -1).astype(float)
+    return flat
 
 
 def _starting_values(keyed: FloatArray, points: int) -> tuple[FloatArray, FloatArray]:
@@ -266,7 +267,8 @@ def fit_grm(
     converged = False
     iterations = 0
     log_likelihood = float("nan")
-    for iterations in range(1, max_iterations + 1):
+    for iteration in range(1, max_iterations + 1):
+        iterations = iteration
         log_p = log_category_probabilities(grid, a, -d / a[:, None]).reshape(len(grid), -1)
         joint = onehot @ log_p.T + log_weights[None, :]  # (N, Q)
         top = joint.max(axis=1, keepdims=True)

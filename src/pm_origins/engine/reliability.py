@@ -91,7 +91,7 @@ def pairwise_covariance(values: FloatArray) -> tuple[FloatArray, FloatArray]:
 
 def alpha_from_covariance(covariance: FloatArray) -> float | None:
     """Cronbach's alpha of the sum of the items with this covariance matrix."""
-    k = covariance.shape[0]
+    k = int(covariance.shape[0])
     total = float(np.sum(covariance))
     if k < 2 or not np.all(np.isfinite(covariance)) or total <= 0:
         return None
@@ -109,7 +109,8 @@ def item_rest_correlations(covariance: FloatArray) -> list[float | None]:
         with_rest = float(np.sum(covariance[i]) - covariance[i, i])
         rest_variance = total - 2 * float(np.sum(covariance[i])) + float(covariance[i, i])
         own = float(covariance[i, i])
-        out.append(with_rest / math.sqrt(own * rest_variance) if own > 0 and rest_variance > 0 else None)
+        usable = own > 0 and rest_variance > 0
+        out.append(with_rest / math.sqrt(own * rest_variance) if usable else None)
     return out
 
 
@@ -130,7 +131,7 @@ def one_factor_loadings(correlation: FloatArray) -> FloatArray:
         communality = updated
     if np.sum(loadings) < 0:
         loadings = -loadings
-    limited: FloatArray = np.sign(loadings) * np.sqrt(np.minimum(np.square(loadings), HEYWOOD_LIMIT))
+    limited: FloatArray = np.clip(loadings, -math.sqrt(HEYWOOD_LIMIT), math.sqrt(HEYWOOD_LIMIT))
     return limited
 
 
@@ -309,4 +310,3 @@ def reliability_report(
             scale_reliability(competency, [item.id for item in members], keyed, calibration)
         )
     return ReliabilityReport(tuple(scales))
-
