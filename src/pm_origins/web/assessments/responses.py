@@ -30,7 +30,7 @@ from pm_origins.web.assessments.services import current_framework
 
 # The reliability page fits the model on request: this many of the latest
 # respondents at most, so its cost stays bounded whatever the site holds.
-MAX_REPORT_RESPONDENTS = 5_000
+MAX_REPORT_RESPONDENTS = 3_000
 REPORT_CACHE_SECONDS = 3600
 _CHUNK = 500
 
@@ -104,7 +104,8 @@ def site_reliability(*, limit: int = MAX_REPORT_RESPONDENTS) -> SiteReliability 
     framework = current_framework()
     queryset = calibration_assessments()
     newest = queryset.aggregate(latest=Max("completed_at"), total=Count("pk"))
-    key = f"site-reliability:{framework.version}:{newest['latest']}:{newest['total']}:{limit}"
+    latest = newest["latest"].timestamp() if newest["latest"] else 0
+    key = f"site-reliability:{framework.version}:{latest}:{newest['total']}:{limit}"
     cached = cache.get(key)
     if isinstance(cached, SiteReliability):
         return cached
