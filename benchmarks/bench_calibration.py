@@ -9,6 +9,8 @@ RMSE of the thresholds.
 
 from __future__ import annotations
 
+import os
+
 import numpy as np
 
 from benchmarks.common import Comparison, best_of
@@ -56,7 +58,8 @@ def run() -> list[Comparison]:
         note = (
             f"ours {accuracy(a, b, ours.discrimination, ours.thresholds)}, "
             f"{ours.iterations} EM cycles; girth "
-            f"{accuracy(a, b, theirs['Discrimination'], theirs['Difficulty'])}"
+            f"{accuracy(a, b, theirs['Discrimination'], theirs['Difficulty'])}; "
+            f"OPENBLAS_NUM_THREADS={os.environ.get('OPENBLAS_NUM_THREADS', 'unset')}"
         )
         comparisons.append(
             Comparison(
