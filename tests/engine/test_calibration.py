@@ -134,6 +134,13 @@ def test_an_item_keyed_the_wrong_way_ends_weak_and_flagged(framework: Framework)
     assert not result.item(item_ids[1]).weak
 
 
+def test_all_blank_answers_give_no_respondents_and_finite_parameters() -> None:
+    fit = fit_grm(np.full((5, 3), np.nan), 5, max_iterations=20)
+
+    assert fit.respondents == 0
+    assert np.all(np.isfinite(fit.thresholds)) and np.all(np.diff(fit.thresholds, axis=1) > 0)
+
+
 def test_it_stops_at_the_iteration_limit_and_says_it_did_not_converge() -> None:
     a, b = known_parameters(6, seed=16)
     _, keyed = simulate_keyed(a, b, 500, seed=17)

@@ -146,7 +146,7 @@ def _one_hot(keyed: FloatArray, points: int) -> FloatArray:
     answered = ~np.isnan(keyed)
     categories = np.where(answered, keyed, 0).astype(int)
     onehot = (categories[:, :, None] == np.arange(points)[None, None, :]) & answered[:, :, None]
-    flat: FloatArray = onehot.reshape(keyed.shape[0], -1).astype(float)
+    flat: FloatArray = onehot.reshape(keyed.shape[0], keyed.shape[1] * points).astype(float)
     return flat
 
 
