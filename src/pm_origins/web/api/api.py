@@ -18,13 +18,13 @@ from ninja.responses import Status
 
 from pm_origins.engine import Role, evaluate
 from pm_origins.reports import evaluation_data
+from pm_origins.web.accounts import exports
 from pm_origins.web.accounts.http import ApiRequest
 from pm_origins.web.api import errors, schemas
 from pm_origins.web.api.auth import AUTH
 from pm_origins.web.api.guard import guard, not_found
 from pm_origins.web.assessments import services
 from pm_origins.web.assessments.models import Assessment
-from pm_origins.web.core import exports
 
 API_VERSION = "1"
 RESULT_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -184,7 +184,9 @@ def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
 
 
 def _results(request: ApiRequest) -> QuerySet[Assessment]:
-    return Assessment.objects.filter(owner=request.auth, step=Assessment.Step.COMPLETE)
+    return Assessment.objects.filter(
+        owner=request.auth, step=Assessment.Step.COMPLETE
+    ).prefetch_related("progress")
 
 
 def _result(request: ApiRequest, result_id: str) -> Assessment:
@@ -206,17 +208,19 @@ def _share_url(request: ApiRequest, assessment: Assessment) -> str | None:
 
 
 def _summary(request: ApiRequest, assessment: Assessment) -> dict[str, Any]:
+    data = assessment.to_dict()
     return {
-        "id": assessment.token,
+        "id": data["id"],
         "url": request.build_absolute_uri(
             reverse("api-v1:result_get", kwargs={"result_id": assessment.token})
         ),
-        "created": assessment.created,
-        "completed_at": assessment.completed_at,
-        "framework_version": assessment.framework_id,
-        "target": assessment.target or None,
+        "created": data["created"],
+        "completed_at": data["completed_at"],
+        "framework_version": data["framework_version"],
+        "target": data["target"],
         "top_origin": assessment.top_origin,
-        "shared": bool(assessment.share_token),
+        "shared": data["shared"],
+        "actions_done": data["actions_done"],
     }
 
 
@@ -224,7 +228,7 @@ def _detail(request: ApiRequest, assessment: Assessment) -> dict[str, Any]:
     return {
         **_summary(request, assessment),
         "share_url": _share_url(request, assessment),
-        "result": assessment.result,
+        "result": assessment.to_dict()["result"],
     }
 
 

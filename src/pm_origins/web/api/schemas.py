@@ -324,6 +324,7 @@ class ReasonOut(Schema):
 class EvaluationOut(Schema):
     """Exactly what `pm-origins report --format json` prints."""
 
+    format: int = Field(description="The result format this data is written in.")
     framework_version: str
     profile: dict[str, ScoreOut]
     origins: list[OriginShareOut]
@@ -351,11 +352,16 @@ class ResultSummaryOut(Schema):
     target: str | None
     top_origin: OriginShareOut | None
     shared: bool
+    actions_done: list[str] = Field(description="Ids of the plan's actions ticked off.")
 
 
 class ResultOut(ResultSummaryOut):
     share_url: str | None
-    result: EvaluationOut
+    result: dict[str, Any] = Field(
+        description="The result exactly as it was saved, in its own result format (its "
+        "`format` key; absent means 1) and under its own framework version. A result saved "
+        "now has the fields of `EvaluationOut`; older ones keep the fields they had."
+    )
 
 
 class ResultPageOut(Schema):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from typing import Any
 
@@ -9,6 +10,7 @@ from django.db.models import Count, QuerySet
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.urls import URLPattern, path
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from pm_origins.reports import calibration_notes, information_figure_html
@@ -46,6 +48,7 @@ class AssessmentAdmin(admin.ModelAdmin[Assessment]):
     """Usage at a glance: filters count results by step, framework and date."""
 
     list_display = ("id", "created", "step", "owner", "top_origin_name", "target", "shared")
+    list_select_related = ("owner",)
     list_filter = ("step", "framework", "target", "created")
     date_hierarchy = "created"
     search_fields = ("owner__email",)
@@ -62,8 +65,13 @@ class AssessmentAdmin(admin.ModelAdmin[Assessment]):
         "created",
         "updated",
         "completed_at",
+        "as_exported",
     )
     show_full_result_count = True
+
+    @admin.display(description="As exported (the API and 'export my data' give this)")
+    def as_exported(self, obj: Assessment) -> str:
+        return format_html("<pre>{}</pre>", json.dumps(obj.to_dict(), indent=2, ensure_ascii=False))
 
     @admin.display(description="Origin")
     def top_origin_name(self, obj: Assessment) -> str:
@@ -158,4 +166,5 @@ def _reliability_context() -> dict[str, Any]:
 @admin.register(ActionProgress)
 class ActionProgressAdmin(admin.ModelAdmin[ActionProgress]):
     list_display = ("action_id", "assessment", "done_at")
+    list_select_related = ("assessment",)
     list_filter = ("action_id",)

@@ -33,11 +33,12 @@ from pm_origins.framework import (
     framework_path_from_env,
     load_framework,
 )
-from pm_origins.reports import evaluation_data
+from pm_origins.reports import SavedResult, evaluation_data, read_result
 from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments.models import (
     ActionProgress,
     Assessment,
+    AssessmentData,
     FrameworkSnapshot,
     new_token,
 )
@@ -172,8 +173,20 @@ def assessment_save_answers(
     return assessment
 
 
-def evaluation_of(assessment: Assessment) -> Evaluation:
-    """Evaluate the assessment's stored inputs with its own framework."""
+def result_of(assessment: Assessment) -> SavedResult:
+    """The stored result, read under the framework it was saved with; never re-computed.
+
+    Raises:
+        ResultFormatError: stored data this version cannot read (a clear message).
+        AssessmentError: the assessment has no result yet.
+    """
+    if assessment.result is None:
+        raise AssessmentError(NOT_COMPLETE)
+    return read_result(assessment.result, framework_of(assessment).competency_ids)
+
+
+def _evaluate(assessment: Assessment) -> Evaluation:
+    # Only to compute a result once, when the assessment is completed.
     framework = framework_of(assessment)
     return evaluate(
         framework,
@@ -194,8 +207,7 @@ def assessment_complete(*, assessment: Assessment, target: str | None) -> Assess
     if not assessment.roles and not assessment.answers:
         raise AssessmentError(NOTHING_TO_SCORE)
     assessment.target = target or ""
-    evaluation = evaluation_of(assessment)
-    assessment.result = evaluation_data(evaluation, framework)
+    assessment.result = evaluation_data(_evaluate(assessment), framework)
     assessment.step = Assessment.Step.COMPLETE
     assessment.completed_at = timezone.now()
     assessment.save()
@@ -247,14 +259,10 @@ def share_revoke(*, assessment: Assessment) -> None:
     assessment.save(update_fields=["share_token", "updated"])
 
 
-def plan_action_ids(assessment: Assessment) -> set[str]:
-    plan = (assessment.result or {}).get("plan") or {}
-    return {a["id"] for phase in plan.get("phases", []) for a in phase.get("actions", [])}
-
-
 def action_set_done(*, assessment: Assessment, action_id: str, done: bool) -> None:
     """Tick an action of the plan off, or untick it."""
-    if action_id not in plan_action_ids(assessment):
+    plan = result_of(assessment).plan
+    if plan is None or action_id not in plan.action_ids:
         raise AssessmentError(UNKNOWN_ACTION)
     if done:
         ActionProgress.objects.get_or_create(assessment=assessment, action_id=action_id)
@@ -270,28 +278,9 @@ def assessments_claim(*, user: User, tokens: Iterable[str]) -> int:
     return Assessment.objects.filter(token__in=wanted, owner__isnull=True).update(owner=user)
 
 
-def user_export(user: User) -> list[dict[str, Any]]:
+def user_export(user: User) -> list[AssessmentData]:
     """Everything stored about a user's assessments, for "export my data"."""
-    rows = []
-    for assessment in Assessment.objects.filter(owner=user).prefetch_related("progress"):
-        rows.append(
-            {
-                "token": assessment.token,
-                "created": assessment.created.isoformat(),
-                "completed": assessment.completed_at.isoformat()
-                if assessment.completed_at
-                else None,
-                "step": assessment.step,
-                "framework_version": assessment.framework_id,
-                "roles": assessment.roles,
-                "answers": assessment.answers,
-                "target": assessment.target or None,
-                "result": assessment.result,
-                "shared": bool(assessment.share_token),
-                "actions_done": sorted(p.action_id for p in assessment.progress.all()),
-            }
-        )
-    return rows
+    return [a.to_dict() for a in Assessment.objects.filter(owner=user).prefetch_related("progress")]
 
 
 __all__ = [
