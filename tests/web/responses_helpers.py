@@ -10,11 +10,12 @@ from django.utils import timezone
 from pm_origins.engine.irt import cumulative_probabilities
 from pm_origins.web.assessments import services
 from pm_origins.web.assessments.models import Assessment
+from pm_origins.web.core.framework import current_framework
 
 
 def simulated_answers(count: int, seed: int = 1) -> list[dict[str, int]]:
     """Answers to every question from people on one latent trait per competency."""
-    framework = services.current_framework()
+    framework = current_framework()
     items = framework.items
     rng = np.random.default_rng(seed)
     a = rng.uniform(0.9, 2.2, len(items))

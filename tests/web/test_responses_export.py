@@ -14,6 +14,7 @@ from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments import services
 from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.assessments.responses import responses_export
+from pm_origins.web.core.framework import current_framework
 
 from .responses_helpers import finished_results
 
@@ -64,10 +65,10 @@ def test_the_export_reads_back_as_a_responses_file(owner: User, other_user: User
     finished_results([{"ux_01": 4, "ux_02": 2, "retired_question": 3}], owner=owner)
     finished_results([{"innovation_01": 5}], owner=other_user)
 
-    table = read_responses(services.current_framework(), exported())
+    table = read_responses(current_framework(), exported())
 
     assert table.respondents == 2
-    assert table.item_ids == tuple(i.id for i in services.current_framework().items)
+    assert table.item_ids == tuple(i.id for i in current_framework().items)
     assert np.nansum(table.answers) == 4 + 2 + 5
 
 

@@ -5,6 +5,7 @@ No I/O and no Django here; callers load the framework and pass it in.
 
 from __future__ import annotations
 
+from pm_origins.engine.answers import check_answers
 from pm_origins.engine.calibration import (
     Calibration,
     GrmFit,
@@ -13,7 +14,12 @@ from pm_origins.engine.calibration import (
     calibrate,
     fit_grm,
 )
-from pm_origins.engine.errors import EngineInputError, UnmatchedTitlesError
+from pm_origins.engine.errors import (
+    NOTHING_TO_SCORE,
+    TOO_MANY_ROLES,
+    EngineInputError,
+    UnmatchedTitlesError,
+)
 from pm_origins.engine.evaluate import CompetencyReason, Evaluation, evaluate
 from pm_origins.engine.history import (
     History,
@@ -22,8 +28,9 @@ from pm_origins.engine.history import (
     read_history,
     recency_weight,
 )
+from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, title_problem
 from pm_origins.engine.matching import Advice, OriginMatch, OriginShare, match_origins
-from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan
+from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan, target_role
 from pm_origins.engine.questionnaire import questionnaire_order, questionnaire_pages
 from pm_origins.engine.reliability import ReliabilityReport, ScaleReliability, reliability_report
 from pm_origins.engine.responses import ResponseTable, read_responses, responses_csv
@@ -40,6 +47,11 @@ from pm_origins.engine.scoring import (
 from pm_origins.engine.titles import TitleMatch, TitleMatcher, title_words
 
 __all__ = [
+    "MAX_ROLES",
+    "MAX_TITLE_LENGTH",
+    "MAX_YEARS",
+    "NOTHING_TO_SCORE",
+    "TOO_MANY_ROLES",
     "Advice",
     "AnswerContribution",
     "Calibration",
@@ -69,6 +81,7 @@ __all__ = [
     "UnmatchedTitlesError",
     "build_plan",
     "calibrate",
+    "check_answers",
     "evaluate",
     "fit_grm",
     "item_bank",
@@ -82,5 +95,7 @@ __all__ = [
     "responses_csv",
     "score_answers",
     "score_matrix",
+    "target_role",
+    "title_problem",
     "title_words",
 ]

@@ -20,7 +20,7 @@ from pm_origins.web.assessments.responses import (
     responses_export,
     site_reliability,
 )
-from pm_origins.web.assessments.services import current_framework
+from pm_origins.web.core.framework import current_framework
 
 
 @admin.register(FrameworkSnapshot)

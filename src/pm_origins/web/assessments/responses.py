@@ -26,7 +26,7 @@ from pm_origins.engine import (
 )
 from pm_origins.framework import Framework
 from pm_origins.web.assessments.models import Assessment
-from pm_origins.web.assessments.services import current_framework
+from pm_origins.web.core.framework import current_framework
 
 # The reliability page fits the model on request: this many of the latest
 # respondents at most, so its cost stays bounded whatever the site holds.
