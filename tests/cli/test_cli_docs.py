@@ -33,6 +33,9 @@ def test_the_walk_finds_every_command() -> None:
         "assess",
         "serve",
         "team analyze",
+        "calibrate",
+        "reliability",
+        "export-responses",
     }
 
 

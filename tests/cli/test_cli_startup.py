@@ -8,7 +8,17 @@ import subprocess
 import sys
 
 HEAVY = ("numpy", "pydantic", "yaml", "django")
-COMMANDS = ("origins", "framework", "report", "assess", "serve", "team")
+COMMANDS = (
+    "origins",
+    "framework",
+    "report",
+    "assess",
+    "serve",
+    "calibrate",
+    "reliability",
+    "export-responses",
+    "team",
+)
 
 
 def run_python(*args: str) -> subprocess.CompletedProcess[str]:

@@ -6,6 +6,14 @@ No I/O and no Django here; callers load the framework and pass it in.
 from __future__ import annotations
 
 from pm_origins.engine.answers import check_answers
+from pm_origins.engine.calibration import (
+    Calibration,
+    GrmFit,
+    ItemCalibration,
+    ScaleFit,
+    calibrate,
+    fit_grm,
+)
 from pm_origins.engine.errors import (
     NOTHING_TO_SCORE,
     TOO_MANY_ROLES,
@@ -25,6 +33,8 @@ from pm_origins.engine.matching import Advice, OriginMatch, OriginShare, match_o
 from pm_origins.engine.opinions import OpinionComparison, compare_opinions
 from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan, target_role
 from pm_origins.engine.questionnaire import questionnaire_order, questionnaire_pages, third_person
+from pm_origins.engine.reliability import ReliabilityReport, ScaleReliability, reliability_report
+from pm_origins.engine.responses import ResponseTable, read_responses, responses_csv
 from pm_origins.engine.roster import Roster, RosterPerson, memo_matcher, read_roster
 from pm_origins.engine.scoring import (
     BAND_Z,
@@ -64,14 +74,17 @@ __all__ = [
     "TOO_MANY_ROLES",
     "Advice",
     "AnswerContribution",
+    "Calibration",
     "CompetencyCoverage",
     "CompetencyReason",
     "CompetencyScore",
     "EngineInputError",
     "Evaluation",
+    "GrmFit",
     "GrowthPlan",
     "History",
     "ItemBank",
+    "ItemCalibration",
     "OpinionComparison",
     "OriginMatch",
     "OriginShare",
@@ -80,10 +93,14 @@ __all__ = [
     "PlannedAction",
     "Prior",
     "Profile",
+    "ReliabilityReport",
+    "ResponseTable",
     "Role",
     "RoleEvidence",
     "Roster",
     "RosterPerson",
+    "ScaleFit",
+    "ScaleReliability",
     "TeamAnalysis",
     "TeamGap",
     "TeamMember",
@@ -93,10 +110,12 @@ __all__ = [
     "analyze_team",
     "benefit_matrix",
     "build_plan",
+    "calibrate",
     "check_answers",
     "compare_opinions",
     "evaluate",
     "first_joint_action",
+    "fit_grm",
     "item_bank",
     "match_origins",
     "memo_matcher",
@@ -104,8 +123,11 @@ __all__ = [
     "questionnaire_order",
     "questionnaire_pages",
     "read_history",
+    "read_responses",
     "read_roster",
     "recency_weight",
+    "reliability_report",
+    "responses_csv",
     "score_answers",
     "score_matrix",
     "single_points_of_failure",
