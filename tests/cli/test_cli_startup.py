@@ -17,6 +17,7 @@ COMMANDS = (
     "calibrate",
     "reliability",
     "export-responses",
+    "team",
 )
 
 

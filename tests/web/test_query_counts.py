@@ -17,6 +17,7 @@ from django.db import connection, models
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments.models import ActionProgress, Assessment, FrameworkSnapshot
@@ -31,6 +32,15 @@ from pm_origins.web.series.models import (
     SiteSettings,
     Tag,
     Widget,
+)
+from pm_origins.web.teams.models import (
+    Cohort,
+    CohortPerson,
+    Membership,
+    SecondOpinion,
+    Team,
+    TeamInvite,
+    TeamShare,
 )
 
 from .assess_helpers import finished
@@ -118,6 +128,37 @@ def _widget() -> Widget:
     return Widget.objects.create(title=f"W{next(SERIAL)}", body="Text")
 
 
+def _team() -> Team:
+    return Team.objects.create(name=f"Team {next(SERIAL)}")
+
+
+def _membership() -> Membership:
+    return Membership.objects.create(team=_team(), user=_user(), name=f"M{next(SERIAL)}")
+
+
+def _share() -> TeamShare:
+    membership = _membership()
+    return TeamShare.objects.create(membership=membership, assessment=finished(membership.user))
+
+
+def _invite() -> TeamInvite:
+    return TeamInvite.objects.create(team=_team(), expires_at=timezone.now())
+
+
+def _cohort() -> Cohort:
+    return Cohort.objects.create(coach=_user(), name=f"C{next(SERIAL)}", framework=_snapshot())
+
+
+def _cohort_person() -> CohortPerson:
+    return CohortPerson.objects.create(cohort=_cohort(), name="P", line=2, result={})
+
+
+def _opinion() -> SecondOpinion:
+    return SecondOpinion.objects.create(
+        subject=_user(), framework=_snapshot(), relationship="peer", expires_at=timezone.now()
+    )
+
+
 MAKERS: dict[type[models.Model], Callable[[], Any]] = {
     User: _user,
     Assessment: _assessment,
@@ -131,6 +172,13 @@ MAKERS: dict[type[models.Model], Callable[[], Any]] = {
     NavLink: _link(NavLink),
     FollowLink: _link(FollowLink),
     Widget: _widget,
+    Team: _team,
+    Membership: _membership,
+    TeamShare: _share,
+    TeamInvite: _invite,
+    Cohort: _cohort,
+    CohortPerson: _cohort_person,
+    SecondOpinion: _opinion,
     Group: _group,
 }
 SINGLETONS = {SiteSettings}  # one row by design

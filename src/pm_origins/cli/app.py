@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 MAX_ANSWERS_FILE_BYTES = 1_000_000
+MAX_ROSTER_FILE_BYTES = 50_000_000
+PROGRESS_FROM_PEOPLE = 200  # a progress bar (on stderr) for files at least this large
+PROBLEMS_SHOWN = 10
 
 app = typer.Typer(
     name="pm-origins",
@@ -34,6 +37,8 @@ app = typer.Typer(
 )
 framework_app = typer.Typer(help="Check or show the framework data.", no_args_is_help=True)
 app.add_typer(framework_app, name="framework")
+team_app = typer.Typer(help="Analyse a team or cohort from a CSV file.", no_args_is_help=True)
+app.add_typer(team_app, name="team")
 
 
 class TableOrJson(StrEnum):
@@ -617,3 +622,96 @@ def export_responses(
     except OSError as exc:
         fail(f"Cannot write {out}: {exc.strerror or exc}.")
     _console(stderr=True).print(f"{rows} respondents written to {out}.", markup=False)
+
+
+def _read_roster_text(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_ROSTER_FILE_BYTES:
+            fail(f"{path} is larger than {MAX_ROSTER_FILE_BYTES // 1_000_000} MB; split it.")
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        fail(f"Cannot read {path}: {exc.strerror or exc}.")
+    except UnicodeDecodeError:
+        fail(f"{path} is not UTF-8 text; save the spreadsheet as CSV UTF-8.")
+
+
+@team_app.command("analyze")
+def team_analyze(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help='CSV with columns name, roles ("Title=Years[@Ago]" separated by ;) and '
+            "optional question-id answer columns.",
+            show_default=False,
+        ),
+    ],
+    target: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--target",
+            help="A target PM role id for the gaps and pairing weights; repeat for a mix.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: TableFormatOption = TableOrJson.table,
+    framework_path: FrameworkOption = None,
+) -> None:
+    """Coverage, single points of failure, gaps and optimal mentor pairs, offline."""
+    from pm_origins.engine import (
+        EngineInputError,
+        analyze_team,
+        memo_matcher,
+        read_roster,
+        target_mix,
+    )
+
+    framework = _framework(ctx, framework_path)
+    targets = list(target or [])
+    try:
+        target_mix(framework, targets)
+    except EngineInputError as exc:
+        fail(exc.message)
+    match = memo_matcher(framework)
+    roster = read_roster(framework, _read_roster_text(file), match_title=match)
+    if roster.problems:
+        shown = " ".join(roster.problems[:PROBLEMS_SHOWN])
+        more = len(roster.problems) - PROBLEMS_SHOWN
+        fail(
+            f"{file}: nothing was analysed; fix these rows. {shown}"
+            + (f" And {more} more problems." if more > 0 else "")
+        )
+    if not roster.people:
+        fail(f"{file} has a header but no people.")
+    members = _evaluate_roster(framework, roster.people, match)
+    analysis = analyze_team(framework, members, targets)
+    from pm_origins.reports import team_data
+
+    data = team_data(analysis, framework)
+    if output_format is TableOrJson.json:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    from pm_origins.cli.team import print_team
+
+    print_team(_console(), framework, analysis, data)
+
+
+def _evaluate_roster(framework: Framework, people: Any, match: Any) -> list[Any]:
+    """Each person's result, as a team member read from the result's JSON."""
+    from pm_origins.engine import evaluate
+    from pm_origins.reports import evaluation_data, member_from_result
+
+    def one(person: Any) -> Any:
+        evaluation = evaluate(framework, person.roles, person.answers, match_title=match)
+        return member_from_result(person.name, evaluation_data(evaluation, framework))
+
+    if len(people) < PROGRESS_FROM_PEOPLE:
+        return [one(p) for p in people]
+    from rich.progress import track
+
+    return [
+        one(p)
+        for p in track(
+            people, description="Scoring people", console=_console(stderr=True), transient=True
+        )
+    ]

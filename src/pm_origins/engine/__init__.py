@@ -30,11 +30,14 @@ from pm_origins.engine.history import (
 )
 from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, title_problem
 from pm_origins.engine.matching import Advice, OriginMatch, OriginShare, match_origins
+from pm_origins.engine.opinions import OpinionComparison, compare_opinions
 from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan, target_role
-from pm_origins.engine.questionnaire import questionnaire_order, questionnaire_pages
+from pm_origins.engine.questionnaire import questionnaire_order, questionnaire_pages, third_person
 from pm_origins.engine.reliability import ReliabilityReport, ScaleReliability, reliability_report
 from pm_origins.engine.responses import ResponseTable, read_responses, responses_csv
+from pm_origins.engine.roster import Roster, RosterPerson, memo_matcher, read_roster
 from pm_origins.engine.scoring import (
+    BAND_Z,
     AnswerContribution,
     CompetencyScore,
     ItemBank,
@@ -44,17 +47,35 @@ from pm_origins.engine.scoring import (
     score_answers,
     score_matrix,
 )
+from pm_origins.engine.team import (
+    PROFICIENT,
+    CompetencyCoverage,
+    Pair,
+    TeamAnalysis,
+    TeamGap,
+    TeamMember,
+    analyze_team,
+    benefit_matrix,
+    first_joint_action,
+    optimal_pairs,
+    single_points_of_failure,
+    target_mix,
+    team_coverage,
+)
 from pm_origins.engine.titles import TitleMatch, TitleMatcher, title_words
 
 __all__ = [
+    "BAND_Z",
     "MAX_ROLES",
     "MAX_TITLE_LENGTH",
     "MAX_YEARS",
     "NOTHING_TO_SCORE",
+    "PROFICIENT",
     "TOO_MANY_ROLES",
     "Advice",
     "AnswerContribution",
     "Calibration",
+    "CompetencyCoverage",
     "CompetencyReason",
     "CompetencyScore",
     "EngineInputError",
@@ -64,8 +85,10 @@ __all__ = [
     "History",
     "ItemBank",
     "ItemCalibration",
+    "OpinionComparison",
     "OriginMatch",
     "OriginShare",
+    "Pair",
     "PlanGap",
     "PlannedAction",
     "Prior",
@@ -74,28 +97,44 @@ __all__ = [
     "ResponseTable",
     "Role",
     "RoleEvidence",
+    "Roster",
+    "RosterPerson",
     "ScaleFit",
     "ScaleReliability",
+    "TeamAnalysis",
+    "TeamGap",
+    "TeamMember",
     "TitleMatch",
     "TitleMatcher",
     "UnmatchedTitlesError",
+    "analyze_team",
+    "benefit_matrix",
     "build_plan",
     "calibrate",
     "check_answers",
+    "compare_opinions",
     "evaluate",
+    "first_joint_action",
     "fit_grm",
     "item_bank",
     "match_origins",
+    "memo_matcher",
+    "optimal_pairs",
     "questionnaire_order",
     "questionnaire_pages",
     "read_history",
     "read_responses",
+    "read_roster",
     "recency_weight",
     "reliability_report",
     "responses_csv",
     "score_answers",
     "score_matrix",
+    "single_points_of_failure",
+    "target_mix",
     "target_role",
+    "team_coverage",
+    "third_person",
     "title_problem",
     "title_words",
 ]

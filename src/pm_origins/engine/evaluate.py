@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from pm_origins.engine.errors import UnmatchedTitlesError
@@ -10,6 +10,7 @@ from pm_origins.engine.history import History, Role, read_history
 from pm_origins.engine.matching import OriginMatch, match_origins
 from pm_origins.engine.planning import GrowthPlan, build_plan, target_role
 from pm_origins.engine.scoring import AnswerContribution, Profile, score_answers
+from pm_origins.engine.titles import TitleMatch
 from pm_origins.framework import Framework
 
 TOP_CONTRIBUTIONS = 3
@@ -57,6 +58,7 @@ def evaluate(
     target: str | None = None,
     *,
     allow_unmatched: bool = False,
+    match_title: Callable[[str], TitleMatch] | None = None,
 ) -> Evaluation:
     """Evaluate a person from career history and/or questionnaire answers.
 
@@ -67,6 +69,8 @@ def evaluate(
         target: a target role id for a growth plan, or None for no plan.
         allow_unmatched: go on without titles that match no origin instead of
             raising; they stay listed in `evaluation.history.unmatched`.
+        match_title: title -> TitleMatch, to share a memoised matcher across many
+            people; the framework's matcher when None.
     Returns:
         An Evaluation holding the profile, origin match and plan.
     Raises:
@@ -77,7 +81,7 @@ def evaluate(
     answers = dict(answers or {})
     if target is not None:
         target_role(framework, target)  # fail on a bad target before the work
-    history = read_history(framework, roles)
+    history = read_history(framework, roles, match_title=match_title)
     if history.unmatched and not allow_unmatched:
         raise UnmatchedTitlesError(tuple((m.title, m.suggestions) for m in history.unmatched))
     profile = score_answers(framework, answers, history.prior)

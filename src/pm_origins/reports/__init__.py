@@ -35,6 +35,12 @@ from pm_origins.reports.result import (
     result_format,
     whole,
 )
+from pm_origins.reports.team import (
+    heatmap_svg,
+    heatmap_table_html,
+    member_from_result,
+    team_data,
+)
 from pm_origins.reports.trend import trend_svg
 
 __all__ = [
@@ -49,10 +55,13 @@ __all__ = [
     "calibration_notes",
     "calibration_override_yaml",
     "evaluation_data",
+    "heatmap_svg",
+    "heatmap_table_html",
     "information_figure_html",
     "information_svg",
     "information_table_html",
     "item_text",
+    "member_from_result",
     "percent",
     "plan_data",
     "radar_figure_html",
@@ -64,6 +73,7 @@ __all__ = [
     "render_markdown",
     "result_format",
     "saved_result",
+    "team_data",
     "trend_svg",
     "whole",
 ]
