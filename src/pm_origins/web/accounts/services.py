@@ -30,8 +30,8 @@ LOGIN_THROTTLED = (
 )
 WRONG_PASSWORD = "That password is not right, so your account was not deleted."
 SIGNUP_LINK_INVALID = (
-    "This confirmation link is not valid any more: it was already used, it expired, or a "
-    "newer one was sent. If your account is confirmed, log in; otherwise sign up again."
+    "This confirmation link is not valid any more: it was already used, it expired, or the "
+    "password was changed since. If your account is confirmed, log in; otherwise sign up again."
 )
 
 LOGIN_WINDOW = 60 * 60
@@ -59,35 +59,33 @@ def _send(*, template: str, to: str, context: dict[str, Any]) -> None:
 def account_signup(*, email: str, password: str, site_url: str) -> User | None:
     """Start a sign-up; the answer to the person is the same whatever happens.
 
-    A new address gets an inactive account and a confirmation link. An address
-    that already has a confirmed account gets an e-mail telling its owner that
-    someone tried to sign up (with log-in and reset links) and nothing changes.
-    An address with an unconfirmed account gets the new password and a fresh
-    link, which voids the older one. Returns the user whose link was sent, if any.
+    A new address gets an inactive account with this password and a
+    confirmation link. An address that already has an account is never
+    changed, whoever asks: a confirmed account's owner is told that someone
+    tried to sign up (with log-in and reset links); an unconfirmed one's owner
+    gets a fresh confirmation link for the account as it stands, with the
+    password chosen at the first sign-up. Returns the account this sign-up
+    created, or None when the address already had one.
     """
     email = normalise_email(email)
     password_hash = make_password(password)  # hashed in every branch: no timing tell
-    with transaction.atomic():
-        user = User.objects.select_for_update().filter(email=email).first()
-        if user is not None and user.is_active:
-            _send(
-                template="signup_exists",
-                to=email,
-                context={
-                    "login_url": site_url + reverse("accounts:login"),
-                    "reset_url": site_url + reverse("accounts:password_reset"),
-                },
-            )
-            return None
-        if user is None:
-            user = User(email=email, is_active=False)
-        user.password = password_hash
-        user.save()
+    # get_or_create re-reads the row when a concurrent sign-up created it first.
+    user, created = User.objects.get_or_create(
+        email=email, defaults={"is_active": False, "password": password_hash}
+    )
+    links = {
+        "login_url": site_url + reverse("accounts:login"),
+        "reset_url": site_url + reverse("accounts:password_reset"),
+    }
+    if user.is_active:
+        _send(template="signup_exists", to=email, context=links)
+        return None
     uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
     token = signup_token_generator.make_token(user)
-    confirm_path = reverse("accounts:signup_confirm", args=[uidb64, token])
-    _send(template="signup_confirm", to=email, context={"confirm_url": site_url + confirm_path})
-    return user
+    confirm_url = site_url + reverse("accounts:signup_confirm", args=[uidb64, token])
+    template = "signup_confirm" if created else "signup_pending"
+    _send(template=template, to=email, context={**links, "confirm_url": confirm_url})
+    return user if created else None
 
 
 def account_confirm(*, uidb64: str, token: str) -> User:

@@ -49,8 +49,10 @@ def signup(request: HttpRequest) -> HttpResponse:
             password=form.cleaned_data["password1"],
             site_url=_site_url(request),
         )
-        # Remember who signed up in this browser, so the link logs them straight in.
-        request.session[SIGNUP_SESSION_KEY] = user.pk if user else None
+        # Only the browser that chose an account's password is logged in by its link;
+        # the session is written either way, so every answer sets the same cookie.
+        remembered = user.pk if user else request.session.get(SIGNUP_SESSION_KEY)
+        request.session[SIGNUP_SESSION_KEY] = remembered
         return redirect("accounts:signup_done")
     return render(request, "accounts/signup.html", {"form": form})
 
