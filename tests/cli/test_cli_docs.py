@@ -32,6 +32,7 @@ def test_the_walk_finds_every_command() -> None:
         "report",
         "assess",
         "serve",
+        "worker",
     }
 
 

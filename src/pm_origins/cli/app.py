@@ -324,6 +324,13 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     workers: Annotated[int, typer.Option(help="Gunicorn worker processes.", min=1, max=64)] = 2,
+    task_worker: Annotated[
+        bool,
+        typer.Option(
+            "--task-worker/--no-task-worker",
+            help="Run one task worker (mail) beside gunicorn, stopped with it.",
+        ),
+    ] = True,
 ) -> None:
     """Serve the web site: migrate, load the framework and series, then run gunicorn."""
     try:
@@ -342,6 +349,31 @@ def serve(
         os.environ[ENV_VAR] = str(Path(given).resolve())  # the site reads the same file
     _framework(ctx, None)  # a broken framework stops here, with its file and line
     try:
-        run_server(host=host, port=port, workers=workers)
+        run_server(host=host, port=port, workers=workers, task_worker=task_worker)
+    except ImproperlyConfigured as exc:
+        fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")
+
+
+@app.command()
+def worker(
+    batch: Annotated[
+        bool, typer.Option("--batch", help="Run the tasks waiting now, then exit.")
+    ] = False,
+    interval: Annotated[
+        float, typer.Option(help="Seconds between looks at an empty queue.", min=0.05, max=60)
+    ] = 1.0,
+) -> None:
+    """Run the task worker: sends the site's mail and other queued work (Ctrl+C stops it)."""
+    try:
+        from pm_origins.web.worker import run_worker
+    except ImportError as exc:
+        fail(
+            f"The web extra is not installed ({exc.name}). Install it with "
+            f"`pip install 'pm-origins[web]'`."
+        )
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        run_worker(batch=batch, interval=interval)
     except ImproperlyConfigured as exc:
         fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")

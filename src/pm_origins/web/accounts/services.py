@@ -7,17 +7,15 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.hashers import make_password
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.encoding import force_bytes, force_str
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 
+from pm_origins.web.accounts import tasks
 from pm_origins.web.accounts.models import User, normalise_email
 from pm_origins.web.accounts.tokens import signup_token_generator
-from pm_origins.web.core import ratelimit
+from pm_origins.web.core import mail, ratelimit
 from pm_origins.web.core.errors import DomainError
 
 INVALID_LOGIN = (
@@ -50,13 +48,7 @@ class LoginThrottled(AccountError):
         self.retry_after = retry_after
 
 
-def _send(*, template: str, to: str, context: dict[str, Any]) -> None:
-    subject = render_to_string(f"accounts/email/{template}_subject.txt", context).strip()
-    body = render_to_string(f"accounts/email/{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
-
-
-def account_signup(*, email: str, password: str, site_url: str) -> User | None:
+def account_signup(*, email: str, password: str, site_url: str, ip: str) -> User | None:
     """Start a sign-up; the answer to the person is the same whatever happens.
 
     A new address gets an inactive account with this password and a
@@ -64,8 +56,9 @@ def account_signup(*, email: str, password: str, site_url: str) -> User | None:
     changed, whoever asks: a confirmed account's owner is told that someone
     tried to sign up (with log-in and reset links); an unconfirmed one's owner
     gets a fresh confirmation link for the account as it stands, with the
-    password chosen at the first sign-up. Returns the account this sign-up
-    created, or None when the address already had one.
+    password chosen at the first sign-up. The mail goes through the task queue,
+    within the per-address and per-IP mail limits. Returns the account this
+    sign-up created, or None when the address already had one.
     """
     email = normalise_email(email)
     password_hash = make_password(password)  # hashed in every branch: no timing tell
@@ -73,19 +66,21 @@ def account_signup(*, email: str, password: str, site_url: str) -> User | None:
     user, created = User.objects.get_or_create(
         email=email, defaults={"is_active": False, "password": password_hash}
     )
-    links = {
-        "login_url": site_url + reverse("accounts:login"),
-        "reset_url": site_url + reverse("accounts:password_reset"),
-    }
-    if user.is_active:
-        _send(template="signup_exists", to=email, context=links)
-        return None
-    uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
-    token = signup_token_generator.make_token(user)
-    confirm_url = site_url + reverse("accounts:signup_confirm", args=[uidb64, token])
-    template = "signup_confirm" if created else "signup_pending"
-    _send(template=template, to=email, context={**links, "confirm_url": confirm_url})
+    if mail.mail_allowed(to=email, ip=ip):
+        tasks.send_signup_mail.enqueue(email=email, created=created, site_url=site_url)
     return user if created else None
+
+
+def password_reset_request(*, email: str, site_url: str, ip: str) -> None:
+    """Queue a reset link for ``email``, within the mail limits.
+
+    The request does the same work for every address; the worker looks the
+    address up and mails only an active account, so neither the answer nor its
+    timing tells whether an account exists.
+    """
+    email = normalise_email(email)
+    if mail.mail_allowed(to=email, ip=ip):
+        tasks.send_password_reset_mail.enqueue(email=email, site_url=site_url)
 
 
 def account_confirm(*, uidb64: str, token: str) -> User:

@@ -10,4 +10,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
+    path("metrics", views.metrics, name="metrics"),
 ]
