@@ -33,6 +33,8 @@ def test_the_walk_finds_every_command() -> None:
         "assess",
         "serve",
         "worker",
+        "backup",
+        "restore",
     }
 
 

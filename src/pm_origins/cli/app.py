@@ -377,3 +377,48 @@ def worker(
         run_worker(batch=batch, interval=interval)
     except ImproperlyConfigured as exc:
         fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")
+
+
+class BackupFormatChoice(StrEnum):
+    native = "native"
+    json = "json"
+
+
+@app.command()
+def backup(
+    out: Annotated[
+        Path, typer.Option("--out", help="The backup file to write.", show_default=False)
+    ],
+    output_format: Annotated[
+        BackupFormatChoice,
+        typer.Option(
+            "--format",
+            help="native: SQLite file (online backup) or pg_dump archive; "
+            "json: dumpdata with natural keys, loads into either database.",
+        ),
+    ] = BackupFormatChoice.native,
+) -> None:
+    """Back up the site's database while it runs (see docs/DEPLOYMENT.md, "Backups")."""
+    from pm_origins.web.backup import BackupError, BackupFormat
+    from pm_origins.web.backup import backup as make_backup
+
+    try:
+        written = make_backup(out, BackupFormat(output_format.value))
+    except BackupError as exc:
+        fail(str(exc))
+    _console(stderr=True).print(f"Backup written to {out}: {written}.")
+
+
+@app.command()
+def restore(
+    path: Annotated[Path, typer.Argument(help="A file made by `pm-origins backup`.")],
+) -> None:
+    """Replace the site's data with a backup (stop the site first)."""
+    from pm_origins.web.backup import BackupError
+    from pm_origins.web.backup import restore as load_backup
+
+    try:
+        done = load_backup(path)
+    except BackupError as exc:
+        fail(str(exc))
+    _console(stderr=True).print(f"Restored from {path}: {done}.")
