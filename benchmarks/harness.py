@@ -128,11 +128,12 @@ def _child(env: dict[str, str], *args: str) -> str:
 
 @dataclass
 class Server:
-    """gunicorn serving ``site`` on a free port, in a process group of its own."""
+    """gunicorn serving ``site`` on a free port as ``pm-origins serve`` runs it (its
+    command line and hooks, metrics folder; no task worker), in a process group
+    of its own."""
 
     site: Site
-    workers: int = 2
-    threads: int = 1
+    workers: int | None = None
     args: tuple[str, ...] = ()
     log: Path | None = None
     port: int = field(default_factory=free_port)
@@ -143,25 +144,24 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self, timeout: float = 90) -> None:
+        from pm_origins.web.serve import DEFAULT_WORKERS, gunicorn_argv
+
+        workers = self.workers or DEFAULT_WORKERS
         argv = [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "pm_origins.web.wsgi:application",
-            "--bind",
-            f"127.0.0.1:{self.port}",
-            "--workers",
-            str(self.workers),
-            "--threads",
-            str(self.threads),
+            *gunicorn_argv(host="127.0.0.1", port=self.port, workers=workers),
             "--log-level",
             "warning",
             *self.args,
         ]
+        env = {
+            **self.site.env,
+            "PM_ORIGINS_TASK_WORKER": "0",
+            "PROMETHEUS_MULTIPROC_DIR": str(self.site.data / "metrics" / str(self.port)),
+        }
         out = self.log.open("ab") if self.log else subprocess.DEVNULL
         self.process = subprocess.Popen(
             argv,
-            env=self.site.env,
+            env=env,
             cwd=ROOT,
             stdout=out,
             stderr=subprocess.STDOUT,

@@ -33,7 +33,10 @@ def prepare() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
-def gunicorn_argv(*, host: str, port: int, workers: int) -> list[str]:
+DEFAULT_WORKERS = 2
+
+
+def gunicorn_argv(*, host: str, port: int, workers: int = DEFAULT_WORKERS) -> list[str]:
     """The command line that runs the site under gunicorn, with the hooks of ``gunicorn_config``."""
     return [
         sys.executable,
@@ -50,7 +53,11 @@ def gunicorn_argv(*, host: str, port: int, workers: int) -> list[str]:
 
 
 def serve(
-    *, host: str = "127.0.0.1", port: int = 8000, workers: int = 2, task_worker: bool = True
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = DEFAULT_WORKERS,
+    task_worker: bool = True,
 ) -> None:
     """Prepare the site, then exec gunicorn on host:port with ``workers`` processes.
 
