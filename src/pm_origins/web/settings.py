@@ -187,6 +187,8 @@ else:
         "default": {
             "ENGINE": "django_prometheus.db.backends.sqlite3",  # Django's, with query metrics
             "NAME": DATA_DIR / "pm-origins.sqlite3",
+            # Keep each worker's connection: no reconnect and PRAGMAs per request.
+            "CONN_MAX_AGE": 600,
             "OPTIONS": {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",
