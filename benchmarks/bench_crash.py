@@ -2,7 +2,7 @@
 
 A fresh SQLite site under gunicorn (serve's command line). In each round,
 writer threads start guest assessments and post comments as fast as the site
-answers; after a random 0.3-1.5 s the whole process group (master and workers)
+answers (half the writers each); after a random 1-3 s the whole process group (master and workers)
 gets SIGKILL, mid-write, and the server is started again. Afterwards:
 ``PRAGMA integrity_check`` must say ok, and every write the site acknowledged
 (a 302 naming the new assessment, a "comment received" redirect) must be in the
@@ -59,6 +59,7 @@ class CrashResult:
 
 
 def _writer(
+    kind: str,
     base: str,
     article: str,
     stop: threading.Event,
@@ -66,13 +67,16 @@ def _writer(
     serial: list[int],
     lock: threading.Lock,
 ) -> None:
+    """Start assessments (``kind`` "assessments") or post comments, until stopped."""
     visitor = Visitor(base)
     while not stop.is_set():
         try:
-            reply = visitor.post_form("/find/", "/find/", {})
-            if reply.status == 302 and reply.location.startswith("/find/"):
-                with lock:
-                    acknowledged["assessments"].append(reply.location.split("/")[2])
+            if kind == "assessments":
+                reply = visitor.post_form("/find/", "/find/", {})
+                if reply.status == 302 and reply.location.startswith("/find/"):
+                    with lock:
+                        acknowledged["assessments"].append(reply.location.split("/")[2])
+                continue
             with lock:
                 serial[0] += 1
                 marker = f"crash-{serial[0]}"
@@ -84,8 +88,10 @@ def _writer(
             time.sleep(0.05)
 
 
-def measure(*, kills: int = KILLS, seed: int = 8) -> CrashResult:
-    """Run ``kills`` rounds of writes and SIGKILL on a fresh SQLite site."""
+def measure(
+    *, kills: int = KILLS, seed: int = 8, window: tuple[float, float] = (1.0, 3.0)
+) -> CrashResult:
+    """Run ``kills`` rounds of writes and SIGKILL (after ``window`` seconds, at random)."""
     chance = random.Random(seed)
     acknowledged: dict[str, list[str]] = {"assessments": [], "comments": []}
     lock = threading.Lock()
@@ -101,13 +107,13 @@ def measure(*, kills: int = KILLS, seed: int = 8) -> CrashResult:
             writers = [
                 threading.Thread(
                     target=_writer,
-                    args=(server.base, site.article_path, stop, acknowledged, serial, lock),
+                    args=(kind, server.base, site.article_path, stop, acknowledged, serial, lock),
                 )
-                for _ in range(WRITERS)
+                for kind in ("assessments", "comments") * (WRITERS // 2)
             ]
             for writer in writers:
                 writer.start()
-            time.sleep(chance.uniform(0.3, 1.5))
+            time.sleep(chance.uniform(*window))
             server.kill()
             stop.set()
             for writer in writers:

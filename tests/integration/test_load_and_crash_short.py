@@ -21,7 +21,7 @@ def test_a_short_load_run_answers_every_request_and_keeps_every_acknowledged_wri
 
 
 def test_killing_the_server_during_writes_loses_and_doubles_nothing() -> None:
-    result = bench_crash.measure(kills=3)
+    result = bench_crash.measure(kills=3, window=(2.0, 4.0))
     assert result.rows["assessments_acknowledged"] > 0
     assert result.rows["comments_acknowledged"] > 0
     assert (result.lost, result.duplicated) == (0, 0), result.rows
