@@ -38,7 +38,7 @@ OBJECT_ROUTES: dict[str, tuple[str, Args, dict[str, str]]] = {
 }
 SHARE_ROUTES = {"shared"}
 LOGIN_ROUTES = {"mine", "compare"}
-PUBLIC_ROUTES = {"start", "overview", "origin", "competency"}
+PUBLIC_ROUTES = {"home", "start", "overview", "origin", "competency"}
 
 
 @pytest.fixture

@@ -28,8 +28,8 @@ from typing import Any
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_DUMP_MAGIC = b"PGDMP"
 # Rebuilt by migrate or meaningless elsewhere: content types and permissions are
-# referred to by natural key, the task queue's rows are transient.
-JSON_EXCLUDE = ["contenttypes", "auth.permission", "django_tasks_database"]
+# referred to by natural key; queued tasks and rate-limit counters are transient.
+JSON_EXCLUDE = ["contenttypes", "auth.permission", "django_tasks_database", "core.ratecounter"]
 
 
 class BackupFormat(StrEnum):

@@ -11,19 +11,20 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, re_path, reverse
 from ninja import NinjaAPI, Query, Swagger
+from ninja.errors import HttpError
 from ninja.operation import Operation
 from ninja.parser import Parser
 from ninja.responses import Status
 
 from pm_origins.engine import Role, evaluate
 from pm_origins.reports import evaluation_data
+from pm_origins.web.accounts import exports
 from pm_origins.web.accounts.http import ApiRequest
 from pm_origins.web.api import errors, schemas
 from pm_origins.web.api.auth import AUTH
 from pm_origins.web.api.guard import guard, not_found
 from pm_origins.web.assessments import services
 from pm_origins.web.assessments.models import Assessment
-from pm_origins.web.core import exports
 
 API_VERSION = "1"
 RESULT_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -51,7 +52,10 @@ class StrictJSONParser(Parser):
     """JSON as the standard has it: NaN and Infinity are refused, not turned into floats."""
 
     def parse_body(self, request: HttpRequest) -> Any:
-        return json.loads(request.body, parse_constant=_refuse_constant)
+        body = json.loads(request.body, parse_constant=_refuse_constant)
+        if not isinstance(body, dict):
+            raise HttpError(400, "not a JSON object")
+        return body
 
 
 class GuardedNinjaAPI(NinjaAPI):
@@ -169,17 +173,20 @@ def _roles(data: schemas.EvaluateIn) -> list[Role]:
 )
 def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
     """The same JSON as `pm-origins report --format json`. Nothing is stored."""
-    if not data.roles and not data.answers:
-        raise services.AssessmentError(services.NOTHING_TO_SCORE)
     framework = services.current_framework()
-    return evaluation_data(evaluate(framework, _roles(data), data.answers, data.target), framework)
+    evaluation = evaluate(
+        framework, _roles(data), data.given_answers, data.target, allow_unmatched=True
+    )
+    return evaluation_data(evaluation, framework)
 
 
 # Results -------------------------------------------------------------------------------
 
 
 def _results(request: ApiRequest) -> QuerySet[Assessment]:
-    return Assessment.objects.filter(owner=request.auth, step=Assessment.Step.COMPLETE)
+    return Assessment.objects.filter(
+        owner=request.auth, step=Assessment.Step.COMPLETE
+    ).prefetch_related("progress")
 
 
 def _result(request: ApiRequest, result_id: str) -> Assessment:
@@ -201,17 +208,19 @@ def _share_url(request: ApiRequest, assessment: Assessment) -> str | None:
 
 
 def _summary(request: ApiRequest, assessment: Assessment) -> dict[str, Any]:
+    data = assessment.to_dict()
     return {
-        "id": assessment.token,
+        "id": data["id"],
         "url": request.build_absolute_uri(
             reverse("api-v1:result_get", kwargs={"result_id": assessment.token})
         ),
-        "created": assessment.created,
-        "completed_at": assessment.completed_at,
-        "framework_version": assessment.framework_id,
-        "target": assessment.target or None,
+        "created": data["created"],
+        "completed_at": data["completed_at"],
+        "framework_version": data["framework_version"],
+        "target": data["target"],
         "top_origin": assessment.top_origin,
-        "shared": bool(assessment.share_token),
+        "shared": data["shared"],
+        "actions_done": data["actions_done"],
     }
 
 
@@ -219,7 +228,7 @@ def _detail(request: ApiRequest, assessment: Assessment) -> dict[str, Any]:
     return {
         **_summary(request, assessment),
         "share_url": _share_url(request, assessment),
-        "result": assessment.result,
+        "result": assessment.to_dict()["result"],
     }
 
 
@@ -273,7 +282,11 @@ def result_list(request: ApiRequest, page: Query[schemas.PageIn]) -> dict[str, A
 )
 def result_create(request: ApiRequest, response: HttpResponse, data: schemas.EvaluateIn) -> Any:
     assessment = services.assessment_submit(
-        user=request.auth, roles=_roles(data), answers=data.answers, target=data.target
+        user=request.auth,
+        roles=_roles(data),
+        answers=data.given_answers,
+        target=data.target,
+        allow_unmatched=True,
     )
     detail = _detail(request, assessment)
     response["Location"] = detail["url"]

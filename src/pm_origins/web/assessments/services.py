@@ -21,6 +21,9 @@ from pm_origins.engine import (
     item_bank,
     read_history,
 )
+from pm_origins.engine.errors import NOTHING_TO_SCORE
+from pm_origins.engine.errors import TOO_MANY_ROLES as TOO_MANY_ROLES_TEMPLATE
+from pm_origins.engine.limits import MAX_ROLES
 from pm_origins.engine.planning import target_role
 from pm_origins.engine.scoring import answer_matrix
 from pm_origins.framework import (
@@ -30,23 +33,20 @@ from pm_origins.framework import (
     framework_path_from_env,
     load_framework,
 )
-from pm_origins.reports import evaluation_data
+from pm_origins.reports import SavedResult, evaluation_data, read_result
 from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments.models import (
     ActionProgress,
     Assessment,
+    AssessmentData,
     FrameworkSnapshot,
     new_token,
 )
 from pm_origins.web.core import metrics
 from pm_origins.web.core.errors import DomainError
 
-MAX_ROLES = 20
 ALREADY_COMPLETE = "This assessment is finished; start a new one to record a change."
-NOTHING_TO_SCORE = (
-    "Add at least one role or answer at least one question before asking for your result."
-)
-TOO_MANY_ROLES = f"Enter at most {MAX_ROLES} roles; combine similar ones."
+TOO_MANY_ROLES = TOO_MANY_ROLES_TEMPLATE.format(limit=MAX_ROLES)
 UNKNOWN_ACTION = "That action is not part of this result's growth plan."
 NOT_COMPLETE = "This assessment has no result yet."
 SESSION_KEY = "guest_assessments"
@@ -88,9 +88,15 @@ def snapshot_current() -> FrameworkSnapshot:
     return snapshot
 
 
+def guest_tokens(session: SessionBase) -> list[str]:
+    """The guest assessments made in this browser session (see `remember_guest`)."""
+    tokens = session.get(SESSION_KEY, [])
+    return [t for t in tokens if isinstance(t, str)] if isinstance(tokens, list) else []
+
+
 def remember_guest(session: SessionBase, assessment: Assessment) -> None:
     """Note a guest's assessment in their session, so signing up later claims it."""
-    tokens = [t for t in session.get(SESSION_KEY, []) if t != assessment.token]
+    tokens = [t for t in guest_tokens(session) if t != assessment.token]
     session[SESSION_KEY] = [*tokens[-19:], assessment.token]
 
 
@@ -121,12 +127,15 @@ def roles_from_data(data: Iterable[Mapping[str, Any]]) -> list[Role]:
     return [Role(str(r.get("title", "")), r.get("years", 0), r.get("years_ago", 0)) for r in data]
 
 
-def check_roles(framework: Framework, roles: Sequence[Role]) -> list[dict[str, Any]]:
-    """Validated roles as stored data; raises for impossible years or unmatched titles."""
+def check_roles(
+    framework: Framework, roles: Sequence[Role], *, allow_unmatched: bool = False
+) -> list[dict[str, Any]]:
+    """Validated roles as stored data; raises for impossible years, and for titles that
+    match no origin unless ``allow_unmatched`` (they are then kept and left out)."""
     if len(roles) > MAX_ROLES:
         raise AssessmentError(TOO_MANY_ROLES)
     history = read_history(framework, roles)
-    if history.unmatched:
+    if history.unmatched and not allow_unmatched:
         raise UnmatchedTitlesError(tuple((m.title, m.suggestions) for m in history.unmatched))
     return [
         {"title": e.role.title, "years": e.role.years, "years_ago": e.role.years_ago}
@@ -166,11 +175,27 @@ def assessment_save_answers(
     return assessment
 
 
-def evaluation_of(assessment: Assessment) -> Evaluation:
-    """Evaluate the assessment's stored inputs with its own framework."""
+def result_of(assessment: Assessment) -> SavedResult:
+    """The stored result, read under the framework it was saved with; never re-computed.
+
+    Raises:
+        ResultFormatError: stored data this version cannot read (a clear message).
+        AssessmentError: the assessment has no result yet.
+    """
+    if assessment.result is None:
+        raise AssessmentError(NOT_COMPLETE)
+    return read_result(assessment.result, framework_of(assessment).competency_ids)
+
+
+def _evaluate(assessment: Assessment) -> Evaluation:
+    # Only to compute a result once, when the assessment is completed.
     framework = framework_of(assessment)
     return evaluate(
-        framework, roles_from_data(assessment.roles), assessment.answers, assessment.target or None
+        framework,
+        roles_from_data(assessment.roles),
+        assessment.answers,
+        assessment.target or None,
+        allow_unmatched=True,
     )
 
 
@@ -184,8 +209,7 @@ def assessment_complete(*, assessment: Assessment, target: str | None) -> Assess
     if not assessment.roles and not assessment.answers:
         raise AssessmentError(NOTHING_TO_SCORE)
     assessment.target = target or ""
-    evaluation = evaluation_of(assessment)
-    assessment.result = evaluation_data(evaluation, framework)
+    assessment.result = evaluation_data(_evaluate(assessment), framework)
     assessment.step = Assessment.Step.COMPLETE
     assessment.completed_at = timezone.now()
     assessment.save()
@@ -195,11 +219,20 @@ def assessment_complete(*, assessment: Assessment, target: str | None) -> Assess
 
 @transaction.atomic
 def assessment_submit(
-    *, user: User, roles: Sequence[Role], answers: Mapping[str, Any], target: str | None = None
+    *,
+    user: User | None,
+    roles: Sequence[Role],
+    answers: Mapping[str, Any],
+    target: str | None = None,
+    allow_unmatched: bool = False,
 ) -> Assessment:
-    """Create a finished assessment in one go (the API's and scripts' way in)."""
+    """Create a finished assessment in one go (the API's and scripts' way in).
+
+    With ``allow_unmatched`` a title that matches no origin is kept, listed in the
+    result's roles as unmatched with suggestions, and left out of the origin.
+    """
     framework = current_framework()
-    stored_roles = check_roles(framework, roles)
+    stored_roles = check_roles(framework, roles, allow_unmatched=allow_unmatched)
     clean = check_answers(framework, answers)
     if target:
         target_role(framework, target)
@@ -229,14 +262,10 @@ def share_revoke(*, assessment: Assessment) -> None:
     assessment.save(update_fields=["share_token", "updated"])
 
 
-def plan_action_ids(assessment: Assessment) -> set[str]:
-    plan = (assessment.result or {}).get("plan") or {}
-    return {a["id"] for phase in plan.get("phases", []) for a in phase.get("actions", [])}
-
-
 def action_set_done(*, assessment: Assessment, action_id: str, done: bool) -> None:
     """Tick an action of the plan off, or untick it."""
-    if action_id not in plan_action_ids(assessment):
+    plan = result_of(assessment).plan
+    if plan is None or action_id not in plan.action_ids:
         raise AssessmentError(UNKNOWN_ACTION)
     if done:
         ActionProgress.objects.get_or_create(assessment=assessment, action_id=action_id)
@@ -252,28 +281,9 @@ def assessments_claim(*, user: User, tokens: Iterable[str]) -> int:
     return Assessment.objects.filter(token__in=wanted, owner__isnull=True).update(owner=user)
 
 
-def user_export(user: User) -> list[dict[str, Any]]:
+def user_export(user: User) -> list[AssessmentData]:
     """Everything stored about a user's assessments, for "export my data"."""
-    rows = []
-    for assessment in Assessment.objects.filter(owner=user).prefetch_related("progress"):
-        rows.append(
-            {
-                "token": assessment.token,
-                "created": assessment.created.isoformat(),
-                "completed": assessment.completed_at.isoformat()
-                if assessment.completed_at
-                else None,
-                "step": assessment.step,
-                "framework_version": assessment.framework_id,
-                "roles": assessment.roles,
-                "answers": assessment.answers,
-                "target": assessment.target or None,
-                "result": assessment.result,
-                "shared": bool(assessment.share_token),
-                "actions_done": sorted(p.action_id for p in assessment.progress.all()),
-            }
-        )
-    return rows
+    return [a.to_dict() for a in Assessment.objects.filter(owner=user).prefetch_related("progress")]
 
 
 __all__ = [
