@@ -225,3 +225,17 @@ def test_a_comment_held_on_one_instance_shows_on_both_once_approved_on_the_other
     )
     assert approved == 302
     assert all(body in Browser(base).get(page)[1] for base in sites), "shown by both instances"
+
+
+def test_metrics_add_up_over_the_workers_of_an_instance(sites: tuple[str, str]) -> None:
+    base = sites[1]
+    for _ in range(20):
+        assert Browser(base).get("/robots.txt")[0] == 200
+    _, text, _ = Browser(base).get("/metrics")
+    counted = sum(
+        float(line.rsplit(" ", 1)[1])
+        for line in text.splitlines()
+        if line.startswith("django_http_requests_total_by_view_transport_method_total{")
+        and 'view="core:robots"' in line
+    )
+    assert counted == 20, "every worker's requests are in one answer"
