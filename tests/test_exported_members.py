@@ -34,6 +34,14 @@ PINNED = {
         "normalise_alias",
     },
     "pm_origins.engine": {
+        "MAX_ROLES",
+        "MAX_TITLE_LENGTH",
+        "MAX_YEARS",
+        "NOTHING_TO_SCORE",
+        "TOO_MANY_ROLES",
+        "check_answers",
+        "target_role",
+        "title_problem",
         "Advice",
         "AnswerContribution",
         "CompetencyReason",
@@ -130,3 +138,21 @@ def test_the_core_never_imports_django_or_the_shells(package: str) -> None:
                 assert not name.startswith(("django", "pm_origins.web", "pm_origins.cli")), (
                     f"{path.name} imports {name}"
                 )
+
+
+SHELLS = ("web", "cli")
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_the_shells_use_only_the_cores_public_names(shell: str) -> None:
+    root = Path(pm_origins.__file__).parent / shell
+    for path in root.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                parts = node.module.split(".")
+                if parts[0] == "pm_origins" and len(parts) > 1 and parts[1] in CORE:
+                    assert len(parts) == 2, f"{path.name} imports from {node.module}"
+                    public = set(importlib.import_module(node.module).__all__)
+                    for alias in node.names:
+                        assert alias.name in public, f"{path.name}: {node.module}.{alias.name}"

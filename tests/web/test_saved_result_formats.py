@@ -31,6 +31,7 @@ from pm_origins.reports import whole
 from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments import services
 from pm_origins.web.assessments.models import Assessment, FrameworkSnapshot
+from pm_origins.web.core.framework import current_framework
 
 from .api_helpers import token_for
 
@@ -92,9 +93,7 @@ def text_of(html: str) -> str:
 
 def test_the_fixture_framework_is_not_the_one_in_use() -> None:
     for format_version in FORMATS:
-        assert stored(format_version)["framework"]["version"] != (
-            services.current_framework().version
-        )
+        assert stored(format_version)["framework"]["version"] != (current_framework().version)
 
 
 @pytest.mark.parametrize(("format_version", "name"), CASES)

@@ -25,6 +25,7 @@ from pm_origins.web.api.auth import AUTH
 from pm_origins.web.api.guard import guard, not_found
 from pm_origins.web.assessments import services
 from pm_origins.web.assessments.models import Assessment
+from pm_origins.web.core.framework import current_framework
 
 API_VERSION = "1"
 RESULT_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -106,7 +107,7 @@ OBJECT_ERRORS = (401, 403, 404)
     summary="Framework and API version",
 )
 def framework_version(request: HttpRequest) -> dict[str, str]:
-    return {"framework_version": services.current_framework().version, "api_version": API_VERSION}
+    return {"framework_version": current_framework().version, "api_version": API_VERSION}
 
 
 @api.get(
@@ -117,7 +118,7 @@ def framework_version(request: HttpRequest) -> dict[str, str]:
     summary="The six competencies",
 )
 def framework_competencies(request: HttpRequest) -> Any:
-    return services.current_framework().competencies
+    return current_framework().competencies
 
 
 @api.get(
@@ -128,7 +129,7 @@ def framework_competencies(request: HttpRequest) -> Any:
     summary="Career origins with their job-title aliases",
 )
 def framework_origins(request: HttpRequest) -> Any:
-    return services.current_framework().origins
+    return current_framework().origins
 
 
 @api.get(
@@ -139,7 +140,7 @@ def framework_origins(request: HttpRequest) -> Any:
     summary="The questionnaire's items and answer scales",
 )
 def framework_items(request: HttpRequest) -> Any:
-    framework = services.current_framework()
+    framework = current_framework()
     return [
         {"id": i.id, "competency": i.competency, "text": i.text, "scale": framework.scale(i.scale)}
         for i in framework.items
@@ -154,7 +155,7 @@ def framework_items(request: HttpRequest) -> Any:
     summary="Target PM roles and what each expects",
 )
 def framework_roles(request: HttpRequest) -> Any:
-    return services.current_framework().roles
+    return current_framework().roles
 
 
 # Evaluation ----------------------------------------------------------------------------
@@ -173,7 +174,7 @@ def _roles(data: schemas.EvaluateIn) -> list[Role]:
 )
 def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
     """The same JSON as `pm-origins report --format json`. Nothing is stored."""
-    framework = services.current_framework()
+    framework = current_framework()
     evaluation = evaluate(
         framework, _roles(data), data.given_answers, data.target, allow_unmatched=True
     )

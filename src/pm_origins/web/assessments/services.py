@@ -13,25 +13,22 @@ from django.db import transaction
 from django.utils import timezone
 
 from pm_origins.engine import (
+    MAX_ROLES,
+    NOTHING_TO_SCORE,
+    TOO_MANY_ROLES,
     EngineInputError,
     Evaluation,
     Role,
     UnmatchedTitlesError,
+    check_answers,
     evaluate,
-    item_bank,
     read_history,
+    target_role,
 )
-from pm_origins.engine.errors import NOTHING_TO_SCORE
-from pm_origins.engine.errors import TOO_MANY_ROLES as TOO_MANY_ROLES_TEMPLATE
-from pm_origins.engine.limits import MAX_ROLES
-from pm_origins.engine.planning import target_role
-from pm_origins.engine.scoring import answer_matrix
 from pm_origins.framework import (
     Framework,
     framework_data,
     framework_from_data,
-    framework_path_from_env,
-    load_framework,
 )
 from pm_origins.reports import SavedResult, evaluation_data, read_result
 from pm_origins.web.accounts.models import User
@@ -44,9 +41,10 @@ from pm_origins.web.assessments.models import (
 )
 from pm_origins.web.core import metrics
 from pm_origins.web.core.errors import DomainError
+from pm_origins.web.core.framework import current_framework
 
 ALREADY_COMPLETE = "This assessment is finished; start a new one to record a change."
-TOO_MANY_ROLES = TOO_MANY_ROLES_TEMPLATE.format(limit=MAX_ROLES)
+TOO_MANY_ROLES_MESSAGE = TOO_MANY_ROLES.format(limit=MAX_ROLES)
 UNKNOWN_ACTION = "That action is not part of this result's growth plan."
 NOT_COMPLETE = "This assessment has no result yet."
 SESSION_KEY = "guest_assessments"
@@ -54,16 +52,6 @@ SESSION_KEY = "guest_assessments"
 
 class AssessmentError(DomainError):
     """A business rule said no; `message` is meant for people."""
-
-
-@lru_cache(maxsize=1)
-def current_framework() -> Framework:
-    """The framework new assessments use (bundled, or the operator's file).
-
-    Read once per process: an edit to the file takes effect on restart, after
-    `pm-origins serve` has checked it, so a half-saved file never breaks pages.
-    """
-    return load_framework(framework_path_from_env())
 
 
 @lru_cache(maxsize=32)
@@ -133,7 +121,7 @@ def check_roles(
     """Validated roles as stored data; raises for impossible years, and for titles that
     match no origin unless ``allow_unmatched`` (they are then kept and left out)."""
     if len(roles) > MAX_ROLES:
-        raise AssessmentError(TOO_MANY_ROLES)
+        raise AssessmentError(TOO_MANY_ROLES_MESSAGE)
     history = read_history(framework, roles)
     if history.unmatched and not allow_unmatched:
         raise UnmatchedTitlesError(tuple((m.title, m.suggestions) for m in history.unmatched))
@@ -141,11 +129,6 @@ def check_roles(
         {"title": e.role.title, "years": e.role.years, "years_ago": e.role.years_ago}
         for e in history.evidence
     ]
-
-
-def check_answers(framework: Framework, answers: Mapping[str, Any]) -> dict[str, int]:
-    answer_matrix(item_bank(framework), answers)  # raises EngineInputError when off
-    return {item_id: int(value) for item_id, value in answers.items()}
 
 
 def assessment_save_roles(*, assessment: Assessment, roles: Sequence[Role]) -> Assessment:

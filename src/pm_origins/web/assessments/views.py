@@ -28,6 +28,7 @@ from pm_origins.web.assessments.presenters import (
 )
 from pm_origins.web.core.converters import is_token
 from pm_origins.web.core.decorators import private
+from pm_origins.web.core.framework import current_framework
 
 PAGE_SIZE = 8
 
@@ -388,14 +389,12 @@ def compare(request: AuthenticatedRequest) -> HttpResponse:
 
 @require_safe
 def home(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "assessments/home.html", framework_overview(services.current_framework())
-    )
+    return render(request, "assessments/home.html", framework_overview(current_framework()))
 
 
 @require_safe
 def origin_detail(request: HttpRequest, origin_id: str) -> HttpResponse:
-    framework = services.current_framework()
+    framework = current_framework()
     try:
         origin = framework.origin(origin_id)
     except UnknownId:
@@ -420,7 +419,7 @@ def origin_detail(request: HttpRequest, origin_id: str) -> HttpResponse:
 
 @require_safe
 def competency_detail(request: HttpRequest, competency_id: str) -> HttpResponse:
-    framework = services.current_framework()
+    framework = current_framework()
     try:
         competency = framework.competency(competency_id)
     except UnknownId:
@@ -440,6 +439,4 @@ def competency_detail(request: HttpRequest, competency_id: str) -> HttpResponse:
 
 @require_safe
 def overview(request: HttpRequest) -> HttpResponse:
-    return render(
-        request, "assessments/overview.html", framework_overview(services.current_framework())
-    )
+    return render(request, "assessments/overview.html", framework_overview(current_framework()))
