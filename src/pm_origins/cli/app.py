@@ -399,14 +399,10 @@ def worker(
     ] = 1.0,
 ) -> None:
     """Run the task worker: sends the site's mail and other queued work (Ctrl+C stops it)."""
-    try:
-        from pm_origins.web.worker import run_worker
-    except ImportError as exc:
-        fail(
-            f"The web extra is not installed ({exc.name}). Install it with "
-            f"`pip install 'pm-origins[web]'`."
-        )
+    require_web("worker")
     from django.core.exceptions import ImproperlyConfigured
+
+    from pm_origins.web.worker import run_worker
 
     try:
         run_worker(batch=batch, interval=interval)
@@ -434,6 +430,9 @@ def backup(
     ] = BackupFormatChoice.native,
 ) -> None:
     """Back up the site's database while it runs (see docs/DEPLOYMENT.md, "Backups")."""
+    require_web("backup")
+    from django.core.exceptions import ImproperlyConfigured
+
     from pm_origins.web.backup import BackupError, BackupFormat
     from pm_origins.web.backup import backup as make_backup
 
@@ -441,7 +440,11 @@ def backup(
         written = make_backup(out, BackupFormat(output_format.value))
     except BackupError as exc:
         fail(str(exc))
-    _console(stderr=True).print(f"Backup written to {out}: {written}.")
+    except ImproperlyConfigured as exc:
+        fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")
+    except OSError as exc:
+        fail(f"Cannot write {out}: {exc.strerror or exc}.")
+    _console(stderr=True).print(f"Backup written to {out}: {written}.", markup=False)
 
 
 @app.command()
@@ -449,6 +452,9 @@ def restore(
     path: Annotated[Path, typer.Argument(help="A file made by `pm-origins backup`.")],
 ) -> None:
     """Replace the site's data with a backup (stop the site first)."""
+    require_web("restore")
+    from django.core.exceptions import ImproperlyConfigured
+
     from pm_origins.web.backup import BackupError
     from pm_origins.web.backup import restore as load_backup
 
@@ -456,4 +462,8 @@ def restore(
         done = load_backup(path)
     except BackupError as exc:
         fail(str(exc))
-    _console(stderr=True).print(f"Restored from {path}: {done}.")
+    except ImproperlyConfigured as exc:
+        fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")
+    except OSError as exc:
+        fail(f"Cannot read {path}: {exc.strerror or exc}.")
+    _console(stderr=True).print(f"Restored from {path}: {done}.", markup=False)
