@@ -35,6 +35,9 @@ def test_the_walk_finds_every_command() -> None:
         "worker",
         "backup",
         "restore",
+        "calibrate",
+        "reliability",
+        "export-responses",
     }
 
 

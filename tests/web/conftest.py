@@ -13,7 +13,8 @@ from django.test import Client
 from django.utils import timezone
 
 from pm_origins.web.accounts.models import User
-from pm_origins.web.series import spam
+from pm_origins.web.core import pagecache
+from pm_origins.web.series import side_cache, spam
 from pm_origins.web.series.models import Article, Series
 
 PASSWORD = "correct horse battery staple 42"
@@ -39,6 +40,8 @@ def _web_settings(settings: Any, db: None) -> Iterator[None]:
     # tests/web/test_mail_queue.py runs the real queue and its worker.
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     cache.clear()
+    side_cache.forget_version()
+    pagecache.STORE.clear()
     yield
     cache.clear()
 

@@ -6,6 +6,14 @@ No I/O and no Django here; callers load the framework and pass it in.
 from __future__ import annotations
 
 from pm_origins.engine.answers import check_answers
+from pm_origins.engine.calibration import (
+    Calibration,
+    GrmFit,
+    ItemCalibration,
+    ScaleFit,
+    calibrate,
+    fit_grm,
+)
 from pm_origins.engine.errors import (
     NOTHING_TO_SCORE,
     TOO_MANY_ROLES,
@@ -24,6 +32,8 @@ from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, tit
 from pm_origins.engine.matching import Advice, OriginMatch, OriginShare, match_origins
 from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan, target_role
 from pm_origins.engine.questionnaire import questionnaire_order, questionnaire_pages
+from pm_origins.engine.reliability import ReliabilityReport, ScaleReliability, reliability_report
+from pm_origins.engine.responses import ResponseTable, read_responses, responses_csv
 from pm_origins.engine.scoring import (
     AnswerContribution,
     CompetencyScore,
@@ -44,33 +54,45 @@ __all__ = [
     "TOO_MANY_ROLES",
     "Advice",
     "AnswerContribution",
+    "Calibration",
     "CompetencyReason",
     "CompetencyScore",
     "EngineInputError",
     "Evaluation",
+    "GrmFit",
     "GrowthPlan",
     "History",
     "ItemBank",
+    "ItemCalibration",
     "OriginMatch",
     "OriginShare",
     "PlanGap",
     "PlannedAction",
     "Prior",
     "Profile",
+    "ReliabilityReport",
+    "ResponseTable",
     "Role",
     "RoleEvidence",
+    "ScaleFit",
+    "ScaleReliability",
     "TitleMatch",
     "TitleMatcher",
     "UnmatchedTitlesError",
     "build_plan",
+    "calibrate",
     "check_answers",
     "evaluate",
+    "fit_grm",
     "item_bank",
     "match_origins",
     "questionnaire_order",
     "questionnaire_pages",
     "read_history",
+    "read_responses",
     "recency_weight",
+    "reliability_report",
+    "responses_csv",
     "score_answers",
     "score_matrix",
     "target_role",
