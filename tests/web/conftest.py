@@ -34,6 +34,11 @@ def _web_settings(settings: Any, db: None) -> Iterator[None]:
     settings.COMMENT_MAX_AGE = 86400
     settings.COMMENTS_PER_IP = 5
     settings.LOGIN_ATTEMPTS_PER_HOUR = 10
+    settings.MAILS_PER_ADDRESS_PER_HOUR = 5
+    settings.MAILS_PER_IP_PER_HOUR = 20
+    # Tasks run at once, so a test reads mail.outbox right after the request;
+    # tests/web/test_mail_queue.py runs the real queue and its worker.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     cache.clear()
     side_cache.forget_version()
     pagecache.STORE.clear()

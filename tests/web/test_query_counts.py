@@ -18,6 +18,7 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments.models import ActionProgress, Assessment, FrameworkSnapshot
@@ -159,6 +160,22 @@ def _opinion() -> SecondOpinion:
     )
 
 
+def _queued_mail() -> DBTaskResult:
+    # A row as the database task backend writes it when a mail is enqueued.
+    return DBTaskResult.objects.create(
+        args_kwargs={"args": [], "kwargs": {"subject": "S", "body": "B", "to": "a@example.org"}},
+        task_path="pm_origins.web.core.mail.deliver",
+        backend_name="default",
+        run_after=timezone.now(),
+    )
+
+
+@pytest.fixture(autouse=True)
+def _database_task_queue(settings: Any) -> None:
+    # The queued-task admin reads each row's task through the database backend, as deployed.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
 MAKERS: dict[type[models.Model], Callable[[], Any]] = {
     User: _user,
     Assessment: _assessment,
@@ -180,6 +197,7 @@ MAKERS: dict[type[models.Model], Callable[[], Any]] = {
     CohortPerson: _cohort_person,
     SecondOpinion: _opinion,
     Group: _group,
+    DBTaskResult: _queued_mail,
 }
 SINGLETONS = {SiteSettings}  # one row by design
 

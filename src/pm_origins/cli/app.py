@@ -369,6 +369,13 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     workers: Annotated[int, typer.Option(help="Gunicorn worker processes.", min=1, max=64)] = 2,
+    task_worker: Annotated[
+        bool,
+        typer.Option(
+            "--task-worker/--no-task-worker",
+            help="Run one task worker (mail) beside gunicorn, stopped with it.",
+        ),
+    ] = True,
 ) -> None:
     """Serve the web site: migrate, load the framework and series, then run gunicorn."""
     require_web("serve")
@@ -382,9 +389,89 @@ def serve(
         os.environ[ENV_VAR] = str(Path(given).resolve())  # the site reads the same file
     _framework(ctx, None)  # a broken framework stops here, with its file and line
     try:
-        run_server(host=host, port=port, workers=workers)
+        run_server(host=host, port=port, workers=workers, task_worker=task_worker)
     except ImproperlyConfigured as exc:
         fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")
+
+
+@app.command()
+def worker(
+    batch: Annotated[
+        bool, typer.Option("--batch", help="Run the tasks waiting now, then exit.")
+    ] = False,
+    interval: Annotated[
+        float, typer.Option(help="Seconds between looks at an empty queue.", min=0.05, max=60)
+    ] = 1.0,
+) -> None:
+    """Run the task worker: sends the site's mail and other queued work (Ctrl+C stops it)."""
+    require_web("worker")
+    from django.core.exceptions import ImproperlyConfigured
+
+    from pm_origins.web.worker import run_worker
+
+    try:
+        run_worker(batch=batch, interval=interval)
+    except ImproperlyConfigured as exc:
+        fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")
+
+
+class BackupFormatChoice(StrEnum):
+    native = "native"
+    json = "json"
+
+
+@app.command()
+def backup(
+    out: Annotated[
+        Path, typer.Option("--out", help="The backup file to write.", show_default=False)
+    ],
+    output_format: Annotated[
+        BackupFormatChoice,
+        typer.Option(
+            "--format",
+            help="native: SQLite file (online backup) or pg_dump archive; "
+            "json: dumpdata with natural keys, loads into either database.",
+        ),
+    ] = BackupFormatChoice.native,
+) -> None:
+    """Back up the site's database while it runs (see docs/DEPLOYMENT.md, "Backups")."""
+    require_web("backup")
+    from django.core.exceptions import ImproperlyConfigured
+
+    from pm_origins.web.backup import BackupError, BackupFormat
+    from pm_origins.web.backup import backup as make_backup
+
+    try:
+        written = make_backup(out, BackupFormat(output_format.value))
+    except BackupError as exc:
+        fail(str(exc))
+    except ImproperlyConfigured as exc:
+        fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")
+    except OSError as exc:
+        fail(f"Cannot write {out}: {exc.strerror or exc}.")
+    _console(stderr=True).print(f"Backup written to {out}: {written}.", markup=False)
+
+
+@app.command()
+def restore(
+    path: Annotated[Path, typer.Argument(help="A file made by `pm-origins backup`.")],
+) -> None:
+    """Replace the site's data with a backup (stop the site first)."""
+    require_web("restore")
+    from django.core.exceptions import ImproperlyConfigured
+
+    from pm_origins.web.backup import BackupError
+    from pm_origins.web.backup import restore as load_backup
+
+    try:
+        done = load_backup(path)
+    except BackupError as exc:
+        fail(str(exc))
+    except ImproperlyConfigured as exc:
+        fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")
+    except OSError as exc:
+        fail(f"Cannot read {path}: {exc.strerror or exc}.")
+    _console(stderr=True).print(f"Restored from {path}: {done}.", markup=False)
 
 
 MAX_RESPONSES_FILE_BYTES = 32_000_000
