@@ -165,3 +165,23 @@ def test_a_body_that_is_not_json_is_a_400(client: ApiClient, raw: Any) -> None:
 def test_a_body_that_is_not_an_object_is_a_422(client: ApiClient, raw: str) -> None:
     response = client.post("/evaluate", raw=raw)
     assert response.status_code == 422
+
+
+def test_hostile_titles_are_refused_as_unmatched_with_bounded_work(
+    client: ApiClient, framework: Framework
+) -> None:
+    from pm_origins.engine import TitleMatcher
+
+    hostile = "\u33ae" * 120
+    response = client.post("/evaluate", {"roles": [{"title": hostile, "years": 1}] * 20})
+    assert response.status_code == 422
+    assert error_of(response) == "unmatched_titles"
+    matcher = TitleMatcher.for_framework(framework)
+    assert matcher.match(hostile).work <= matcher.max_work
+
+
+def test_a_title_mixing_alphabets_is_refused_and_the_reason_said(client: ApiClient) -> None:
+    response = client.post("/evaluate", {"roles": [{"title": "Q\u0410 Engineer", "years": 3}]})
+    assert response.status_code == 422
+    assert error_of(response) == "unmatched_titles"
+    assert "different alphabets" in response.json()["detail"]

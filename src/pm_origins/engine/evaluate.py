@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from pm_origins.engine.errors import UnmatchedTitlesError
 from pm_origins.engine.history import History, Role, read_history
 from pm_origins.engine.matching import OriginMatch, match_origins
 from pm_origins.engine.planning import GrowthPlan, build_plan, target_role
@@ -79,7 +78,7 @@ def evaluate(
         target_role(framework, target)  # fail on a bad target before the work
     history = read_history(framework, roles)
     if history.unmatched and not allow_unmatched:
-        raise UnmatchedTitlesError(tuple((m.title, m.suggestions) for m in history.unmatched))
+        raise history.unmatched_error()
     profile = score_answers(framework, answers, history.prior)
     answers_only = score_answers(framework, answers) if answers else None
     match = match_origins(framework, profile, history, answers_only)

@@ -16,9 +16,10 @@ from pm_origins.engine.errors import (
     EMPTY_TITLE,
     TITLE_TOO_LONG,
     EngineInputError,
+    UnmatchedTitlesError,
 )
 from pm_origins.engine.scoring import POPULATION_SD, Prior
-from pm_origins.engine.titles import TitleMatch, TitleMatcher
+from pm_origins.engine.titles import REASON_MIXED_SCRIPTS, TitleMatch, TitleMatcher
 from pm_origins.framework import Framework
 
 MAX_TITLE_LENGTH = 120
@@ -81,6 +82,13 @@ class History:
     @property
     def unmatched(self) -> tuple[TitleMatch, ...]:
         return tuple(e.match for e in self.evidence if not e.match.matched)
+
+    def unmatched_error(self) -> UnmatchedTitlesError:
+        """The error that lists the unmatched titles with their suggestions."""
+        return UnmatchedTitlesError(
+            tuple((m.title, m.suggestions) for m in self.unmatched),
+            frozenset(m.title for m in self.unmatched if m.reason == REASON_MIXED_SCRIPTS),
+        )
 
 
 def read_history(framework: Framework, roles: Iterable[Role]) -> History:

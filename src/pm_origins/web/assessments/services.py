@@ -125,7 +125,7 @@ def check_roles(framework: Framework, roles: Sequence[Role]) -> list[dict[str, A
         raise AssessmentError(TOO_MANY_ROLES)
     history = read_history(framework, roles)
     if history.unmatched:
-        raise UnmatchedTitlesError(tuple((m.title, m.suggestions) for m in history.unmatched))
+        raise history.unmatched_error()
     return [
         {"title": e.role.title, "years": e.role.years, "years_ago": e.role.years_ago}
         for e in history.evidence
