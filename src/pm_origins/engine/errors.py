@@ -13,6 +13,7 @@ BAD_YEARS_AGO = "How long ago {title!r} ended must be a number from 0 to 60, got
 EMPTY_TITLE = "A role needs a job title."
 TITLE_TOO_LONG = "The job title {title!r} is longer than {limit} characters."
 UNMATCHED_TITLES = "We could not place {titles}. {hints}"
+UNKNOWN_ORIGIN = "The origin chosen for {title!r} is {origin!r}, which is not one of: {known}."
 MIXED_SCRIPTS_HINT = (
     "For {title!r}, the title mixes letters of different alphabets that look alike; "
     "type it again in one alphabet."

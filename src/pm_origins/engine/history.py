@@ -6,6 +6,7 @@ how recently it ended, say how much it counts.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -15,11 +16,19 @@ from pm_origins.engine.errors import (
     BAD_YEARS_AGO,
     EMPTY_TITLE,
     TITLE_TOO_LONG,
+    UNKNOWN_ORIGIN,
     EngineInputError,
     UnmatchedTitlesError,
 )
 from pm_origins.engine.scoring import POPULATION_SD, Prior
-from pm_origins.engine.titles import REASON_MIXED_SCRIPTS, TitleMatch, TitleMatcher
+from pm_origins.engine.titles import (
+    KIND_CHOSEN,
+    KIND_PRODUCT,
+    KIND_UNMATCHED,
+    REASON_MIXED_SCRIPTS,
+    TitleMatch,
+    TitleMatcher,
+)
 from pm_origins.framework import Framework
 
 MAX_TITLE_LENGTH = 120
@@ -29,14 +38,22 @@ MIN_HISTORY_SD = 10.0
 YEARS_PER_PRIOR_UNIT = 2.0  # each 2 effective years count like one more population prior
 
 
+VIA_PERSON = "person"  # the person chose the origin
+
+
 @dataclass(frozen=True)
 class Role:
-    """One past or current job. `years_ago` is how long ago it ended (0 = current)."""
+    """One past or current job. `years_ago` is how long ago it ended (0 = current).
+
+    `origin` is an origin id the person chose for the title; it overrides how
+    the title would be read (the role's kind is then "chosen").
+    """
 
     title: str
     years: float
     years_ago: float = 0.0
     description: str = ""
+    origin: str | None = None
 
 
 def validate_role(role: Role) -> Role:
@@ -55,7 +72,7 @@ def validate_role(role: Role) -> Role:
             or not 0 <= value <= MAX_YEARS
         ):
             raise EngineInputError(message.format(title=title, value=value))
-    return Role(title, float(role.years), float(role.years_ago), role.description)
+    return Role(title, float(role.years), float(role.years_ago), role.description, role.origin)
 
 
 def recency_weight(years_ago: float) -> float:
@@ -69,6 +86,11 @@ class RoleEvidence:
     match: TitleMatch
     weight: float  # effective years: years x recency
 
+    @property
+    def kind(self) -> str:
+        """ "origin", "product", "chosen" or "unmatched"."""
+        return self.match.kind
+
 
 @dataclass(frozen=True)
 class History:
@@ -81,7 +103,18 @@ class History:
 
     @property
     def unmatched(self) -> tuple[TitleMatch, ...]:
-        return tuple(e.match for e in self.evidence if not e.match.matched)
+        return tuple(e.match for e in self.evidence if e.match.kind == KIND_UNMATCHED)
+
+    @property
+    def product_years(self) -> float:
+        """Years the person already has in product roles (not weighted by recency)."""
+        return sum(e.role.years for e in self.evidence if e.match.kind == KIND_PRODUCT)
+
+    @property
+    def only_product(self) -> bool:
+        """True when every placed role is a product role: no origin comes from the history."""
+        kinds = {e.match.kind for e in self.evidence}
+        return KIND_PRODUCT in kinds and not kinds & {"origin", KIND_CHOSEN}
 
     def unmatched_error(self) -> UnmatchedTitlesError:
         """The error that lists the unmatched titles with their suggestions."""
@@ -91,21 +124,51 @@ class History:
         )
 
 
-def read_history(framework: Framework, roles: Iterable[Role]) -> History:
-    """Match every role and build the origin blend and prior profile.
+def read_role(framework: Framework, matcher: TitleMatcher, role: Role) -> TitleMatch:
+    """How one role is read: its chosen origin if the person gave one, else its title."""
+    match = matcher.match(role.title)
+    if role.origin is None:
+        return match
+    known = tuple(o.id for o in framework.origins)
+    if role.origin not in known:
+        raise EngineInputError(
+            UNKNOWN_ORIGIN.format(title=role.title, origin=role.origin, known=", ".join(known))
+        )
+    return dataclasses.replace(
+        match,
+        shares={role.origin: 1.0},
+        confidence=1.0,
+        matched_alias=None,
+        reason=None,
+        kind=KIND_CHOSEN,
+        via=VIA_PERSON,
+    )
+
+
+def read_history(
+    framework: Framework, roles: Iterable[Role], *, matcher: TitleMatcher | None = None
+) -> History:
+    """Read every role and build the origin blend and prior profile.
 
     Args:
         framework: the loaded framework.
         roles: past and current jobs.
+        matcher: the title matcher to read titles with (with the lexicon and,
+            when installed, the semantic index); None for a rules-only matcher
+            that needs titles spelled right.
     Returns:
-        A History; unmatched titles are listed in `History.unmatched` and left
-        out of the blend, so the caller decides whether to stop or go on.
+        A History. Product roles count as product years, not towards an origin.
+        Unmatched titles are listed in `History.unmatched` and left out of the
+        blend, so the caller decides whether to stop or go on.
     Raises:
-        EngineInputError: a role with no title or impossible years.
+        EngineInputError: a role with no title, impossible years or an unknown
+            chosen origin.
     """
-    matcher = TitleMatcher.for_framework(framework)
+    matcher = matcher or TitleMatcher.for_framework(framework)
     evidence = tuple(
-        RoleEvidence(role, matcher.match(role.title), role.years * recency_weight(role.years_ago))
+        RoleEvidence(
+            role, read_role(framework, matcher, role), role.years * recency_weight(role.years_ago)
+        )
         for role in map(validate_role, roles)
     )
     totals: dict[str, float] = {}
