@@ -765,7 +765,7 @@ class TitleMatcher:
         ):
             reason = REASON_GENERIC
         elif self.semantic is not None and reading.words:
-            found = self._by_meaning(title, reading, work)
+            found = self._by_meaning(title, reading, scored, work)
             if found is not None:
                 return found
         confidence = ranked[0][1][0] if ranked else 0.0
@@ -840,7 +840,13 @@ class TitleMatcher:
         keep = 1 - vocabulary.builder_share
         return {**{o: s * keep for o, s in shares.items()}, builder: vocabulary.builder_share}
 
-    def _by_meaning(self, title: str, reading: _Reading, work: _Work) -> TitleMatch | None:
+    def _by_meaning(
+        self, title: str, reading: _Reading, scored: list[tuple[float, _Alias]], work: _Work
+    ) -> TitleMatch | None:
+        """Place a title by meaning, if the nearest target is clearly nearest and the
+        title shares a specific word with that target's titles (so a surface likeness
+        in a word the rules do not know, "Verpleegkundige" near "Verkoper", is not enough).
+        """
         assert self.semantic is not None
         hits = sorted(self.semantic.nearest(reading.text()), key=lambda hit: -hit[2])
         work.steps += 1
@@ -848,13 +854,14 @@ class TitleMatcher:
             return None
         target, text, cosine = hits[0]
         runner_up = hits[1][2] if len(hits) > 1 else 0.0
-        closest = tuple(t for t, _, _ in hits if t in self.vocabulary.origin_ids)[:CLOSEST_LIMIT]
-        if cosine < SEMANTIC_THRESHOLD or cosine - runner_up < SEMANTIC_MARGIN:
+        supported = {alias.target for score, alias in scored if score > 0}
+        if (
+            target == OTHER
+            or target not in supported
+            or cosine < SEMANTIC_THRESHOLD
+            or cosine - runner_up < SEMANTIC_MARGIN
+        ):
             return None
-        if target == OTHER:
-            return TitleMatch(
-                title, {}, cosine, None, (), REASON_OTHER_JOB, work.steps, KIND_UNMATCHED, closest
-            )
         if target == PRODUCT:
             return TitleMatch(
                 title, {}, cosine, text, (), None, work.steps, KIND_PRODUCT, (), VIA_SEMANTIC
