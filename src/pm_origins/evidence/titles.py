@@ -8,6 +8,7 @@ the matcher is rules only, and says so through `SemanticIndex` being absent.
 
 from __future__ import annotations
 
+import importlib.util
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -16,7 +17,12 @@ from functools import lru_cache
 import numpy as np
 
 from pm_origins.engine.titles import MAX_TITLE_WORDS, TitleMatcher, title_targets
-from pm_origins.evidence.encoder import Float32Array, SentenceEncoder, default_encoder
+from pm_origins.evidence.encoder import (
+    MODEL_PACKAGE,
+    Float32Array,
+    SentenceEncoder,
+    default_encoder,
+)
 from pm_origins.evidence.errors import EvidenceUnavailable
 from pm_origins.framework import Framework
 from pm_origins.framework.lexicon import load_lexicon
@@ -88,17 +94,30 @@ def _semantic_index(framework: Framework) -> SemanticIndex | None:
         return None
 
 
+class _OnFirstUse:
+    """A semantic index built the first time a title needs it: most titles are read by
+    the rules, so a command that never meets a hard title never loads the model."""
+
+    def __init__(self, framework: Framework) -> None:
+        self._framework = framework
+
+    def nearest(self, text: str) -> tuple[tuple[str, str, float], ...]:
+        index = _semantic_index(self._framework)
+        return index.nearest(text) if index is not None else ()
+
+
 def title_matcher(framework: Framework, *, semantic: bool = True) -> TitleMatcher:
     """The title matcher the product uses: the bundled lexicon, plus the semantic
     index when `semantic` is true and the `evidence` extra is installed.
 
-    Built once per framework and process (loading the model and embedding the
-    framework's titles takes about a second the first time).
+    The index is built on first use, once per framework and process (loading the
+    model and embedding the framework's titles takes a second or two).
     """
-    index = _semantic_index(framework) if semantic else None
+    index = _OnFirstUse(framework) if semantic and extra_installed() else None
     return TitleMatcher.for_framework(framework, lexicon=load_lexicon(), semantic=index)
 
 
-def semantic_available(framework: Framework) -> bool:
-    """True when titles can be read by meaning (the `evidence` extra is installed)."""
-    return _semantic_index(framework) is not None
+def extra_installed() -> bool:
+    """True when the `evidence` extra and its model are installed (nothing is loaded)."""
+    modules = ("safetensors", "tokenizers", "threadpoolctl", MODEL_PACKAGE)
+    return all(importlib.util.find_spec(name) is not None for name in modules)

@@ -20,6 +20,14 @@ NO_BASIS_TEXT = (
     "past roles or answer the questionnaire to find your origin."
 )
 CLOSING = "Use your strengths, keep aiming for growth, and do great work."
+PRODUCT_YEARS_TEXT = (
+    "You already have {years} in product roles. Product experience is where you are "
+    "heading, not where you come from, so it does not count towards an origin."
+)
+ONLY_PRODUCT_TEXT = (
+    "Every role you added is a product role, so your career history says nothing about "
+    "your origin: it comes from your answers alone."
+)
 
 # Characters that mean something to Markdown anywhere in a line (GitHub flavour, tables).
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|~])")
@@ -61,9 +69,26 @@ def _name(framework: Framework, competency_id: str) -> str:
     return escape_markdown(framework.competency(competency_id).name)
 
 
-def _origin_section(match: OriginMatch, framework: Framework) -> list[str]:
+def _years(value: float) -> str:
+    return f"{value:g} year{'' if value == 1 else 's'}"
+
+
+def _product_lines(evaluation: Evaluation) -> list[str]:
+    history = evaluation.history
+    if not any(e.kind == "product" for e in history.evidence):
+        return []
+    out = [PRODUCT_YEARS_TEXT.format(years=_years(history.product_years)), ""]
+    if history.only_product:
+        out.extend([ONLY_PRODUCT_TEXT, ""])
+    return out
+
+
+def _origin_section(
+    match: OriginMatch, framework: Framework, product: list[str] | None = None
+) -> list[str]:
+    product = product or []
     if match.basis == "none" or not match.origins:
-        return ["## Your origin", "", NO_BASIS_TEXT, ""]
+        return ["## Your origin", "", NO_BASIS_TEXT, "", *product]
     blend = match.blend
     top = framework.origin(blend[0].id)
     if len(blend) > 1:
@@ -78,6 +103,7 @@ def _origin_section(match: OriginMatch, framework: Framework) -> list[str]:
         "",
         BASIS_TEXT[match.basis],
         "",
+        *product,
         f"### {escape_markdown(top.name)}",
         "",
         f"*{escape_markdown(top.summary)}*",
@@ -186,7 +212,14 @@ def _why_section(evaluation: Evaluation, framework: Framework) -> list[str]:
         for row in evidence:
             role, title_match = row.role, row.match
             ended = "current" if role.years_ago == 0 else f"{role.years_ago:g} years ago"
-            if title_match.matched:
+            if row.kind == "product":
+                matched = "product experience, not an origin"
+                if title_match.matched_alias:
+                    matched += f" (as “{escape_markdown(title_match.matched_alias)}”)"
+            elif row.kind == "chosen":
+                matched = escape_markdown(framework.origin(role.origin or "").name)
+                matched += " 100% (your choice)"
+            elif title_match.matched:
                 matched = " / ".join(
                     f"{escape_markdown(framework.origin(o).name)} {round(s * 100)}%"
                     for o, s in sorted(title_match.shares.items(), key=lambda kv: -kv[1])
@@ -315,7 +348,7 @@ def render_markdown(evaluation: Evaluation, framework: Framework) -> str:
         Text that comes from people (job titles) is escaped.
     """
     out = ["# Your PM origin story", ""]
-    out.extend(_origin_section(evaluation.match, framework))
+    out.extend(_origin_section(evaluation.match, framework, _product_lines(evaluation)))
     out.extend(_scores_section(evaluation.profile, evaluation.match, framework))
     out.extend(_strengths_and_gaps(evaluation, framework))
     out.extend(_why_section(evaluation, framework))

@@ -157,7 +157,7 @@ def framework_roles(request: HttpRequest) -> Any:
 
 
 def _roles(data: schemas.EvaluateIn) -> list[Role]:
-    return [Role(r.title, r.years, r.years_ago) for r in data.roles]
+    return [Role(r.title, r.years, r.years_ago, origin=r.origin) for r in data.roles]
 
 
 @api.post(
@@ -172,7 +172,14 @@ def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
     if not data.roles and not data.answers:
         raise services.AssessmentError(services.NOTHING_TO_SCORE)
     framework = services.current_framework()
-    return evaluation_data(evaluate(framework, _roles(data), data.answers, data.target), framework)
+    evaluation = evaluate(
+        framework,
+        _roles(data),
+        data.answers,
+        data.target,
+        titles=services.title_reader(framework),
+    )
+    return evaluation_data(evaluation, framework)
 
 
 # Results -------------------------------------------------------------------------------

@@ -42,6 +42,12 @@ class RoleIn(Schema):
     years_ago: float = Field(
         0, ge=0, le=MAX_YEARS, description="How long ago the role ended; 0 for your current job."
     )
+    origin: Annotated[str, StringConstraints(max_length=64)] | None = Field(
+        None,
+        description="An origin id (see /framework/origins) you choose for this title; it "
+        "overrides how the title would be read. Use it for a title we cannot place.",
+        examples=["qa"],
+    )
 
 
 class EvaluateIn(Schema):
@@ -214,6 +220,24 @@ class RoleEvidenceOut(Schema):
     alias: str | None
     origins: dict[str, float]
     suggestions: list[str]
+    kind: Literal["origin", "product", "chosen", "unmatched"] | None = Field(
+        None,
+        description='How the role counts: "origin", "product" (product experience, no '
+        'origin), "chosen" (you picked the origin) or "unmatched". Absent in results '
+        "saved before it existed.",
+    )
+    read_by: str | None = Field(
+        None, description='How the title was read: "alias", "words", "semantic" or "person".'
+    )
+    reason: str | None = Field(
+        None,
+        description='Why an unmatched title was not placed: "no_match", "generic", '
+        '"other_job" or "mixed_scripts".',
+    )
+    closest: list[str] = Field(
+        default_factory=list, description="For an unmatched title, the closest origin ids."
+    )
+    chosen_origin: str | None = None
 
 
 class AnswerReasonOut(Schema):
@@ -227,6 +251,16 @@ class ReasonOut(Schema):
     prior: float
     source: str
     answers: list[AnswerReasonOut]
+
+
+class ProductOut(Schema):
+    name: str
+    years: float = Field(description="Years in product roles (not weighted by recency).")
+    roles: int
+    only_product: bool = Field(
+        description="True when every placed role is a product role: the origin comes "
+        "from the answers alone."
+    )
 
 
 class EvaluationOut(Schema):
@@ -245,6 +279,7 @@ class EvaluationOut(Schema):
     roles: list[RoleEvidenceOut]
     reasons: list[ReasonOut]
     answers: dict[str, int]
+    product: ProductOut | None = None
 
 
 # Results -------------------------------------------------------------------------------

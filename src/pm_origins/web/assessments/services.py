@@ -15,7 +15,9 @@ from django.utils import timezone
 from pm_origins.engine import (
     EngineInputError,
     Evaluation,
+    History,
     Role,
+    TitleMatcher,
     UnmatchedTitlesError,
     evaluate,
     item_bank,
@@ -23,6 +25,7 @@ from pm_origins.engine import (
 )
 from pm_origins.engine.planning import target_role
 from pm_origins.engine.scoring import answer_matrix
+from pm_origins.evidence.titles import title_matcher
 from pm_origins.framework import (
     Framework,
     framework_data,
@@ -115,19 +118,43 @@ def _check_open(assessment: Assessment) -> None:
         raise AssessmentError(ALREADY_COMPLETE)
 
 
+def title_reader(framework: Framework) -> TitleMatcher:
+    """The title matcher: bundled lexicon, and the semantic index when the extra is installed."""
+    return title_matcher(framework)
+
+
 def roles_from_data(data: Iterable[Mapping[str, Any]]) -> list[Role]:
-    return [Role(str(r.get("title", "")), r.get("years", 0), r.get("years_ago", 0)) for r in data]
+    return [
+        Role(
+            str(r.get("title", "")),
+            r.get("years", 0),
+            r.get("years_ago", 0),
+            origin=r.get("origin") or None,
+        )
+        for r in data
+    ]
+
+
+def read_roles(framework: Framework, roles: Sequence[Role]) -> History:
+    """How each role reads (origin, product, chosen or unmatched); raises for impossible
+    years, an unknown chosen origin or too many roles, never for an unmatched title."""
+    if len(roles) > MAX_ROLES:
+        raise AssessmentError(TOO_MANY_ROLES)
+    return read_history(framework, roles, matcher=title_reader(framework))
 
 
 def check_roles(framework: Framework, roles: Sequence[Role]) -> list[dict[str, Any]]:
     """Validated roles as stored data; raises for impossible years or unmatched titles."""
-    if len(roles) > MAX_ROLES:
-        raise AssessmentError(TOO_MANY_ROLES)
-    history = read_history(framework, roles)
+    history = read_roles(framework, roles)
     if history.unmatched:
         raise history.unmatched_error()
     return [
-        {"title": e.role.title, "years": e.role.years, "years_ago": e.role.years_ago}
+        {
+            "title": e.role.title,
+            "years": e.role.years,
+            "years_ago": e.role.years_ago,
+            **({"origin": e.role.origin} if e.role.origin else {}),
+        }
         for e in history.evidence
     ]
 
@@ -168,7 +195,11 @@ def evaluation_of(assessment: Assessment) -> Evaluation:
     """Evaluate the assessment's stored inputs with its own framework."""
     framework = framework_of(assessment)
     return evaluate(
-        framework, roles_from_data(assessment.roles), assessment.answers, assessment.target or None
+        framework,
+        roles_from_data(assessment.roles),
+        assessment.answers,
+        assessment.target or None,
+        titles=title_reader(framework),
     )
 
 
