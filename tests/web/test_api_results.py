@@ -103,7 +103,7 @@ def test_getting_a_result_gives_it_in_full(client: ApiClient, owner: User) -> No
     assert body["shared"] is False and body["share_url"] is None
 
 
-@pytest.mark.parametrize("result_id", ["nope", "x" * 65, "%00", "a%20b", "..", "%E2%82%AC"])
+@pytest.mark.parametrize("result_id", ["nope", "x" * 65, "a%20b", "..", "%E2%82%AC"])
 def test_an_unknown_result_is_a_404(client: ApiClient, result_id: str) -> None:
     response = client.get(f"/results/{result_id}")
     assert response.status_code == 404

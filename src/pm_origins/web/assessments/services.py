@@ -90,9 +90,15 @@ def snapshot_current() -> FrameworkSnapshot:
     return snapshot
 
 
+def guest_tokens(session: SessionBase) -> list[str]:
+    """The guest assessments made in this browser session (see `remember_guest`)."""
+    tokens = session.get(SESSION_KEY, [])
+    return [t for t in tokens if isinstance(t, str)] if isinstance(tokens, list) else []
+
+
 def remember_guest(session: SessionBase, assessment: Assessment) -> None:
     """Note a guest's assessment in their session, so signing up later claims it."""
-    tokens = [t for t in session.get(SESSION_KEY, []) if t != assessment.token]
+    tokens = [t for t in guest_tokens(session) if t != assessment.token]
     session[SESSION_KEY] = [*tokens[-19:], assessment.token]
 
 
@@ -223,7 +229,11 @@ def assessment_complete(*, assessment: Assessment, target: str | None) -> Assess
 
 @transaction.atomic
 def assessment_submit(
-    *, user: User, roles: Sequence[Role], answers: Mapping[str, Any], target: str | None = None
+    *,
+    user: User | None,
+    roles: Sequence[Role],
+    answers: Mapping[str, Any],
+    target: str | None = None,
 ) -> Assessment:
     """Create a finished assessment in one go (the API's and scripts' way in)."""
     framework = current_framework()
