@@ -86,10 +86,49 @@ def test_it_needs_a_role_or_an_answer(client: ApiClient) -> None:
 
 
 def test_an_unknown_title_gets_suggestions(client: ApiClient) -> None:
-    response = client.post("/evaluate", {"roles": [{"title": "Developer", "years": 3}]})
+    response = client.post("/evaluate", {"roles": [{"title": "Growth Ninja", "years": 3}]})
     assert response.status_code == 422
     assert error_of(response) == "unmatched_titles"
-    assert "did you mean" in response.json()["detail"]
+    assert "did you mean 'Growth Hacker'" in response.json()["detail"]
+
+
+def test_a_role_may_carry_the_origin_the_person_chose(client: ApiClient) -> None:
+    role = {"title": "Growth Ninja", "years": 3, "origin": "marketing"}
+    response = client.post("/evaluate", {"roles": [role]})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["roles"][0]["kind"] == "chosen"
+    assert data["roles"][0]["chosen_origin"] == "marketing"
+    assert data["blend"] == [{"id": "marketing", "name": "Marketing", "share": 1.0}]
+
+
+def test_an_unknown_chosen_origin_is_refused(client: ApiClient) -> None:
+    role = {"title": "Growth Ninja", "years": 3, "origin": "astronaut"}
+    response = client.post("/evaluate", {"roles": [role]})
+    assert response.status_code == 422
+    assert error_of(response) == "invalid_input"
+    assert "'astronaut', which is not one of" in response.json()["detail"]
+
+
+def test_product_roles_are_product_experience_and_never_refused(client: ApiClient) -> None:
+    roles = [{"title": "Product Owner", "years": 2}, {"title": "APM", "years": 1, "years_ago": 2}]
+    response = client.post("/evaluate", {"roles": roles, "answers": {"innovation_01": 4}})
+    assert response.status_code == 200
+    data = response.json()
+    assert [r["kind"] for r in data["roles"]] == ["product", "product"]
+    assert data["product"]["years"] == 3 and data["product"]["only_product"] is True
+    assert data["basis"] == "answers"
+
+
+def test_every_role_says_its_kind(client: ApiClient) -> None:
+    roles = [
+        {"title": "QA Engineer", "years": 2},
+        {"title": "Product Manager", "years": 1},
+        {"title": "Growth Ninja", "years": 1, "origin": "marketing"},
+    ]
+    data = client.post("/evaluate", {"roles": roles}).json()
+    assert [r["kind"] for r in data["roles"]] == ["origin", "product", "chosen"]
+    assert data["product"]["only_product"] is False
 
 
 @pytest.mark.parametrize(

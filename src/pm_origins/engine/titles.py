@@ -736,8 +736,19 @@ class TitleMatcher:
         reading = _read(normal.text, self.vocabulary, self.lexicon, work)
         scored = self._scored(reading, work)
         best: dict[str, tuple[float, _Alias]] = {}
+        written = normalise_alias(normal.text)
         for score, alias in scored:
-            if score > best.get(alias.target, (0.0, None))[0]:
+            held = best.get(alias.target)
+            # Equal scores: the alias written as the title wins, then the first listed.
+            if (
+                held is None
+                or score > held[0]
+                or (
+                    score == held[0]
+                    and normalise_alias(alias.text) == written
+                    and normalise_alias(held[1].text) != written
+                )
+            ):
                 best[alias.target] = (score, alias)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
         other_job = bool(ranked) and ranked[0][0] == OTHER
@@ -978,10 +989,11 @@ def _vocabulary(framework: Framework) -> TitleVocabulary:
     generic_words = _folded_words(rules.generic_words)
     generic = frozenset(_stem(w) for w in generic_words)
     technology = _folded_words(rules.technology_words)
+    # Aliases before names: of two equal readings, a job title reads better than a name.
     entries = [
-        (origin.id, text) for origin in framework.origins for text in (origin.name, *origin.aliases)
+        (origin.id, text) for origin in framework.origins for text in (*origin.aliases, origin.name)
     ]
-    entries += [(PRODUCT, text) for text in (rules.product.name, *rules.product.aliases)]
+    entries += [(PRODUCT, text) for text in (*rules.product.aliases, rules.product.name)]
     claimed = {normalise_alias(text) for _, text in entries}
     entries += [
         (OTHER, text) for text in rules.other_titles if normalise_alias(text) not in claimed

@@ -17,12 +17,14 @@ from pm_origins.engine import (
     Evaluation,
     History,
     Role,
+    TitleMatch,
     TitleMatcher,
     UnmatchedTitlesError,
     evaluate,
     item_bank,
     read_history,
 )
+from pm_origins.engine.history import read_role
 from pm_origins.engine.planning import target_role
 from pm_origins.engine.scoring import answer_matrix
 from pm_origins.evidence.titles import title_matcher
@@ -139,6 +141,16 @@ def roles_from_data(data: Iterable[Mapping[str, Any]]) -> list[Role]:
         )
         for r in data
     ]
+
+
+def read_title(framework: Framework, title: str, origin: str | None = None) -> TitleMatch:
+    """How one title reads, for showing it; an unknown chosen origin reads as the title."""
+    role = Role(title, 0, origin=origin if origin in framework_origin_ids(framework) else None)
+    return read_role(framework, title_reader(framework), role)
+
+
+def framework_origin_ids(framework: Framework) -> tuple[str, ...]:
+    return tuple(o.id for o in framework.origins)
 
 
 def read_roles(framework: Framework, roles: Sequence[Role]) -> History:
