@@ -61,7 +61,7 @@ UNKNOWN_NAME_WEIGHT = 0.5  # a non-word ("Acme", "EMEA") is most likely a name
 
 # Semantic matching (only for titles the rules leave unplaced).
 SEMANTIC_THRESHOLD = 0.72  # cosine to the nearest title of the winning target
-SEMANTIC_MARGIN = 0.04  # ahead of the nearest title of any other target
+SEMANTIC_MARGIN = 0.06  # ahead of the nearest title of any other target
 
 # Bounds on the work per title, whatever the input.
 MAX_MATCH_CHARS = 120  # characters read, before and after Unicode folding
