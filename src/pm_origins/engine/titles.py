@@ -41,7 +41,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from pm_origins.framework import Framework, TitleRules, normalise_alias
 
@@ -116,6 +116,7 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "spec": ("specialist",),
     "mktg": ("marketing",),
     "mkt": ("marketing",),
+    "gen": ("generation",),
     "biz": ("business",),
     "bizdev": ("business", "development"),
     "ops": ("operations",),
@@ -249,6 +250,8 @@ DROPPED_WORDS = frozenset(
 COMPOUNDS = re.compile(
     r"\b(front|back|full|dev|bi|e|mid|go\-to)[\s\-]+(end|stack|ops|commerce|market|size)\b"
 )
+# Glue that puts the job's name first ("Analista de datos", "Chef de projet").
+HEAD_FIRST_GLUE = frozenset({"de", "del", "da", "do", "dos", "das", "des", "du", "d", "di", "en"})
 # The employer: "Sr. QA @ Google", "Engineer at Spotify", "Entwickler bei SAP".
 EMPLOYER = re.compile(r"@|\s(?:at|bei|chez|bij)\s")
 # A qualifier: "Data Analyst, Payments", "Sales Manager - EMEA", "Tester (contract)".
@@ -473,10 +476,17 @@ class _Alias:
     text: str
     words: tuple[str, ...]  # stems
     generic_only: bool
+    head: str  # the stem that names the job
 
     @property
     def origin(self) -> str:
         return self.target
+
+
+class _Scored(NamedTuple):
+    score: float  # places the title
+    likeness: float  # ranks suggestions and closest origins
+    alias: _Alias
 
 
 @dataclass(frozen=True)
@@ -488,9 +498,11 @@ class _Word:
 
 @dataclass(frozen=True)
 class _Reading:
-    """A title's words: core words first, then qualifiers."""
+    """A title's words: core words first, then qualifiers; `head` is the stem of the
+    word that names the job ("pilot" in "Test Pilot"), None when unsure."""
 
     words: tuple[_Word, ...]
+    head: str | None = None
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -513,6 +525,7 @@ class TitleVocabulary:
     builders: frozenset[str] = field(repr=False)  # stems
     builder_origin: str | None
     builder_share: float
+    technology_roles: dict[str, str] = field(repr=False)  # stem -> origin id
     translations: dict[str, tuple[str, ...]] = field(repr=False)  # folded word -> English words
     known_words: frozenset[str] = field(repr=False)  # English words a compound part may be
     typo_index: dict[str, frozenset[str]] = field(repr=False)
@@ -566,11 +579,13 @@ def _read(text: str, vocabulary: TitleVocabulary, lexicon: frozenset[str], work:
     words: list[_Word] = []
     seen: set[str] = set()
     raw_seen: set[str] = set()
+    head_first = False
     for segment, qualifier in segments:
         folded = _fold(segment).replace("&", " and ").replace("+", " and ")
         folded = COMPOUNDS.sub(lambda m: m.group(1) + m.group(2), folded)
         for raw in re.findall(r"[a-z]+", folded):
             raw = raw[:MAX_WORD_LENGTH]
+            head_first = head_first or (not qualifier and raw in HEAD_FIRST_GLUE)
             if len(raw) < 2 or raw in raw_seen:
                 continue  # "(m/w/d)", initials, repeats
             raw_seen.add(raw)
@@ -586,10 +601,33 @@ def _read(text: str, vocabulary: TitleVocabulary, lexicon: frozenset[str], work:
                 seen.add(stem)
                 words.append(_Word(stem, word, qualifier))
                 if len(words) == MAX_TITLE_WORDS:
-                    return _Reading(tuple(words))
+                    return _Reading(tuple(words), _head(words, head_first, vocabulary, lexicon))
     if words and all(w.qualifier for w in words):
         words = [_Word(w.stem, w.english, False) for w in words]
-    return _Reading(tuple(words))
+    return _Reading(tuple(words), _head(words, head_first, vocabulary, lexicon))
+
+
+def _head(
+    words: list[_Word], head_first: bool, vocabulary: TitleVocabulary, lexicon: frozenset[str]
+) -> str | None:
+    """The word that names the job: the last real word of the core (English, German,
+    Dutch), or the first where the title is built "X de Y" (French, Spanish, Portuguese).
+    Names and technologies are skipped; None when no word qualifies."""
+    candidates = [
+        w.stem
+        for w in words
+        if not w.qualifier
+        and w.english not in vocabulary.technology
+        and (
+            w.stem in vocabulary.weights
+            or w.stem in vocabulary.generic
+            or w.english in lexicon
+            or w.english in vocabulary.known_words
+        )
+    ]
+    if not candidates:
+        return None
+    return candidates[0] if head_first else candidates[-1]
 
 
 @dataclass(frozen=True)
@@ -687,14 +725,24 @@ class TitleMatcher:
         readings: dict[str, frozenset[str]],
         title_weights: dict[str, float],
         alias: _Alias,
-    ) -> float:
+    ) -> tuple[float, float]:
+        """(score, likeness) of an alias for a title. The score places titles; the
+        likeness, which skips the head and whole-title checks but still needs a
+        specific word in common, ranks suggestions and closest origins."""
         if not reading.words or not alias.words:
-            return 0.0
+            return 0.0, 0.0
         alias_words = set(alias.words)
         present = frozenset().union(*readings.values())
         matched_alias = [a for a in alias.words if a in present]
         explained = [w for w in reading.words if readings[w.stem] & alias_words]
         specific = [a for a in matched_alias if a not in self.vocabulary.generic]
+        alias_cover = sum(map(self.weight, matched_alias)) / sum(map(self.weight, alias.words))
+        total = sum(title_weights.values())
+        title_cover = sum(title_weights[w.stem] for w in explained) / total if total else 0.0
+        value = alias_cover * (TITLE_COVER_FLOOR + (1 - TITLE_COVER_FLOOR) * title_cover)
+        likeness = value if specific else 0.0
+        if not self._heads_agree(reading, readings, alias):
+            return 0.0, likeness
         if alias.generic_only:
             core_rest = [
                 w
@@ -705,15 +753,24 @@ class TitleMatcher:
             ]
             # An alias of broad words only ("Tech Lead") must be the whole title.
             if len(matched_alias) < len(alias.words) or core_rest:
-                return 0.0
-        elif not specific:
-            return 0.0  # never on generic words alone
-        alias_cover = sum(map(self.weight, matched_alias)) / sum(map(self.weight, alias.words))
-        total = sum(title_weights.values())
-        title_cover = sum(title_weights[w.stem] for w in explained) / total if total else 0.0
-        return alias_cover * (TITLE_COVER_FLOOR + (1 - TITLE_COVER_FLOOR) * title_cover)
+                return 0.0, likeness
+            return value, value
+        return likeness, likeness  # never on generic words alone
 
-    def _scored(self, reading: _Reading, work: _Work) -> list[tuple[float, _Alias]]:
+    def _heads_agree(
+        self, reading: _Reading, readings: dict[str, frozenset[str]], alias: _Alias
+    ) -> bool:
+        """The job a title names must be the job the alias names: "Test Pilot" is not a
+        "Tester", and "Process Engineer" is not a "Process Analyst"."""
+        vocabulary = self.vocabulary
+        broad = vocabulary.generic | vocabulary.builders
+        head = reading.head
+        if head is not None and head not in broad and not readings[head] & set(alias.words):
+            return False
+        present = frozenset().union(*readings.values())
+        return not (len(alias.words) > 1 and alias.head not in broad and alias.head not in present)
+
+    def _scored(self, reading: _Reading, work: _Work) -> list[_Scored]:
         readings = self._readings(reading, work)
         title_weights = {w.stem: self._title_weight(w, readings[w.stem]) for w in reading.words}
         touched: set[int] = set()
@@ -724,7 +781,8 @@ class TitleMatcher:
         for index in sorted(touched):
             work.steps += 1
             alias = self.vocabulary.aliases[index]
-            scored.append((self._score(reading, readings, title_weights, alias), alias))
+            value, likeness = self._score(reading, readings, title_weights, alias)
+            scored.append(_Scored(value, likeness, alias))
         return scored
 
     def match(self, title: str) -> TitleMatch:
@@ -737,7 +795,7 @@ class TitleMatcher:
         scored = self._scored(reading, work)
         best: dict[str, tuple[float, _Alias]] = {}
         written = normalise_alias(normal.text)
-        for score, alias in scored:
+        for score, _, alias in scored:
             held = best.get(alias.target)
             # Equal scores: the alias written as the title wins, then the first listed.
             if (
@@ -754,11 +812,11 @@ class TitleMatcher:
         other_job = bool(ranked) and ranked[0][0] == OTHER
         if ranked and ranked[0][1][0] >= MATCH_THRESHOLD and not other_job:
             return self._placed(title, reading, ranked, work)
-        builder = self._technology_builder(reading)
-        if builder is not None:
+        role_origin = self._technology_role(reading)
+        if role_origin is not None:
             return TitleMatch(
                 title,
-                {builder: 1.0},
+                {role_origin: 1.0},
                 MATCH_THRESHOLD,
                 None,
                 (),
@@ -817,19 +875,24 @@ class TitleMatcher:
             title, shares, top_score, top_alias.text, (), None, work.steps, KIND_ORIGIN, (), via
         )
 
-    def _technology_builder(self, reading: _Reading) -> str | None:
-        """'iOS Engineer', 'Golang Developer': a technology and a builder word make a builder."""
+    def _technology_role(self, reading: _Reading) -> str | None:
+        """'iOS Engineer', 'SAP Consultant': a technology beside a role word places the
+        title by the role word (the framework's `technology_roles`)."""
         vocabulary = self.vocabulary
         core = [w for w in reading.words if not w.qualifier]
         technology = [w for w in core if w.english in vocabulary.technology]
-        builders = [w for w in core if w.stem in vocabulary.builders]
+        roles = [w for w in core if w.stem in vocabulary.technology_roles]
         rest = [
             w
             for w in core
-            if w not in technology and w not in builders and w.stem not in vocabulary.generic
+            if w not in technology
+            and w not in roles
+            and w.stem not in vocabulary.generic
+            # a name ("FI" in "SAP FI Consultant") says no more than the technology
+            and (w.english in self.lexicon or w.stem in vocabulary.weights)
         ]
-        if technology and builders and not rest:
-            return vocabulary.builder_origin
+        if technology and roles and not rest:
+            return vocabulary.technology_roles[roles[-1].stem]
         return None
 
     def _builder_share(
@@ -852,7 +915,7 @@ class TitleMatcher:
         return {**{o: s * keep for o, s in shares.items()}, builder: vocabulary.builder_share}
 
     def _by_meaning(
-        self, title: str, reading: _Reading, scored: list[tuple[float, _Alias]], work: _Work
+        self, title: str, reading: _Reading, scored: list[_Scored], work: _Work
     ) -> TitleMatch | None:
         """Place a title by meaning, if the nearest target is clearly nearest and the
         title shares a specific word with that target's titles (so a surface likeness
@@ -865,7 +928,7 @@ class TitleMatcher:
             return None
         target, text, cosine = hits[0]
         runner_up = hits[1][2] if len(hits) > 1 else 0.0
-        supported = {alias.target for score, alias in scored if score > 0}
+        supported = {alias.target for _, likeness, alias in scored if likeness > 0}
         if (
             target == OTHER
             or target not in supported
@@ -881,15 +944,13 @@ class TitleMatcher:
             title, {target: 1.0}, cosine, text, (), None, work.steps, KIND_ORIGIN, (), VIA_SEMANTIC
         )
 
-    def _suggest(
-        self, scored: list[tuple[float, _Alias]], limit: int = SUGGESTION_LIMIT
-    ) -> tuple[str, ...]:
+    def _suggest(self, scored: list[_Scored], limit: int = SUGGESTION_LIMIT) -> tuple[str, ...]:
         """Aliases sharing a specific word with the title, best first, near-duplicates once."""
         ranked = sorted(
             (
-                (score, alias)
-                for score, alias in scored
-                if score >= SUGGEST_SHARED and alias.target != OTHER
+                (likeness, alias)
+                for _, likeness, alias in scored
+                if likeness >= SUGGEST_SHARED and alias.target != OTHER
             ),
             key=lambda pair: (-pair[0], pair[1].text),
         )
@@ -905,11 +966,11 @@ class TitleMatcher:
                 break
         return tuple(out)
 
-    def _closest(self, scored: list[tuple[float, _Alias]]) -> tuple[str, ...]:
+    def _closest(self, scored: list[_Scored]) -> tuple[str, ...]:
         best: dict[str, float] = {}
-        for score, alias in scored:
-            if alias.target in self.vocabulary.origin_ids and score > 0:
-                best[alias.target] = max(score, best.get(alias.target, 0.0))
+        for _, likeness, alias in scored:
+            if alias.target in self.vocabulary.origin_ids and likeness > 0:
+                best[alias.target] = max(likeness, best.get(alias.target, 0.0))
         return tuple(sorted(best, key=lambda o: (-best[o], o)))[:CLOSEST_LIMIT]
 
     def suggest(self, title: str, limit: int = SUGGESTION_LIMIT) -> tuple[str, ...]:
@@ -1002,7 +1063,9 @@ def _vocabulary(framework: Framework) -> TitleVocabulary:
     for target, text in entries:
         words = _plain_words(text, translations)
         if words:
-            aliases.append(_Alias(target, text, words, all(w in generic for w in words)))
+            head_first = bool(set(re.findall(r"[a-z]+", _fold(text))) & HEAD_FIRST_GLUE)
+            head = words[0] if head_first else words[-1]
+            aliases.append(_Alias(target, text, words, all(w in generic for w in words), head))
     targets_using: dict[str, set[str]] = {}
     users: dict[str, list[int]] = {}
     target_stems: dict[str, set[str]] = {}
@@ -1030,6 +1093,11 @@ def _vocabulary(framework: Framework) -> TitleVocabulary:
         builders=frozenset(_stem(w) for w in _folded_words(rules.builder_words)),
         builder_origin=rules.builder_origin,
         builder_share=rules.builder_share,
+        technology_roles={
+            _stem(_fold(word)): origin
+            for word, origin in rules.technology_roles.items()
+            if origin in {o.id for o in framework.origins}
+        },
         translations=translations,
         known_words=frozenset(known - DROPPED_WORDS),
         typo_index={key: frozenset(words) for key, words in typo_index.items()},

@@ -412,6 +412,13 @@ def _check_titles(assembly: _Assembly, origins: list[Origin], titles: TitleRules
                 f"title {alias!r} is already an alias of origin {claimed!r}",
             )
     known = [o.id for o in origins]
+    for word, origin in titles.technology_roles.items():
+        if origin not in known:
+            assembly.problem(
+                source,
+                (*base, "technology_roles", word),
+                f"unknown origin {origin!r}; known: {', '.join(known)}",
+            )
     if titles.builder_origin is not None and titles.builder_origin not in known:
         assembly.problem(
             source,

@@ -149,6 +149,10 @@ class TitleRules(_Frozen):
     technology_words: tuple[str, ...] = Field(
         default=(), description="Technology names that qualify a title (Java, iOS)."
     )
+    technology_roles: dict[str, str] = Field(
+        default_factory=dict,
+        description="Role word -> origin id, for a technology beside it ('iOS Engineer').",
+    )
     other_titles: tuple[str, ...] = Field(
         default=(), description="Jobs outside every origin, left unplaced."
     )
