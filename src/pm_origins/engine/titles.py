@@ -250,6 +250,8 @@ DROPPED_WORDS = frozenset(
 COMPOUNDS = re.compile(
     r"\b(front|back|full|dev|bi|e|mid|go\-to)[\s\-]+(end|stack|ops|commerce|market|size)\b"
 )
+# Ranks that also name a role: "Project Lead" is a project manager of sorts.
+ROLE_RANKS = frozenset({"lead", "head", "director", "chief", "vp", "principal", "president"})
 # Glue that puts the job's name first ("Analista de datos", "Chef de projet").
 HEAD_FIRST_GLUE = frozenset({"de", "del", "da", "do", "dos", "das", "des", "du", "d", "di", "en"})
 # The employer: "Sr. QA @ Google", "Engineer at Spotify", "Entwickler bei SAP".
@@ -272,7 +274,17 @@ SUFFIXES = (
 )
 MIN_STEM = 4
 # Feminine and other word forms, folded to the form the glossary holds.
-WORD_FORMS = (("erin", "er"), ("innen", "er"), ("euse", "eur"), ("rice", "eur"), ("ora", "or"))
+WORD_FORMS = (
+    ("erin", "er"),
+    ("innen", "er"),
+    ("euse", "eur"),
+    ("rice", "eur"),
+    ("eure", "eur"),
+    ("ffe", "f"),
+    ("ora", "or"),
+    ("eira", "eiro"),
+    ("a", "o"),
+)
 
 # Letters of other alphabets that look like Latin ones, after case folding.
 # A word holding one of these next to Latin letters imitates a Latin word.
@@ -503,6 +515,7 @@ class _Reading:
 
     words: tuple[_Word, ...]
     head: str | None = None
+    role_dropped: bool = False  # a rank that also names a role ("Lead", "Head") was dropped
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -580,6 +593,7 @@ def _read(text: str, vocabulary: TitleVocabulary, lexicon: frozenset[str], work:
     seen: set[str] = set()
     raw_seen: set[str] = set()
     head_first = False
+    role_dropped = False
     for segment, qualifier in segments:
         folded = _fold(segment).replace("&", " and ").replace("+", " and ")
         folded = COMPOUNDS.sub(lambda m: m.group(1) + m.group(2), folded)
@@ -594,6 +608,7 @@ def _read(text: str, vocabulary: TitleVocabulary, lexicon: frozenset[str], work:
                 english = _split_compound(raw, vocabulary, work)
             for word in english or (raw,):
                 if word in DROPPED_WORDS:
+                    role_dropped = role_dropped or (not qualifier and word in ROLE_RANKS)
                     continue
                 stem = word if word in vocabulary.technology else _stem(word)
                 if stem in seen:
@@ -601,10 +616,11 @@ def _read(text: str, vocabulary: TitleVocabulary, lexicon: frozenset[str], work:
                 seen.add(stem)
                 words.append(_Word(stem, word, qualifier))
                 if len(words) == MAX_TITLE_WORDS:
-                    return _Reading(tuple(words), _head(words, head_first, vocabulary, lexicon))
+                    head = _head(words, head_first, vocabulary, lexicon)
+                    return _Reading(tuple(words), head, role_dropped)
     if words and all(w.qualifier for w in words):
         words = [_Word(w.stem, w.english, False) for w in words]
-    return _Reading(tuple(words), _head(words, head_first, vocabulary, lexicon))
+    return _Reading(tuple(words), _head(words, head_first, vocabulary, lexicon), role_dropped)
 
 
 def _head(
@@ -768,7 +784,11 @@ class TitleMatcher:
         if head is not None and head not in broad and not readings[head] & set(alias.words):
             return False
         present = frozenset().union(*readings.values())
-        return not (len(alias.words) > 1 and alias.head not in broad and alias.head not in present)
+        if len(alias.words) < 2 or alias.head in present:
+            return True
+        # A broad head ("Data Engineer") may stand for another broad word ("Data
+        # Manager"), never for none at all ("Data").
+        return alias.head in broad and (bool(present & broad) or reading.role_dropped)
 
     def _scored(self, reading: _Reading, work: _Work) -> list[_Scored]:
         readings = self._readings(reading, work)
@@ -929,6 +949,14 @@ class TitleMatcher:
         target, text, cosine = hits[0]
         runner_up = hits[1][2] if len(hits) > 1 else 0.0
         supported = {alias.target for _, likeness, alias in scored if likeness > 0}
+        vocabulary = self.vocabulary
+        head = reading.head
+        if (
+            head is not None
+            and head not in vocabulary.generic | vocabulary.builders
+            and head not in vocabulary.target_stems.get(target, frozenset())
+        ):
+            return None  # "Mobile Designer" is not a "Mobile Developer"
         if (
             target == OTHER
             or target not in supported
