@@ -138,13 +138,13 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "apm": ("product", "manager"),
     "gpm": ("product", "manager"),
     "po": ("product", "owner"),
-    "cpo": ("product", "officer"),
+    "cpo": ("chief", "product", "officer"),
     "pmm": ("product", "marketing", "manager"),
-    "cmo": ("marketing", "officer"),
-    "cto": ("technology", "officer"),
-    "ceo": ("executive", "officer"),
-    "cfo": ("financial", "officer"),
-    "coo": ("operations", "officer"),
+    "cmo": ("chief", "marketing", "officer"),
+    "cto": ("chief", "technology", "officer"),
+    "ceo": ("chief", "executive", "officer"),
+    "cfo": ("chief", "financial", "officer"),
+    "coo": ("chief", "operations", "officer"),
     "csm": ("customer", "success", "manager"),
     "ae": ("account", "executive"),
     "ml": ("machine", "learning"),
@@ -251,7 +251,7 @@ COMPOUNDS = re.compile(
     r"\b(front|back|full|dev|bi|e|mid|go\-to)[\s\-]+(end|stack|ops|commerce|market|size)\b"
 )
 # Ranks that also name a role: "Project Lead" is a project manager of sorts.
-ROLE_RANKS = frozenset({"lead", "head", "director", "chief", "vp", "principal", "president"})
+ROLE_RANKS = frozenset({"lead", "head", "director", "chief", "vp", "president"})
 # Glue that puts the job's name first ("Analista de datos", "Chef de projet").
 HEAD_FIRST_GLUE = frozenset({"de", "del", "da", "do", "dos", "das", "des", "du", "d", "di", "en"})
 # The employer: "Sr. QA @ Google", "Engineer at Spotify", "Entwickler bei SAP".
@@ -489,6 +489,7 @@ class _Alias:
     words: tuple[str, ...]  # stems
     generic_only: bool
     head: str  # the stem that names the job
+    written: frozenset[str]  # its words as written, ranks kept, no stems
 
     @property
     def origin(self) -> str:
@@ -516,6 +517,7 @@ class _Reading:
     words: tuple[_Word, ...]
     head: str | None = None
     role_dropped: bool = False  # a rank that also names a role ("Lead", "Head") was dropped
+    written: frozenset[str] = frozenset()  # the core's words as written (ranks kept, no stems)
 
     @property
     def stems(self) -> tuple[str, ...]:
@@ -594,6 +596,8 @@ def _read(text: str, vocabulary: TitleVocabulary, lexicon: frozenset[str], work:
     raw_seen: set[str] = set()
     head_first = False
     role_dropped = False
+    written: set[str] = set()
+    written_qualifier: set[str] = set()
     for segment, qualifier in segments:
         folded = _fold(segment).replace("&", " and ").replace("+", " and ")
         folded = COMPOUNDS.sub(lambda m: m.group(1) + m.group(2), folded)
@@ -607,6 +611,8 @@ def _read(text: str, vocabulary: TitleVocabulary, lexicon: frozenset[str], work:
             if english is None and raw not in lexicon:
                 english = _split_compound(raw, vocabulary, work)
             for word in english or (raw,):
+                if word not in DROPPED_WORDS or word in ROLE_RANKS:
+                    (written_qualifier if qualifier else written).add(word)
                 if word in DROPPED_WORDS:
                     role_dropped = role_dropped or (not qualifier and word in ROLE_RANKS)
                     continue
@@ -617,10 +623,12 @@ def _read(text: str, vocabulary: TitleVocabulary, lexicon: frozenset[str], work:
                 words.append(_Word(stem, word, qualifier))
                 if len(words) == MAX_TITLE_WORDS:
                     head = _head(words, head_first, vocabulary, lexicon)
-                    return _Reading(tuple(words), head, role_dropped)
+                    return _Reading(tuple(words), head, role_dropped, frozenset(written))
     if words and all(w.qualifier for w in words):
         words = [_Word(w.stem, w.english, False) for w in words]
-    return _Reading(tuple(words), _head(words, head_first, vocabulary, lexicon), role_dropped)
+        written |= written_qualifier
+    head = _head(words, head_first, vocabulary, lexicon)
+    return _Reading(tuple(words), head, role_dropped, frozenset(written))
 
 
 def _head(
@@ -760,15 +768,10 @@ class TitleMatcher:
         if not self._heads_agree(reading, readings, alias):
             return 0.0, likeness
         if alias.generic_only:
-            core_rest = [
-                w
-                for w in reading.words
-                if not w.qualifier
-                and not readings[w.stem] & alias_words
-                and w.english not in self.vocabulary.technology
-            ]
-            # An alias of broad words only ("Tech Lead") must be the whole title.
-            if len(matched_alias) < len(alias.words) or core_rest:
+            # An alias of broad words only ("Tech Lead", "Engineering Manager") must be
+            # the whole title as written, ranks included: "Technical" is not "Tech Lead".
+            written = {w for w in reading.written if w not in self.vocabulary.technology}
+            if written != alias.written:
                 return 0.0, likeness
             return value, value
         return likeness, likeness  # never on generic words alone
@@ -1093,7 +1096,15 @@ def _vocabulary(framework: Framework) -> TitleVocabulary:
         if words:
             head_first = bool(set(re.findall(r"[a-z]+", _fold(text))) & HEAD_FIRST_GLUE)
             head = words[0] if head_first else words[-1]
-            aliases.append(_Alias(target, text, words, all(w in generic for w in words), head))
+            written = frozenset(
+                word
+                for raw in re.findall(r"[a-z]+", _fold(text))
+                if len(raw) >= 2
+                for word in ABBREVIATIONS.get(raw) or translations.get(raw) or (raw,)
+                if word not in DROPPED_WORDS or word in ROLE_RANKS
+            )
+            generic_only = all(w in generic for w in words)
+            aliases.append(_Alias(target, text, words, generic_only, head, written))
     targets_using: dict[str, set[str]] = {}
     users: dict[str, list[int]] = {}
     target_stems: dict[str, set[str]] = {}
