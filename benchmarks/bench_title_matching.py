@@ -12,7 +12,10 @@ import random
 from benchmarks.common import Comparison, best_of
 from pm_origins.engine import TitleMatcher
 from pm_origins.engine.history import MAX_TITLE_LENGTH
+from pm_origins.engine.titles import MAX_TITLE_WORDS
+from pm_origins.evidence.titles import SemanticIndex, extra_installed
 from pm_origins.framework import load_framework
+from pm_origins.framework.lexicon import load_lexicon
 
 WORST_CASE_LIMIT_MS = 5.0
 
@@ -55,17 +58,23 @@ def hostile_titles(matcher: TitleMatcher) -> dict[str, str]:
     }
 
 
-def run() -> list[Comparison]:
-    matcher = TitleMatcher.for_framework(load_framework())
-    baseline = best_of(lambda: matcher.match("QA Engineer"), repeats=50)
+def _worst(matcher: TitleMatcher, titles: dict[str, str]) -> tuple[str, float, dict[str, float]]:
     timings = {
         name: best_of(lambda title=title: matcher.match(title), repeats=50)
-        for name, title in hostile_titles(matcher).items()
+        for name, title in titles.items()
     }
     worst_name = max(timings, key=timings.__getitem__)
-    worst = timings[worst_name]
+    return worst_name, timings[worst_name], timings
+
+
+def run() -> list[Comparison]:
+    framework = load_framework()
+    # The rules as the product runs them: with the lexicon, so the typo index is in play.
+    matcher = TitleMatcher.for_framework(framework, lexicon=load_lexicon())
+    baseline = best_of(lambda: matcher.match("QA Engineer"), repeats=50)
+    worst_name, worst, timings = _worst(matcher, hostile_titles(matcher))
     verdict = "within" if worst * 1000 <= WORST_CASE_LIMIT_MS else "OVER"
-    return [
+    comparisons = [
         Comparison(
             "title matching",
             f"worst case ({worst_name})",
@@ -76,3 +85,30 @@ def run() -> list[Comparison]:
             + ", ".join(f"{name} {t * 1000:.2f} ms" for name, t in timings.items()),
         )
     ]
+    if extra_installed():
+        # A title the rules cannot place goes to the sentence model once, read as at
+        # most MAX_TITLE_WORDS words, so the encoder's cost is bounded too. Each timed
+        # call uses new text: repeats would come from the index's cache.
+        index = SemanticIndex.for_framework(framework)
+        counter = iter(range(10**9))
+
+        def unseen(words: int) -> None:
+            n = next(counter)
+            index.nearest(" ".join(f"growth{n}x{i}specialistqq" for i in range(words)))
+
+        short = best_of(lambda: unseen(2), repeats=30)
+        longest = best_of(lambda: unseen(MAX_TITLE_WORDS), repeats=30)
+        verdict = "within" if longest * 1000 <= WORST_CASE_LIMIT_MS else "OVER"
+        comparisons.append(
+            Comparison(
+                "title matching, semantic index",
+                f"model look-up of a new {MAX_TITLE_WORDS}-word title",
+                longest,
+                "alias hit 'QA Engineer'",
+                baseline,
+                f"2 words {short * 1000:.2f} ms, {MAX_TITLE_WORDS} long words "
+                f"{longest * 1000:.2f} ms, {verdict} the {WORST_CASE_LIMIT_MS:g} ms bound; only "
+                "titles the rules leave unplaced get here",
+            )
+        )
+    return comparisons

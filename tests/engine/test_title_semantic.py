@@ -85,3 +85,14 @@ def test_the_index_embeds_every_alias_product_title_and_other_job(framework: Fra
     texts = {text for _, text in targets}
     assert {"QA Engineer", "Product Owner", "Mechanical Engineer"} <= texts
     assert {t for t, _ in targets} >= {o.id for o in framework.origins} | {"@product", OTHER}
+
+
+def test_a_history_asks_the_index_for_a_few_titles_at_most(framework: Framework) -> None:
+    from pm_origins.engine import Role, read_history
+    from pm_origins.engine.history import MAX_MODEL_TITLES
+
+    index = StandIn([("marketing", "Growth Hacker", 0.1)])
+    roles = [Role(f"Growth Specialist {n}x", 1) for n in "abcdefghijklmnopqrst"]
+    history = read_history(framework, roles, matcher=_matcher(framework, index))
+    assert len(index.queries) == MAX_MODEL_TITLES
+    assert sum(e.match.asked_model for e in history.evidence) == MAX_MODEL_TITLES

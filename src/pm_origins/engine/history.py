@@ -32,6 +32,7 @@ from pm_origins.engine.titles import (
 from pm_origins.framework import Framework
 
 MAX_TITLE_LENGTH = 120
+MAX_MODEL_TITLES = 5  # titles per history that may go to the semantic index
 MAX_YEARS = 60.0
 RECENCY_HALF_LIFE_YEARS = 6.0
 MIN_HISTORY_SD = 10.0
@@ -124,9 +125,12 @@ class History:
         )
 
 
-def read_role(framework: Framework, matcher: TitleMatcher, role: Role) -> TitleMatch:
-    """How one role is read: its chosen origin if the person gave one, else its title."""
-    match = matcher.match(role.title)
+def read_role(
+    framework: Framework, matcher: TitleMatcher, role: Role, *, semantic: bool = True
+) -> TitleMatch:
+    """How one role is read: its chosen origin if the person gave one, else its title.
+    `semantic=False` keeps the title from the semantic index."""
+    match = matcher.match(role.title, semantic=semantic and role.origin is None)
     if role.origin is None:
         return match
     known = tuple(o.id for o in framework.origins)
@@ -143,6 +147,20 @@ def read_role(framework: Framework, matcher: TitleMatcher, role: Role) -> TitleM
         kind=KIND_CHOSEN,
         via=VIA_PERSON,
     )
+
+
+def read_roles(
+    framework: Framework, matcher: TitleMatcher, roles: Sequence[Role]
+) -> list[TitleMatch]:
+    """Read several roles; at most MAX_MODEL_TITLES of them may go to the semantic
+    index (each costs a pass of the sentence model), the rest are read by the rules."""
+    budget = MAX_MODEL_TITLES
+    out = []
+    for role in roles:
+        match = read_role(framework, matcher, role, semantic=budget > 0)
+        budget -= match.asked_model
+        out.append(match)
+    return out
 
 
 def read_history(
@@ -165,11 +183,10 @@ def read_history(
             chosen origin.
     """
     matcher = matcher or TitleMatcher.for_framework(framework)
+    checked = [validate_role(role) for role in roles]
     evidence = tuple(
-        RoleEvidence(
-            role, read_role(framework, matcher, role), role.years * recency_weight(role.years_ago)
-        )
-        for role in map(validate_role, roles)
+        RoleEvidence(role, match, role.years * recency_weight(role.years_ago))
+        for role, match in zip(checked, read_roles(framework, matcher, checked), strict=True)
     )
     totals: dict[str, float] = {}
     for item in evidence:

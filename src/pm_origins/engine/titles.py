@@ -35,6 +35,7 @@ are scored. `TitleMatch.work` counts the steps; `TitleMatcher.max_work` bounds i
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import unicodedata
@@ -441,6 +442,7 @@ class _Work:
     """Counts the look-ups and comparisons made for one title."""
 
     steps: int = 0
+    asked_model: bool = False
 
 
 class SemanticTitles(Protocol):
@@ -475,6 +477,7 @@ class TitleMatch:
     kind: str = KIND_UNMATCHED
     closest: tuple[str, ...] = ()
     via: str | None = None
+    asked_model: bool = field(default=False, compare=False, repr=False)
 
     @property
     def matched(self) -> bool:
@@ -808,9 +811,17 @@ class TitleMatcher:
             scored.append(_Scored(value, likeness, alias))
         return scored
 
-    def match(self, title: str) -> TitleMatch:
-        """Read one title: origin shares, product experience, or unmatched with choices."""
+    def match(self, title: str, *, semantic: bool = True) -> TitleMatch:
+        """Read one title: origin shares, product experience, or unmatched with choices.
+
+        `semantic=False` keeps this title from the semantic index (a caller's budget
+        of model look-ups is spent); `TitleMatch.asked_model` says whether it was used.
+        """
         work = _Work()
+        found = self._match(title, semantic, work)
+        return dataclasses.replace(found, asked_model=True) if work.asked_model else found
+
+    def _match(self, title: str, semantic: bool, work: _Work) -> TitleMatch:
         normal = normalise_title(title)
         if normal.mixed_scripts:
             return TitleMatch(title, {}, 0.0, None, (), REASON_MIXED_SCRIPTS, work.steps)
@@ -856,7 +867,8 @@ class TitleMatcher:
             w.stem in self.vocabulary.generic or w.qualifier for w in reading.words
         ):
             reason = REASON_GENERIC
-        elif self.semantic is not None and reading.words:
+        elif self.semantic is not None and semantic and reading.words:
+            work.asked_model = True
             found = self._by_meaning(title, reading, scored, work)
             if found is not None:
                 return found

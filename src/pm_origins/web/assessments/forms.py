@@ -7,6 +7,7 @@ from typing import Any, cast
 from django import forms
 
 from pm_origins.engine import Role, TitleMatch
+from pm_origins.engine.history import MAX_TITLE_LENGTH
 from pm_origins.framework import Framework, Item
 from pm_origins.web.assessments.services import MAX_ROLES
 
@@ -106,18 +107,24 @@ class BaseRoleFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
         """True when the page already showed how every title reads."""
         return all(f.reading_seen() for f in self.forms)
 
-    def rows(self, read: Callable[[str, str | None], TitleMatch]) -> list[RoleRow]:
-        """Each form with its title's reading; an unmatched row offers its closest
-        origins first in the origin choice."""
-        out = []
+    def rows(
+        self, read: Callable[[list[tuple[str, str | None]]], list[TitleMatch]]
+    ) -> list[RoleRow]:
+        """Each form with its title's reading (`read` reads (title, origin) pairs); an
+        unmatched row offers its closest origins first in the origin choice."""
+        typed = []
         for form in self.forms:
             title = str(form["title"].value() or "").strip()
             origin = str(form["origin"].value() or "") or None
-            reading = read(title, origin) if title and len(title) <= 120 else None
+            typed.append((title, origin) if title and len(title) <= MAX_TITLE_LENGTH else None)
+        readings = iter(read([pair for pair in typed if pair is not None]))
+        out = []
+        for form, pair in zip(self.forms, typed, strict=True):
+            reading = next(readings) if pair is not None else None
             if reading is not None and reading.closest:
                 self._set_origins(form, reading.closest)
             names = self._names(reading) if reading is not None else ""
-            out.append(RoleRow(form, title, reading, names))
+            out.append(RoleRow(form, pair[0] if pair else "", reading, names))
         return out
 
 

@@ -24,7 +24,7 @@ from pm_origins.engine import (
     item_bank,
     read_history,
 )
-from pm_origins.engine.history import read_role
+from pm_origins.engine.history import read_roles as read_role_titles
 from pm_origins.engine.planning import target_role
 from pm_origins.engine.scoring import answer_matrix
 from pm_origins.evidence.titles import title_matcher
@@ -143,10 +143,12 @@ def roles_from_data(data: Iterable[Mapping[str, Any]]) -> list[Role]:
     ]
 
 
-def read_title(framework: Framework, title: str, origin: str | None = None) -> TitleMatch:
-    """How one title reads, for showing it; an unknown chosen origin reads as the title."""
-    role = Role(title, 0, origin=origin if origin in framework_origin_ids(framework) else None)
-    return read_role(framework, title_reader(framework), role)
+def read_titles(framework: Framework, titles: Sequence[tuple[str, str | None]]) -> list[TitleMatch]:
+    """How (title, chosen origin) pairs read, for showing them; an unknown chosen origin
+    reads as the title alone. The semantic index is asked for a few titles at most."""
+    known = framework_origin_ids(framework)
+    roles = [Role(title, 0, origin=origin if origin in known else None) for title, origin in titles]
+    return read_role_titles(framework, title_reader(framework), roles)
 
 
 def framework_origin_ids(framework: Framework) -> tuple[str, ...]:

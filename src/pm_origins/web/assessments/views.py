@@ -104,7 +104,7 @@ def roles(request: HttpRequest, assessment: Assessment) -> HttpResponse:
         {
             "assessment": assessment,
             "formset": formset,
-            "rows": formset.rows(lambda t, o: services.read_title(framework, t, o)),
+            "rows": formset.rows(lambda pairs: services.read_titles(framework, pairs)),
             "aliases": sorted({a for o in framework.origins for a in o.aliases}),
             "problem": problem,
             "steps": _steps(assessment, "roles"),
