@@ -246,9 +246,10 @@ def _render(evaluation: Any, framework: Framework, output_format: ReportFormat) 
         from pm_origins.reports import render_json
 
         return render_json(evaluation, framework)
-    from pm_origins.reports import render_markdown
+    from pm_origins.reports import render_markdown, saved_result
 
-    return render_markdown(evaluation, framework)
+    # The same path as a saved result's export: the stored data, read back, rendered.
+    return render_markdown(saved_result(evaluation, framework), framework)
 
 
 @app.command()

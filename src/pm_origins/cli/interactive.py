@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from pm_origins.engine import Evaluation, Role, TitleMatch, evaluate, questionnaire_order
+from pm_origins.engine.limits import MAX_YEARS
 from pm_origins.engine.titles import KIND_PRODUCT, KIND_UNMATCHED, REASON_MIXED_SCRIPTS
 from pm_origins.evidence.titles import title_matcher
 from pm_origins.framework import Framework
@@ -18,7 +19,12 @@ def _ask(console: Console, prompt: str) -> str:
 
 
 def _ask_number(
-    console: Console, prompt: str, *, default: float | None = None, low: float = 0, high: float = 60
+    console: Console,
+    prompt: str,
+    *,
+    default: float | None = None,
+    low: float = 0,
+    high: float = MAX_YEARS,
 ) -> float:
     while True:
         text = _ask(console, prompt + (f" [{default:g}]" if default is not None else ""))

@@ -14,12 +14,11 @@ from dataclasses import dataclass
 from pm_origins.engine.errors import (
     BAD_YEARS,
     BAD_YEARS_AGO,
-    EMPTY_TITLE,
-    TITLE_TOO_LONG,
     UNKNOWN_ORIGIN,
     EngineInputError,
     UnmatchedTitlesError,
 )
+from pm_origins.engine.limits import MAX_YEARS, title_problem
 from pm_origins.engine.scoring import POPULATION_SD, Prior
 from pm_origins.engine.titles import (
     KIND_CHOSEN,
@@ -31,9 +30,7 @@ from pm_origins.engine.titles import (
 )
 from pm_origins.framework import Framework
 
-MAX_TITLE_LENGTH = 120
 MAX_MODEL_TITLES = 5  # titles per history that may go to the semantic index
-MAX_YEARS = 60.0
 RECENCY_HALF_LIFE_YEARS = 6.0
 MIN_HISTORY_SD = 10.0
 YEARS_PER_PRIOR_UNIT = 2.0  # each 2 effective years count like one more population prior
@@ -58,13 +55,10 @@ class Role:
 
 
 def validate_role(role: Role) -> Role:
+    problem = title_problem(role.title)
+    if problem:
+        raise EngineInputError(problem)
     title = role.title.strip()
-    if not title:
-        raise EngineInputError(EMPTY_TITLE)
-    if len(title) > MAX_TITLE_LENGTH:
-        raise EngineInputError(
-            TITLE_TOO_LONG.format(title=title[:40] + "...", limit=MAX_TITLE_LENGTH)
-        )
     for value, message in ((role.years, BAD_YEARS), (role.years_ago, BAD_YEARS_AGO)):
         if (
             isinstance(value, bool)
@@ -209,8 +203,3 @@ def history_prior(framework: Framework, blend: dict[str, float], effective_years
         for competency in framework.competency_ids
     )
     return Prior(means, (sd,) * len(means))
-
-
-def blend_label(blend: Sequence[tuple[str, float]]) -> str:
-    """'60% QA / 40% Development' style label from (name, share) pairs."""
-    return " / ".join(f"{round(share * 100)}% {name}" for name, share in blend)

@@ -11,19 +11,21 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, re_path, reverse
 from ninja import NinjaAPI, Query, Swagger
+from ninja.errors import HttpError
 from ninja.operation import Operation
 from ninja.parser import Parser
 from ninja.responses import Status
 
 from pm_origins.engine import Role, evaluate
 from pm_origins.reports import evaluation_data
+from pm_origins.web.accounts import exports
 from pm_origins.web.accounts.http import ApiRequest
 from pm_origins.web.api import errors, schemas
 from pm_origins.web.api.auth import AUTH
 from pm_origins.web.api.guard import guard, not_found
 from pm_origins.web.assessments import services
 from pm_origins.web.assessments.models import Assessment
-from pm_origins.web.core import exports
+from pm_origins.web.core.framework import current_framework
 
 API_VERSION = "1"
 RESULT_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -51,7 +53,10 @@ class StrictJSONParser(Parser):
     """JSON as the standard has it: NaN and Infinity are refused, not turned into floats."""
 
     def parse_body(self, request: HttpRequest) -> Any:
-        return json.loads(request.body, parse_constant=_refuse_constant)
+        body = json.loads(request.body, parse_constant=_refuse_constant)
+        if not isinstance(body, dict):
+            raise HttpError(400, "not a JSON object")
+        return body
 
 
 class GuardedNinjaAPI(NinjaAPI):
@@ -102,7 +107,7 @@ OBJECT_ERRORS = (401, 403, 404)
     summary="Framework and API version",
 )
 def framework_version(request: HttpRequest) -> dict[str, str]:
-    return {"framework_version": services.current_framework().version, "api_version": API_VERSION}
+    return {"framework_version": current_framework().version, "api_version": API_VERSION}
 
 
 @api.get(
@@ -113,7 +118,7 @@ def framework_version(request: HttpRequest) -> dict[str, str]:
     summary="The six competencies",
 )
 def framework_competencies(request: HttpRequest) -> Any:
-    return services.current_framework().competencies
+    return current_framework().competencies
 
 
 @api.get(
@@ -124,7 +129,7 @@ def framework_competencies(request: HttpRequest) -> Any:
     summary="Career origins with their job-title aliases",
 )
 def framework_origins(request: HttpRequest) -> Any:
-    return services.current_framework().origins
+    return current_framework().origins
 
 
 @api.get(
@@ -135,7 +140,7 @@ def framework_origins(request: HttpRequest) -> Any:
     summary="The questionnaire's items and answer scales",
 )
 def framework_items(request: HttpRequest) -> Any:
-    framework = services.current_framework()
+    framework = current_framework()
     return [
         {"id": i.id, "competency": i.competency, "text": i.text, "scale": framework.scale(i.scale)}
         for i in framework.items
@@ -150,7 +155,7 @@ def framework_items(request: HttpRequest) -> Any:
     summary="Target PM roles and what each expects",
 )
 def framework_roles(request: HttpRequest) -> Any:
-    return services.current_framework().roles
+    return current_framework().roles
 
 
 # Evaluation ----------------------------------------------------------------------------
@@ -169,14 +174,13 @@ def _roles(data: schemas.EvaluateIn) -> list[Role]:
 )
 def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
     """The same JSON as `pm-origins report --format json`. Nothing is stored."""
-    if not data.roles and not data.answers:
-        raise services.AssessmentError(services.NOTHING_TO_SCORE)
-    framework = services.current_framework()
+    framework = current_framework()
     evaluation = evaluate(
         framework,
         _roles(data),
-        data.answers,
+        data.given_answers,
         data.target,
+        allow_unmatched=True,
         titles=services.title_reader(framework),
     )
     return evaluation_data(evaluation, framework)
@@ -186,7 +190,9 @@ def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
 
 
 def _results(request: ApiRequest) -> QuerySet[Assessment]:
-    return Assessment.objects.filter(owner=request.auth, step=Assessment.Step.COMPLETE)
+    return Assessment.objects.filter(
+        owner=request.auth, step=Assessment.Step.COMPLETE
+    ).prefetch_related("progress")
 
 
 def _result(request: ApiRequest, result_id: str) -> Assessment:
@@ -208,17 +214,19 @@ def _share_url(request: ApiRequest, assessment: Assessment) -> str | None:
 
 
 def _summary(request: ApiRequest, assessment: Assessment) -> dict[str, Any]:
+    data = assessment.to_dict()
     return {
-        "id": assessment.token,
+        "id": data["id"],
         "url": request.build_absolute_uri(
             reverse("api-v1:result_get", kwargs={"result_id": assessment.token})
         ),
-        "created": assessment.created,
-        "completed_at": assessment.completed_at,
-        "framework_version": assessment.framework_id,
-        "target": assessment.target or None,
+        "created": data["created"],
+        "completed_at": data["completed_at"],
+        "framework_version": data["framework_version"],
+        "target": data["target"],
         "top_origin": assessment.top_origin,
-        "shared": bool(assessment.share_token),
+        "shared": data["shared"],
+        "actions_done": data["actions_done"],
     }
 
 
@@ -226,7 +234,7 @@ def _detail(request: ApiRequest, assessment: Assessment) -> dict[str, Any]:
     return {
         **_summary(request, assessment),
         "share_url": _share_url(request, assessment),
-        "result": assessment.result,
+        "result": assessment.to_dict()["result"],
     }
 
 
@@ -280,7 +288,11 @@ def result_list(request: ApiRequest, page: Query[schemas.PageIn]) -> dict[str, A
 )
 def result_create(request: ApiRequest, response: HttpResponse, data: schemas.EvaluateIn) -> Any:
     assessment = services.assessment_submit(
-        user=request.auth, roles=_roles(data), answers=data.answers, target=data.target
+        user=request.auth,
+        roles=_roles(data),
+        answers=data.given_answers,
+        target=data.target,
+        allow_unmatched=True,
     )
     detail = _detail(request, assessment)
     response["Location"] = detail["url"]

@@ -14,7 +14,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from pm_origins.engine import EngineInputError, UnmatchedTitlesError
-from pm_origins.web.assessments.services import AssessmentError
+from pm_origins.web.core.errors import DomainError
 
 logger = logging.getLogger("pm_origins.api")
 
@@ -24,6 +24,7 @@ CODES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    411: "length_required",
     413: "payload_too_large",
     422: "invalid",
     429: "rate_limited",
@@ -48,6 +49,10 @@ BODY_UNREADABLE = (
     "or Infinity) with Content-Type: application/json."
 )
 RESULT_NOT_FOUND = "You have no result with this id."
+CHUNKED_BODY = (
+    "Send the request body with a Content-Length header; a chunked body "
+    "(Transfer-Encoding: chunked) is not read."
+)
 
 
 def error_response(
@@ -88,43 +93,36 @@ def _field_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def install(api: NinjaAPI) -> None:
-    """Replace ninja's default exception handlers with ones that answer the error body."""
-
-    @api.exception_handler(ValidationError)
-    def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+def response_for(request: HttpRequest, exc: Exception | type[Exception]) -> HttpResponse:
+    """The one place an exception becomes an API answer, whether ninja caught it inside
+    an operation or the guard caught it around one."""
+    if isinstance(exc, type):  # ninja's handler type allows a class; it never passes one
+        return error_response(500)
+    if isinstance(exc, ValidationError):
         return error_response(422, errors=_field_errors(exc.errors))
-
-    @api.exception_handler(AuthenticationError)
-    def not_authenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    if isinstance(exc, AuthenticationError):
         return error_response(401)
-
-    @api.exception_handler(HttpError)
-    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if isinstance(exc, HttpError):
         if exc.status_code == 403 and "CSRF" in exc.message:
             return error_response(403, CSRF_FAILED, code="csrf_failed")
         if exc.status_code == 400:
             return error_response(400, BODY_UNREADABLE)
         return error_response(exc.status_code, exc.message or None)
-
-    @api.exception_handler(Http404)
-    def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    if isinstance(exc, Http404):
         detail = str(exc) if exc.args and isinstance(exc.args[0], str) else None
         return error_response(404, detail)
-
-    @api.exception_handler(UnmatchedTitlesError)
-    def unmatched_titles(request: HttpRequest, exc: UnmatchedTitlesError) -> HttpResponse:
+    if isinstance(exc, UnmatchedTitlesError):
         return error_response(422, exc.message, code="unmatched_titles")
-
-    @api.exception_handler(EngineInputError)
-    def engine_input(request: HttpRequest, exc: EngineInputError) -> HttpResponse:
+    if isinstance(exc, EngineInputError):
         return error_response(422, exc.message, code="invalid_input")
-
-    @api.exception_handler(AssessmentError)
-    def assessment_rule(request: HttpRequest, exc: AssessmentError) -> HttpResponse:
+    if isinstance(exc, DomainError):
         return error_response(422, exc.message, code="not_allowed")
+    logger.exception("API error on %s %s", request.method, request.path)
+    return error_response(500)
 
-    @api.exception_handler(Exception)
-    def unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
-        logger.exception("API error on %s %s", request.method, request.path)
-        return error_response(500)
+
+def install(api: NinjaAPI) -> None:
+    """Every exception an operation raises is answered by `response_for`, in place of
+    ninja's own handlers (registered per class, so each of them is replaced)."""
+    for kind in (Exception, Http404, HttpError, ValidationError):
+        api.add_exception_handler(kind, response_for)

@@ -9,20 +9,19 @@ workers), a method the route does not take (405), and anything unexpected
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.views.decorators.csrf import csrf_exempt
 
+from pm_origins.web.api import errors
 from pm_origins.web.api.errors import error_response
 from pm_origins.web.core import ratelimit
 from pm_origins.web.core.net import client_ip
-
-logger = logging.getLogger("pm_origins.api")
 
 # The limits themselves are settings (PM_ORIGINS_API_*, see options.py).
 RATE_WINDOW = 60  # seconds
@@ -36,6 +35,9 @@ def limit(name: str) -> int:
 
 
 def _body_too_large(request: HttpRequest) -> HttpResponse | None:
+    if "chunked" in str(request.META.get("HTTP_TRANSFER_ENCODING", "")).lower():
+        # Django reads a body by its Content-Length; a chunked one would read as empty.
+        return error_response(411, errors.CHUNKED_BODY)
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
@@ -116,11 +118,8 @@ def guard(view: View) -> View:
         if response is None:
             try:
                 response = _as_error_body(view(request, *args, **kwargs))
-            except Http404:
-                response = error_response(404)
-            except Exception:
-                logger.exception("API error on %s %s", request.method, request.path)
-                response = error_response(500)
+            except Exception as exc:  # raised outside ninja's own handling
+                response = errors.response_for(request, exc)
         if response.status_code == 401 and "HTTP_AUTHORIZATION" in request.META:
             # Guessing tokens costs the guesser: each miss counts against their address.
             ratelimit.hit(
@@ -138,6 +137,7 @@ def guard(view: View) -> View:
     return guarded
 
 
+@csrf_exempt  # it changes nothing, so any method gets the JSON 404, not a CSRF page
 def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-    """Any URL under /api/v1/ that no operation answers."""
+    """Any URL under /api/ that no operation answers, whatever the method."""
     return error_response(404)

@@ -7,9 +7,15 @@ from typing import Any, cast
 from django import forms
 
 from pm_origins.engine import Role, TitleMatch
-from pm_origins.engine.history import MAX_TITLE_LENGTH
+from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, title_problem
 from pm_origins.framework import Framework, Item
-from pm_origins.web.assessments.services import MAX_ROLES
+
+
+def job_title(value: str) -> None:
+    problem = title_problem(value)
+    if problem and value:  # an empty row is fine: it is simply not a role
+        raise forms.ValidationError(problem)
+
 
 READ_FROM_TITLE = ""
 ORIGIN_HELP = "Leave it to be read from the title, or choose the origin closest to this job."
@@ -18,15 +24,19 @@ ORIGIN_HELP = "Leave it to be read from the title, or choose the origin closest 
 class RoleForm(forms.Form):
     title = forms.CharField(
         label="Job title",
-        max_length=120,
+        max_length=MAX_TITLE_LENGTH,
         required=False,
+        strip=False,  # checked as typed; the engine trims it
+        validators=[job_title],
         widget=forms.TextInput(attrs={"list": "title-aliases", "autocomplete": "off"}),
     )
-    years = forms.FloatField(label="Years in the role", min_value=0, max_value=60, required=False)
+    years = forms.FloatField(
+        label="Years in the role", min_value=0, max_value=MAX_YEARS, required=False
+    )
     years_ago = forms.FloatField(
         label="Years since it ended (0 if current)",
         min_value=0,
-        max_value=60,
+        max_value=MAX_YEARS,
         required=False,
         initial=0,
     )
@@ -35,7 +45,9 @@ class RoleForm(forms.Form):
     )
     # The title whose reading the page showed; the roles are saved once each title's
     # reading has been seen.
-    read_title = forms.CharField(required=False, max_length=120, widget=forms.HiddenInput)
+    read_title = forms.CharField(
+        required=False, max_length=MAX_TITLE_LENGTH, widget=forms.HiddenInput
+    )
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -58,7 +70,8 @@ class RoleForm(forms.Form):
 
     def reading_seen(self) -> bool:
         data = self.cleaned_data
-        return not data.get("title") or data.get("DELETE") or data["title"] == data["read_title"]
+        title = (data.get("title") or "").strip()
+        return not title or bool(data.get("DELETE")) or title == (data.get("read_title") or "")
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,10 @@ from pm_origins.engine import (
     item_bank,
     read_history,
 )
+from pm_origins.engine.errors import NOTHING_TO_SCORE
+from pm_origins.engine.errors import TOO_MANY_ROLES as TOO_MANY_ROLES_TEMPLATE
 from pm_origins.engine.history import read_roles as read_role_titles
+from pm_origins.engine.limits import MAX_ROLES
 from pm_origins.engine.planning import target_role
 from pm_origins.engine.scoring import answer_matrix
 from pm_origins.evidence.titles import title_matcher
@@ -32,25 +35,21 @@ from pm_origins.framework import (
     Framework,
     framework_data,
     framework_from_data,
-    framework_path_from_env,
-    load_framework,
 )
-from pm_origins.reports import evaluation_data
+from pm_origins.reports import SavedResult, evaluation_data, read_result
 from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments.models import (
     ActionProgress,
     Assessment,
+    AssessmentData,
     FrameworkSnapshot,
     new_token,
 )
 from pm_origins.web.core.errors import DomainError
+from pm_origins.web.core.framework import current_framework
 
-MAX_ROLES = 20
 ALREADY_COMPLETE = "This assessment is finished; start a new one to record a change."
-NOTHING_TO_SCORE = (
-    "Add at least one role or answer at least one question before asking for your result."
-)
-TOO_MANY_ROLES = f"Enter at most {MAX_ROLES} roles; combine similar ones."
+TOO_MANY_ROLES = TOO_MANY_ROLES_TEMPLATE.format(limit=MAX_ROLES)
 UNKNOWN_ACTION = "That action is not part of this result's growth plan."
 NOT_COMPLETE = "This assessment has no result yet."
 SESSION_KEY = "guest_assessments"
@@ -58,16 +57,6 @@ SESSION_KEY = "guest_assessments"
 
 class AssessmentError(DomainError):
     """A business rule said no; `message` is meant for people."""
-
-
-@lru_cache(maxsize=1)
-def current_framework() -> Framework:
-    """The framework new assessments use (bundled, or the operator's file).
-
-    Read once per process: an edit to the file takes effect on restart, after
-    `pm-origins serve` has checked it, so a half-saved file never breaks pages.
-    """
-    return load_framework(framework_path_from_env())
 
 
 @lru_cache(maxsize=32)
@@ -163,10 +152,13 @@ def read_roles(framework: Framework, roles: Sequence[Role]) -> History:
     return read_history(framework, roles, matcher=title_reader(framework))
 
 
-def check_roles(framework: Framework, roles: Sequence[Role]) -> list[dict[str, Any]]:
-    """Validated roles as stored data; raises for impossible years or unmatched titles."""
+def check_roles(
+    framework: Framework, roles: Sequence[Role], *, allow_unmatched: bool = False
+) -> list[dict[str, Any]]:
+    """Validated roles as stored data; raises for impossible years, and for titles that
+    match no origin unless ``allow_unmatched`` (they are then kept and left out)."""
     history = read_roles(framework, roles)
-    if history.unmatched:
+    if history.unmatched and not allow_unmatched:
         raise history.unmatched_error()
     return [
         {
@@ -211,14 +203,27 @@ def assessment_save_answers(
     return assessment
 
 
-def evaluation_of(assessment: Assessment) -> Evaluation:
-    """Evaluate the assessment's stored inputs with its own framework."""
+def result_of(assessment: Assessment) -> SavedResult:
+    """The stored result, read under the framework it was saved with; never re-computed.
+
+    Raises:
+        ResultFormatError: stored data this version cannot read (a clear message).
+        AssessmentError: the assessment has no result yet.
+    """
+    if assessment.result is None:
+        raise AssessmentError(NOT_COMPLETE)
+    return read_result(assessment.result, framework_of(assessment).competency_ids)
+
+
+def _evaluate(assessment: Assessment) -> Evaluation:
+    # Only to compute a result once, when the assessment is completed.
     framework = framework_of(assessment)
     return evaluate(
         framework,
         roles_from_data(assessment.roles),
         assessment.answers,
         assessment.target or None,
+        allow_unmatched=True,
         titles=title_reader(framework),
     )
 
@@ -233,8 +238,7 @@ def assessment_complete(*, assessment: Assessment, target: str | None) -> Assess
     if not assessment.roles and not assessment.answers:
         raise AssessmentError(NOTHING_TO_SCORE)
     assessment.target = target or ""
-    evaluation = evaluation_of(assessment)
-    assessment.result = evaluation_data(evaluation, framework)
+    assessment.result = evaluation_data(_evaluate(assessment), framework)
     assessment.step = Assessment.Step.COMPLETE
     assessment.completed_at = timezone.now()
     assessment.save()
@@ -248,10 +252,15 @@ def assessment_submit(
     roles: Sequence[Role],
     answers: Mapping[str, Any],
     target: str | None = None,
+    allow_unmatched: bool = False,
 ) -> Assessment:
-    """Create a finished assessment in one go (the API's and scripts' way in)."""
+    """Create a finished assessment in one go (the API's and scripts' way in).
+
+    With ``allow_unmatched`` a title that matches no origin is kept, listed in the
+    result's roles as unmatched with suggestions, and left out of the origin.
+    """
     framework = current_framework()
-    stored_roles = check_roles(framework, roles)
+    stored_roles = check_roles(framework, roles, allow_unmatched=allow_unmatched)
     clean = check_answers(framework, answers)
     if target:
         target_role(framework, target)
@@ -281,14 +290,10 @@ def share_revoke(*, assessment: Assessment) -> None:
     assessment.save(update_fields=["share_token", "updated"])
 
 
-def plan_action_ids(assessment: Assessment) -> set[str]:
-    plan = (assessment.result or {}).get("plan") or {}
-    return {a["id"] for phase in plan.get("phases", []) for a in phase.get("actions", [])}
-
-
 def action_set_done(*, assessment: Assessment, action_id: str, done: bool) -> None:
     """Tick an action of the plan off, or untick it."""
-    if action_id not in plan_action_ids(assessment):
+    plan = result_of(assessment).plan
+    if plan is None or action_id not in plan.action_ids:
         raise AssessmentError(UNKNOWN_ACTION)
     if done:
         ActionProgress.objects.get_or_create(assessment=assessment, action_id=action_id)
@@ -304,28 +309,9 @@ def assessments_claim(*, user: User, tokens: Iterable[str]) -> int:
     return Assessment.objects.filter(token__in=wanted, owner__isnull=True).update(owner=user)
 
 
-def user_export(user: User) -> list[dict[str, Any]]:
+def user_export(user: User) -> list[AssessmentData]:
     """Everything stored about a user's assessments, for "export my data"."""
-    rows = []
-    for assessment in Assessment.objects.filter(owner=user).prefetch_related("progress"):
-        rows.append(
-            {
-                "token": assessment.token,
-                "created": assessment.created.isoformat(),
-                "completed": assessment.completed_at.isoformat()
-                if assessment.completed_at
-                else None,
-                "step": assessment.step,
-                "framework_version": assessment.framework_id,
-                "roles": assessment.roles,
-                "answers": assessment.answers,
-                "target": assessment.target or None,
-                "result": assessment.result,
-                "shared": bool(assessment.share_token),
-                "actions_done": sorted(p.action_id for p in assessment.progress.all()),
-            }
-        )
-    return rows
+    return [a.to_dict() for a in Assessment.objects.filter(owner=user).prefetch_related("progress")]
 
 
 __all__ = [
