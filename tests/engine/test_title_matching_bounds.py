@@ -15,6 +15,7 @@ from pm_origins.engine.titles import (
     within_one_edit,
 )
 from pm_origins.framework import Framework
+from pm_origins.framework.lexicon import load_lexicon
 
 # The inputs that took seconds before the bound: a symbol NFKC spells out in
 # letters, one long word, and a repeated pattern.
@@ -30,7 +31,8 @@ HOSTILE = [
 
 @pytest.fixture(scope="module")
 def matcher(framework: Framework) -> TitleMatcher:
-    return TitleMatcher.for_framework(framework)
+    # With the lexicon, as the product runs it: the typo index is in play.
+    return TitleMatcher.for_framework(framework, lexicon=load_lexicon())
 
 
 @pytest.mark.parametrize("title", HOSTILE)
