@@ -36,7 +36,32 @@ PINNED = {
         "normalise_alias",
     },
     "pm_origins.engine": {
+        "KIND_CHOSEN",
+        "KIND_ORIGIN",
+        "KIND_PRODUCT",
+        "KIND_UNMATCHED",
+        "MAX_ROLES",
+        "MAX_TITLE_LENGTH",
+        "MAX_YEARS",
+        "NOTHING_TO_SCORE",
+        "REASON_MIXED_SCRIPTS",
+        "TOO_MANY_ROLES",
+        "check_answers",
+        "target_role",
+        "title_problem",
         "Advice",
+        "Calibration",
+        "GrmFit",
+        "ItemCalibration",
+        "ScaleFit",
+        "calibrate",
+        "fit_grm",
+        "ReliabilityReport",
+        "ScaleReliability",
+        "reliability_report",
+        "ResponseTable",
+        "read_responses",
+        "responses_csv",
         "AnswerContribution",
         "CompetencyReason",
         "CompetencyScore",
@@ -53,6 +78,7 @@ PINNED = {
         "Profile",
         "Role",
         "RoleEvidence",
+        "SemanticTitles",
         "TitleMatch",
         "TitleMatcher",
         "UnmatchedTitlesError",
@@ -63,16 +89,21 @@ PINNED = {
         "questionnaire_order",
         "questionnaire_pages",
         "read_history",
+        "read_roles",
         "recency_weight",
         "score_answers",
         "score_matrix",
+        "title_targets",
         "title_words",
     },
     "pm_origins.evidence": {
         "EvidenceUnavailable",
+        "SemanticIndex",
         "SentenceEncoder",
         "default_encoder",
         "default_model_path",
+        "extra_installed",
+        "title_matcher",
     },
     "pm_origins.reports": {
         "BASIS_TEXT",
@@ -82,7 +113,13 @@ PINNED = {
         "SavedResult",
         "Score",
         "answer_label",
+        "calibration_data",
+        "calibration_notes",
+        "calibration_override_yaml",
         "evaluation_data",
+        "information_figure_html",
+        "information_svg",
+        "information_table_html",
         "item_text",
         "percent",
         "plan_data",
@@ -90,6 +127,7 @@ PINNED = {
         "radar_svg",
         "radar_table_html",
         "read_result",
+        "reliability_data",
         "render_json",
         "render_markdown",
         "result_format",
@@ -138,3 +176,21 @@ def test_the_core_never_imports_django_or_the_shells(package: str) -> None:
                 assert not name.startswith(("django", "pm_origins.web", "pm_origins.cli")), (
                     f"{path.name} imports {name}"
                 )
+
+
+SHELLS = ("web", "cli")
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_the_shells_use_only_the_cores_public_names(shell: str) -> None:
+    root = Path(pm_origins.__file__).parent / shell
+    for path in root.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                parts = node.module.split(".")
+                if parts[0] == "pm_origins" and len(parts) > 1 and parts[1] in CORE:
+                    assert len(parts) == 2, f"{path.name} imports from {node.module}"
+                    public = set(importlib.import_module(node.module).__all__)
+                    for alias in node.names:
+                        assert alias.name in public, f"{path.name}: {node.module}.{alias.name}"

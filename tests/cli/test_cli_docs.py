@@ -32,6 +32,9 @@ def test_the_walk_finds_every_command() -> None:
         "report",
         "assess",
         "serve",
+        "calibrate",
+        "reliability",
+        "export-responses",
     }
 
 

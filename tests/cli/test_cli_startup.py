@@ -8,7 +8,16 @@ import subprocess
 import sys
 
 HEAVY = ("numpy", "pydantic", "yaml", "django")
-COMMANDS = ("origins", "framework", "report", "assess", "serve")
+COMMANDS = (
+    "origins",
+    "framework",
+    "report",
+    "assess",
+    "serve",
+    "calibrate",
+    "reliability",
+    "export-responses",
+)
 
 
 def run_python(*args: str) -> subprocess.CompletedProcess[str]:

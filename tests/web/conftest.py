@@ -13,7 +13,8 @@ from django.test import Client
 from django.utils import timezone
 
 from pm_origins.web.accounts.models import User
-from pm_origins.web.series import spam
+from pm_origins.web.core import pagecache
+from pm_origins.web.series import side_cache, spam
 from pm_origins.web.series.models import Article, Series
 
 PASSWORD = "correct horse battery staple 42"
@@ -34,6 +35,8 @@ def _web_settings(settings: Any, db: None) -> Iterator[None]:
     settings.COMMENTS_PER_IP = 5
     settings.LOGIN_ATTEMPTS_PER_HOUR = 10
     cache.clear()
+    side_cache.forget_version()
+    pagecache.STORE.clear()
     yield
     cache.clear()
 

@@ -68,9 +68,48 @@ def _console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
+# What the web extra brings, by import name; `pip install 'pm-origins[web]'` installs them.
+WEB_MODULES = (
+    "django",
+    "ninja",
+    "csp",
+    "gunicorn",
+    "whitenoise",
+    "psycopg",
+    "redis",
+    "nh3",
+    "markdown",
+    "django_stubs_ext",
+)
+
+
+def require_web(command: str) -> None:
+    """Stop with one paragraph, not a traceback, when the web extra is missing."""
+    import importlib.util
+
+    missing = []
+    for name in WEB_MODULES:
+        try:
+            if importlib.util.find_spec(name) is None:
+                missing.append(name)
+        except (ImportError, ValueError):
+            missing.append(name)
+    if missing:
+        fail(
+            f"`pm-origins {command}` runs the web site, which needs the web extra; it is not "
+            f"installed here (missing: {', '.join(missing)}). Install it with "
+            "`pip install 'pm-origins[web]'` (from a checkout, `make run` sets everything up), "
+            f"then run `pm-origins {command}` again. The other commands (assess, report, "
+            "origins, framework) work without it."
+        )
+
+
 def fail(message: str) -> NoReturn:
     """Print a message for people and exit with status 2: bad input, no traceback."""
-    _console(stderr=True).print(f"[bold red]Error:[/bold red] {message}", markup=True)
+    from rich.markup import escape
+
+    # The message is plain text: "[web]" in it must print, not be read as markup.
+    _console(stderr=True).print(f"[bold red]Error:[/bold red] {escape(message)}", markup=True)
     raise typer.Exit(EXIT_BAD_INPUT)
 
 
@@ -108,7 +147,7 @@ def parse_role(spec: str) -> Role:
 
 def title_reader(framework: Framework) -> Any:
     """The product's title matcher (lexicon; semantic index when the extra is installed)."""
-    from pm_origins.evidence.titles import title_matcher
+    from pm_origins.evidence import title_matcher
 
     return title_matcher(framework)
 
@@ -347,8 +386,217 @@ def serve(
     workers: Annotated[int, typer.Option(help="Gunicorn worker processes.", min=1, max=64)] = 2,
 ) -> None:
     """Serve the web site: migrate, load the framework and series, then run gunicorn."""
+    require_web("serve")
+    from django.core.exceptions import ImproperlyConfigured
+
+    from pm_origins.framework import ENV_VAR
+    from pm_origins.web.serve import serve as run_server
+
+    given = ctx.find_root().params.get("framework_path")
+    if given is not None:
+        os.environ[ENV_VAR] = str(Path(given).resolve())  # the site reads the same file
+    _framework(ctx, None)  # a broken framework stops here, with its file and line
     try:
-        from pm_origins.web.serve import serve as run_server
+        run_server(host=host, port=port, workers=workers)
+    except ImproperlyConfigured as exc:
+        fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")
+
+
+MAX_RESPONSES_FILE_BYTES = 32_000_000
+ResponsesArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="A CSV of raw answers: a header of question ids (optionally `respondent` first), "
+        "one row per person, answers 1-5, blank for unanswered.",
+        show_default=False,
+    ),
+]
+
+
+def read_responses_file(framework: Framework, path: Path) -> Any:
+    """The responses CSV at `path` as a ResponseTable; bad files end with exit status 2."""
+    from pm_origins.engine import EngineInputError, read_responses
+
+    try:
+        if path.stat().st_size > MAX_RESPONSES_FILE_BYTES:
+            fail(
+                f"{path} is larger than {MAX_RESPONSES_FILE_BYTES // 1_000_000} MB; use a random "
+                f"sample of the respondents."
+            )
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        fail(f"Cannot read {path}: {exc.strerror or exc}.")
+    except UnicodeDecodeError:
+        fail(f"{path} is not UTF-8 text; save the spreadsheet as CSV UTF-8 and try again.")
+    try:
+        return read_responses(framework, text, source=str(path))
+    except EngineInputError as exc:
+        fail(exc.message)
+
+
+def _print_notes(notes: list[str]) -> None:
+    console = _console(stderr=True)
+    for note in notes:
+        console.print(f"Note: {note}", markup=False)
+
+
+@app.command()
+def calibrate(
+    ctx: typer.Context,
+    responses: ResponsesArgument,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write the fitted parameters as a framework file to load with --framework.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: TableFormatOption = TableOrJson.table,
+    framework_path: FrameworkOption = None,
+) -> None:
+    """Fit item parameters (graded response model) to real answers, by marginal likelihood."""
+    from pm_origins.engine import calibrate as fit
+    from pm_origins.reports import (
+        calibration_data,
+        calibration_notes,
+        calibration_override_yaml,
+    )
+
+    framework = _framework(ctx, framework_path)
+    table = read_responses_file(framework, responses)
+    calibration = fit(framework, table.item_ids, table.answers)
+    notes = calibration_notes(framework, calibration)
+    if not calibration.items:
+        fail(
+            f"Nothing in {responses} could be calibrated: each competency needs at least 3 "
+            f"answered questions. " + " ".join(notes)
+        )
+    if output_format is TableOrJson.json:
+        typer.echo(json.dumps(calibration_data(calibration), indent=2))
+    else:
+        _print_calibration(framework, calibration)
+    _print_notes(notes)
+    if out is not None:
+        _write_override(out, calibration_override_yaml(calibration, source=responses.name))
+
+
+def _print_calibration(framework: Framework, calibration: Any) -> None:
+    from rich.table import Table
+
+    console = _console()
+    table = Table(title=f"Fitted item parameters ({calibration.respondents} respondents)")
+    for column in ("item", "competency", "answered", "a", "b1 .. b4"):
+        table.add_column(column)
+    for item in calibration.items:
+        table.add_row(
+            item.item_id,
+            framework.competency(item.competency).name,
+            str(item.answered),
+            f"{item.discrimination:.2f}",
+            "  ".join(f"{b:.2f}" for b in item.thresholds),
+        )
+    console.print(table)
+    converged = "yes" if calibration.converged else "no"
+    console.print(f"Converged: {converged}.")
+
+
+def _write_override(out: Path, text: str) -> None:
+    from pm_origins.framework import FrameworkError, load_framework
+
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"Cannot write {out}: {exc.strerror or exc}.")
+    console = _console(stderr=True)
+    try:
+        framework = load_framework(out)
+    except FrameworkError as exc:
+        first = exc.problems[0] if exc.problems else "unknown problem"
+        console.print(
+            f"Parameters written to {out}, but the framework does not load with them "
+            f"({len(exc.problems)} problem(s); the first: {first}). "
+            f"`pm-origins framework validate {out}` lists them all.",
+            markup=False,
+        )
+        return
+    console.print(
+        f"Parameters written to {out}. Loaded with --framework or PM_ORIGINS_FRAMEWORK it is "
+        f"framework version {framework.version}; saved results keep their own version.",
+        markup=False,
+    )
+
+
+@app.command()
+def reliability(
+    ctx: typer.Context,
+    responses: ResponsesArgument,
+    output_format: TableFormatOption = TableOrJson.table,
+    framework_path: FrameworkOption = None,
+) -> None:
+    """How reliable each competency's scale is: alpha, omega, marginal, item-total r."""
+    from pm_origins.engine import calibrate as fit
+    from pm_origins.engine import reliability_report
+    from pm_origins.reports import calibration_notes, reliability_data
+
+    framework = _framework(ctx, framework_path)
+    table = read_responses_file(framework, responses)
+    calibration = fit(framework, table.item_ids, table.answers)
+    report = reliability_report(framework, table.item_ids, table.answers, calibration=calibration)
+    if output_format is TableOrJson.json:
+        typer.echo(json.dumps(reliability_data(report), indent=2))
+    else:
+        _print_reliability(framework, report)
+    _print_notes(calibration_notes(framework, calibration))
+
+
+def _print_reliability(framework: Framework, report: Any) -> None:
+    from rich.table import Table
+
+    def number(value: float | None) -> str:
+        return "-" if value is None else f"{value:.2f}"
+
+    console = _console()
+    scales = Table(title="Reliability per competency")
+    for column in ("competency", "n", "alpha", "95% interval", "omega", "marginal"):
+        scales.add_column(column)
+    items = Table(title="Corrected item-total correlations")
+    for column in ("item", "competency", "r"):
+        items.add_column(column)
+    for scale in report.scales:
+        name = framework.competency(scale.competency).name
+        interval = f"{scale.alpha_ci[0]:.2f} to {scale.alpha_ci[1]:.2f}" if scale.alpha_ci else "-"
+        scales.add_row(
+            name,
+            str(scale.n),
+            number(scale.alpha),
+            interval,
+            number(scale.omega),
+            number(scale.marginal),
+        )
+        for item_id, r in scale.items:
+            items.add_row(item_id, name, number(r))
+    console.print(scales)
+    console.print(items)
+    console.print(
+        "Blank answers: each covariance uses the people who answered both questions "
+        "(see docs/CALIBRATION.md)."
+    )
+
+
+@app.command("export-responses")
+def export_responses(
+    ctx: typer.Context,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Write the CSV to this file instead of the screen.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Write the site's stored answers as a responses CSV, without names or emails."""
+    try:
+        import django
     except ImportError as exc:
         fail(
             f"The web extra is not installed ({exc.name}). Install it with "
@@ -360,9 +608,32 @@ def serve(
 
     given = ctx.find_root().params.get("framework_path")
     if given is not None:
-        os.environ[ENV_VAR] = str(Path(given).resolve())  # the site reads the same file
+        os.environ[ENV_VAR] = str(Path(given).resolve())
     _framework(ctx, None)  # a broken framework stops here, with its file and line
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pm_origins.web.settings")
     try:
-        run_server(host=host, port=port, workers=workers)
+        django.setup()
     except ImproperlyConfigured as exc:
         fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")
+    from django.db import DatabaseError
+
+    from pm_origins.web.assessments.responses import responses_export
+
+    try:
+        if out is None:
+            for line in responses_export():
+                typer.echo(line, nl=False)
+            return
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            rows = -1
+            for line in responses_export():
+                handle.write(line)
+                rows += 1
+    except DatabaseError as exc:
+        fail(
+            f"The site's database cannot be read ({str(exc).strip()}). Run `pm-origins serve` "
+            f"once to set it up, and check DATABASE_URL and PM_ORIGINS_DATA."
+        )
+    except OSError as exc:
+        fail(f"Cannot write {out}: {exc.strerror or exc}.")
+    _console(stderr=True).print(f"{rows} respondents written to {out}.", markup=False)

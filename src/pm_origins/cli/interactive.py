@@ -5,10 +5,18 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
-from pm_origins.engine import Evaluation, Role, TitleMatch, evaluate, questionnaire_order
-from pm_origins.engine.limits import MAX_YEARS
-from pm_origins.engine.titles import KIND_PRODUCT, KIND_UNMATCHED, REASON_MIXED_SCRIPTS
-from pm_origins.evidence.titles import title_matcher
+from pm_origins.engine import (
+    KIND_PRODUCT,
+    KIND_UNMATCHED,
+    MAX_YEARS,
+    REASON_MIXED_SCRIPTS,
+    Evaluation,
+    Role,
+    TitleMatch,
+    evaluate,
+    questionnaire_order,
+)
+from pm_origins.evidence import title_matcher
 from pm_origins.framework import Framework
 
 BACK, SKIP, FINISH = "b", "s", "f"

@@ -5,18 +5,36 @@ No I/O and no Django here; callers load the framework and pass it in.
 
 from __future__ import annotations
 
-from pm_origins.engine.errors import EngineInputError, UnmatchedTitlesError
+from pm_origins.engine.answers import check_answers
+from pm_origins.engine.calibration import (
+    Calibration,
+    GrmFit,
+    ItemCalibration,
+    ScaleFit,
+    calibrate,
+    fit_grm,
+)
+from pm_origins.engine.errors import (
+    NOTHING_TO_SCORE,
+    TOO_MANY_ROLES,
+    EngineInputError,
+    UnmatchedTitlesError,
+)
 from pm_origins.engine.evaluate import CompetencyReason, Evaluation, evaluate
 from pm_origins.engine.history import (
     History,
     Role,
     RoleEvidence,
     read_history,
+    read_roles,
     recency_weight,
 )
+from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, title_problem
 from pm_origins.engine.matching import Advice, OriginMatch, OriginShare, match_origins
-from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan
+from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan, target_role
 from pm_origins.engine.questionnaire import questionnaire_order, questionnaire_pages
+from pm_origins.engine.reliability import ReliabilityReport, ScaleReliability, reliability_report
+from pm_origins.engine.responses import ResponseTable, read_responses, responses_csv
 from pm_origins.engine.scoring import (
     AnswerContribution,
     CompetencyScore,
@@ -27,38 +45,77 @@ from pm_origins.engine.scoring import (
     score_answers,
     score_matrix,
 )
-from pm_origins.engine.titles import TitleMatch, TitleMatcher, title_words
+from pm_origins.engine.titles import (
+    KIND_CHOSEN,
+    KIND_ORIGIN,
+    KIND_PRODUCT,
+    KIND_UNMATCHED,
+    REASON_MIXED_SCRIPTS,
+    SemanticTitles,
+    TitleMatch,
+    TitleMatcher,
+    title_targets,
+    title_words,
+)
 
 __all__ = [
+    "KIND_CHOSEN",
+    "KIND_ORIGIN",
+    "KIND_PRODUCT",
+    "KIND_UNMATCHED",
+    "MAX_ROLES",
+    "MAX_TITLE_LENGTH",
+    "MAX_YEARS",
+    "NOTHING_TO_SCORE",
+    "REASON_MIXED_SCRIPTS",
+    "TOO_MANY_ROLES",
     "Advice",
     "AnswerContribution",
+    "Calibration",
     "CompetencyReason",
     "CompetencyScore",
     "EngineInputError",
     "Evaluation",
+    "GrmFit",
     "GrowthPlan",
     "History",
     "ItemBank",
+    "ItemCalibration",
     "OriginMatch",
     "OriginShare",
     "PlanGap",
     "PlannedAction",
     "Prior",
     "Profile",
+    "ReliabilityReport",
+    "ResponseTable",
     "Role",
     "RoleEvidence",
+    "ScaleFit",
+    "ScaleReliability",
+    "SemanticTitles",
     "TitleMatch",
     "TitleMatcher",
     "UnmatchedTitlesError",
     "build_plan",
+    "calibrate",
+    "check_answers",
     "evaluate",
+    "fit_grm",
     "item_bank",
     "match_origins",
     "questionnaire_order",
     "questionnaire_pages",
     "read_history",
+    "read_responses",
+    "read_roles",
     "recency_weight",
+    "reliability_report",
+    "responses_csv",
     "score_answers",
     "score_matrix",
+    "target_role",
+    "title_problem",
+    "title_targets",
     "title_words",
 ]

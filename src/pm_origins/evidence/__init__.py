@@ -9,10 +9,14 @@ from __future__ import annotations
 
 from pm_origins.evidence.encoder import SentenceEncoder, default_encoder, default_model_path
 from pm_origins.evidence.errors import EvidenceUnavailable
+from pm_origins.evidence.titles import SemanticIndex, extra_installed, title_matcher
 
 __all__ = [
     "EvidenceUnavailable",
+    "SemanticIndex",
     "SentenceEncoder",
     "default_encoder",
     "default_model_path",
+    "extra_installed",
+    "title_matcher",
 ]

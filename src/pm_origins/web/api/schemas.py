@@ -16,8 +16,13 @@ from pydantic import (
     model_validator,
 )
 
-from pm_origins.engine.errors import NOTHING_TO_SCORE
-from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, title_problem
+from pm_origins.engine import (
+    MAX_ROLES,
+    MAX_TITLE_LENGTH,
+    MAX_YEARS,
+    NOTHING_TO_SCORE,
+    title_problem,
+)
 from pm_origins.framework import Framework
 from pm_origins.web.core.framework import current_framework
 

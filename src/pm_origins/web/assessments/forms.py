@@ -6,8 +6,14 @@ from typing import Any, cast
 
 from django import forms
 
-from pm_origins.engine import Role, TitleMatch
-from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, title_problem
+from pm_origins.engine import (
+    MAX_ROLES,
+    MAX_TITLE_LENGTH,
+    MAX_YEARS,
+    Role,
+    TitleMatch,
+    title_problem,
+)
 from pm_origins.framework import Framework, Item
 
 

@@ -13,24 +13,22 @@ from django.db import transaction
 from django.utils import timezone
 
 from pm_origins.engine import (
+    MAX_ROLES,
+    NOTHING_TO_SCORE,
+    TOO_MANY_ROLES,
     EngineInputError,
     Evaluation,
-    History,
     Role,
     TitleMatch,
     TitleMatcher,
     UnmatchedTitlesError,
+    check_answers,
     evaluate,
-    item_bank,
     read_history,
+    read_roles,
+    target_role,
 )
-from pm_origins.engine.errors import NOTHING_TO_SCORE
-from pm_origins.engine.errors import TOO_MANY_ROLES as TOO_MANY_ROLES_TEMPLATE
-from pm_origins.engine.history import read_roles as read_role_titles
-from pm_origins.engine.limits import MAX_ROLES
-from pm_origins.engine.planning import target_role
-from pm_origins.engine.scoring import answer_matrix
-from pm_origins.evidence.titles import title_matcher
+from pm_origins.evidence import title_matcher
 from pm_origins.framework import (
     Framework,
     framework_data,
@@ -49,7 +47,7 @@ from pm_origins.web.core.errors import DomainError
 from pm_origins.web.core.framework import current_framework
 
 ALREADY_COMPLETE = "This assessment is finished; start a new one to record a change."
-TOO_MANY_ROLES = TOO_MANY_ROLES_TEMPLATE.format(limit=MAX_ROLES)
+TOO_MANY_ROLES_MESSAGE = TOO_MANY_ROLES.format(limit=MAX_ROLES)
 UNKNOWN_ACTION = "That action is not part of this result's growth plan."
 NOT_COMPLETE = "This assessment has no result yet."
 SESSION_KEY = "guest_assessments"
@@ -137,19 +135,11 @@ def read_titles(framework: Framework, titles: Sequence[tuple[str, str | None]]) 
     reads as the title alone. The semantic index is asked for a few titles at most."""
     known = framework_origin_ids(framework)
     roles = [Role(title, 0, origin=origin if origin in known else None) for title, origin in titles]
-    return read_role_titles(framework, title_reader(framework), roles)
+    return read_roles(framework, title_reader(framework), roles)
 
 
 def framework_origin_ids(framework: Framework) -> tuple[str, ...]:
     return tuple(o.id for o in framework.origins)
-
-
-def read_roles(framework: Framework, roles: Sequence[Role]) -> History:
-    """How each role reads (origin, product, chosen or unmatched); raises for impossible
-    years, an unknown chosen origin or too many roles, never for an unmatched title."""
-    if len(roles) > MAX_ROLES:
-        raise AssessmentError(TOO_MANY_ROLES)
-    return read_history(framework, roles, matcher=title_reader(framework))
 
 
 def check_roles(
@@ -157,7 +147,9 @@ def check_roles(
 ) -> list[dict[str, Any]]:
     """Validated roles as stored data; raises for impossible years, and for titles that
     match no origin unless ``allow_unmatched`` (they are then kept and left out)."""
-    history = read_roles(framework, roles)
+    if len(roles) > MAX_ROLES:
+        raise AssessmentError(TOO_MANY_ROLES_MESSAGE)
+    history = read_history(framework, roles, matcher=title_reader(framework))
     if history.unmatched and not allow_unmatched:
         raise history.unmatched_error()
     return [
@@ -169,11 +161,6 @@ def check_roles(
         }
         for e in history.evidence
     ]
-
-
-def check_answers(framework: Framework, answers: Mapping[str, Any]) -> dict[str, int]:
-    answer_matrix(item_bank(framework), answers)  # raises EngineInputError when off
-    return {item_id: int(value) for item_id, value in answers.items()}
 
 
 def assessment_save_roles(*, assessment: Assessment, roles: Sequence[Role]) -> Assessment:
