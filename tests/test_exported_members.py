@@ -22,9 +22,11 @@ PINNED = {
         "Item",
         "Origin",
         "Problem",
+        "ProductTitles",
         "Scale",
         "TargetRole",
         "Thresholds",
+        "TitleRules",
         "UnknownId",
         "framework_data",
         "framework_from_data",
@@ -34,10 +36,15 @@ PINNED = {
         "normalise_alias",
     },
     "pm_origins.engine": {
+        "KIND_CHOSEN",
+        "KIND_ORIGIN",
+        "KIND_PRODUCT",
+        "KIND_UNMATCHED",
         "MAX_ROLES",
         "MAX_TITLE_LENGTH",
         "MAX_YEARS",
         "NOTHING_TO_SCORE",
+        "REASON_MIXED_SCRIPTS",
         "TOO_MANY_ROLES",
         "check_answers",
         "target_role",
@@ -71,6 +78,7 @@ PINNED = {
         "Profile",
         "Role",
         "RoleEvidence",
+        "SemanticTitles",
         "TitleMatch",
         "TitleMatcher",
         "UnmatchedTitlesError",
@@ -81,9 +89,11 @@ PINNED = {
         "questionnaire_order",
         "questionnaire_pages",
         "read_history",
+        "read_roles",
         "recency_weight",
         "score_answers",
         "score_matrix",
+        "title_targets",
         "title_words",
         "CompetencyCoverage",
         "Pair",
@@ -106,6 +116,15 @@ PINNED = {
         "BAND_Z",
         "OpinionComparison",
         "compare_opinions",
+    },
+    "pm_origins.evidence": {
+        "EvidenceUnavailable",
+        "SemanticIndex",
+        "SentenceEncoder",
+        "default_encoder",
+        "default_model_path",
+        "extra_installed",
+        "title_matcher",
     },
     "pm_origins.reports": {
         "BASIS_TEXT",
@@ -142,7 +161,7 @@ PINNED = {
         "team_data",
     },
 }
-CORE = ("framework", "engine", "reports")
+CORE = ("framework", "engine", "reports", "evidence")
 
 
 @pytest.mark.parametrize("module_name", sorted(PINNED))

@@ -26,7 +26,7 @@ SESSION = script(
     "QA Engineer",
     "4",
     "2",  # a role with years and years ago
-    "Growth Hacker",
+    "Growth Ninja",
     "1",
     "3",
     "",  # unmatched; take suggestion 1; 3 years; default 0 ago
@@ -51,7 +51,7 @@ def test_a_scripted_session_prints_the_report(cli, framework: Framework) -> None
     assert data["answers"] == {"innovation_01": 5, "ux_01": 2, "analytics_01": 3}
     assert [(r["title"], r["years"], r["years_ago"]) for r in data["roles"]] == [
         ("QA Engineer", 4, 2),
-        ("Growth Marketer", 3, 0),
+        ("Growth Hacker", 3, 0),
     ]
     assert data["plan"]["target"]["id"] == framework.roles[1].id
     assert {o["id"] for o in data["blend"]} == {"qa", "marketing"}
@@ -60,8 +60,41 @@ def test_a_scripted_session_prints_the_report(cli, framework: Framework) -> None
 def test_it_offers_suggestions_for_a_title_it_cannot_place(cli) -> None:
     result = cli("assess", "--format", "json", input=SESSION)
 
-    assert "We could not place 'Growth Hacker'" in result.stdout
-    assert "1. Growth Marketer" in result.stdout
+    assert "We could not place 'Growth Ninja'" in result.stdout
+    assert "1. Growth Hacker" in result.stdout
+    assert "(closest)" in result.stdout
+
+
+def test_a_title_it_cannot_place_can_be_given_an_origin(cli, framework: Framework) -> None:
+    # "Data Scientist" is a job outside every origin; the person places it themselves.
+    probe = cli("assess", "--format", "json", input=script("Data Scientist", "", "", "f", ""))
+    assert "That role is left out." in probe.stdout
+    options = [line.strip() for line in probe.stdout.splitlines() if "Business Analysis" in line]
+    number = options[0].split(".")[0]
+    session = script("Data Scientist", number, "4", "", "", "f", "")
+
+    result = cli("assess", "--format", "json", input=session)
+
+    assert result.exit_code == 0, result.output
+    role = report_in(result.stdout)["roles"][0]
+    assert (role["title"], role["kind"], role["chosen_origin"]) == (
+        "Data Scientist",
+        "chosen",
+        "business_analysis",
+    )
+    assert role["origins"] == {"business_analysis": 1.0}
+
+
+def test_a_product_title_is_read_as_product_experience(cli) -> None:
+    session = script("Product Owner", "3", "", "", "f", "")
+
+    result = cli("assess", "--format", "json", input=session)
+
+    assert result.exit_code == 0, result.output
+    assert "product experience" in result.stdout
+    data = report_in(result.stdout)
+    assert data["roles"][0]["kind"] == "product"
+    assert data["product"]["years"] == 3 and data["product"]["only_product"] is True
 
 
 def test_it_asks_again_after_an_invalid_answer(cli) -> None:

@@ -11,10 +11,17 @@ QA = ("--role", "QA Engineer=5")
 
 
 def test_an_unknown_title_is_refused_with_suggestions(cli, assert_bad_input) -> None:
-    message = assert_bad_input(cli("report", "--role", "Growth Hacker=3"))
+    message = assert_bad_input(cli("report", "--role", "Growth Ninja=3"))
 
-    assert "We could not place 'Growth Hacker'" in message
-    assert "did you mean 'Growth Marketer'" in message
+    assert "We could not place 'Growth Ninja'" in message
+    assert "did you mean 'Growth Hacker'" in message
+    assert '"Test Pilot=5:qa"' in message  # how to choose the origin instead
+
+
+def test_a_chosen_origin_must_be_a_known_one(cli, assert_bad_input) -> None:
+    message = assert_bad_input(cli("report", "--role", "Growth Ninja=3:astronaut"))
+
+    assert "'astronaut', which is not one of: sales, marketing" in message
 
 
 def test_malformed_answers_json_says_where(cli, write_file, assert_bad_input) -> None:

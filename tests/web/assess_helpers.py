@@ -20,17 +20,25 @@ def start(client: Client) -> Assessment:
     return Assessment.objects.get(token=token)
 
 
-def roles_post(rows: list[tuple[str, Any, Any]], **extra: str) -> dict[str, Any]:
+def roles_post(rows: list[tuple[Any, ...]], *, seen: bool = True, **extra: str) -> dict[str, Any]:
+    """The roles step's form data. Rows are (title, years, years ago[, origin]).
+
+    `seen` says the page already showed how each title reads (its hidden
+    read_title matches the title), so saving goes on to the questions; with
+    seen=False the first post only shows the readings.
+    """
     data: dict[str, Any] = {
         "roles-TOTAL_FORMS": str(len(rows)),
         "roles-INITIAL_FORMS": "0",
         "roles-MIN_NUM_FORMS": "0",
         "roles-MAX_NUM_FORMS": "20",
     }
-    for index, (title, years, ago) in enumerate(rows):
+    for index, (title, years, ago, *origin) in enumerate(rows):
         data[f"roles-{index}-title"] = title
         data[f"roles-{index}-years"] = years
         data[f"roles-{index}-years_ago"] = ago
+        data[f"roles-{index}-origin"] = origin[0] if origin else ""
+        data[f"roles-{index}-read_title"] = title if seen else ""
     data.update(extra)
     return data
 

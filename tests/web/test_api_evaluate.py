@@ -106,6 +106,57 @@ def test_an_unknown_title_is_reported_with_suggestions_not_refused(client: ApiCl
     assert body["origins"][0]["id"] == "qa"  # the placed role still counts
 
 
+def test_an_unplaced_title_offers_suggestions_and_closest_origins(client: ApiClient) -> None:
+    response = client.post("/evaluate", {"roles": [{"title": "Growth Ninja", "years": 3}]})
+    assert response.status_code == 200
+    role = response.json()["roles"][0]
+    assert role["kind"] == "unmatched"
+    assert role["suggestions"][0] == "Growth Hacker"
+    assert role["closest"][0] == "marketing"
+
+
+def test_a_role_may_carry_the_origin_the_person_chose(client: ApiClient) -> None:
+    role = {"title": "Growth Ninja", "years": 3, "origin": "marketing"}
+    response = client.post("/evaluate", {"roles": [role]})
+    assert response.status_code == 200
+    data = response.json()
+    assert data["roles"][0]["kind"] == "chosen"
+    assert data["roles"][0]["chosen_origin"] == "marketing"
+    assert data["blend"] == [{"id": "marketing", "name": "Marketing", "share": 1.0}]
+
+
+def test_an_unknown_chosen_origin_is_refused_by_the_schema(client: ApiClient) -> None:
+    role = {"title": "Growth Ninja", "years": 3, "origin": "astronaut"}
+    response = client.post("/evaluate", {"roles": [role]})
+    assert response.status_code == 422
+    assert error_of(response) == "invalid"
+    assert "Unknown origin" in response.json()["errors"][0]["msg"]
+    schema = openapi()["components"]["schemas"]["RoleIn"]["properties"]["origin"]
+    assert "qa" in str(schema)
+
+
+def test_product_roles_are_product_experience(client: ApiClient) -> None:
+    roles = [{"title": "Product Owner", "years": 2}, {"title": "APM", "years": 1, "years_ago": 2}]
+    response = client.post("/evaluate", {"roles": roles, "answers": {"innovation_01": 4}})
+    assert response.status_code == 200
+    data = response.json()
+    assert [r["kind"] for r in data["roles"]] == ["product", "product"]
+    assert data["product"]["years"] == 3 and data["product"]["only_product"] is True
+    assert data["basis"] == "answers"
+
+
+def test_every_role_says_its_kind(client: ApiClient) -> None:
+    roles = [
+        {"title": "QA Engineer", "years": 2},
+        {"title": "Product Manager", "years": 1},
+        {"title": "Growth Ninja", "years": 1, "origin": "marketing"},
+        {"title": "Astronaut", "years": 1},
+    ]
+    data = client.post("/evaluate", {"roles": roles}).json()
+    assert [r["kind"] for r in data["roles"]] == ["origin", "product", "chosen", "unmatched"]
+    assert data["product"]["only_product"] is False
+
+
 @pytest.mark.parametrize(
     ("body", "where", "says"),
     [
@@ -223,3 +274,23 @@ def test_a_body_that_is_not_an_object_is_a_400(client: ApiClient, raw: str) -> N
     response = client.post("/evaluate", raw=raw)
     assert response.status_code == 400
     assert error_of(response) == "bad_request"
+
+
+def test_hostile_titles_are_reported_unplaced_with_bounded_work(
+    client: ApiClient, framework: Framework
+) -> None:
+    from pm_origins.engine import TitleMatcher
+
+    hostile = "\u33ae" * 120
+    response = client.post("/evaluate", {"roles": [{"title": hostile, "years": 1}] * 20})
+    assert response.status_code == 200
+    assert {r["kind"] for r in response.json()["roles"]} == {"unmatched"}
+    matcher = TitleMatcher.for_framework(framework)
+    assert matcher.match(hostile).work <= matcher.max_work
+
+
+def test_a_title_mixing_alphabets_is_reported_unplaced_with_its_reason(client: ApiClient) -> None:
+    response = client.post("/evaluate", {"roles": [{"title": "Q\u0410 Engineer", "years": 3}]})
+    assert response.status_code == 200
+    role = response.json()["roles"][0]
+    assert (role["kind"], role["reason"]) == ("unmatched", "mixed_scripts")

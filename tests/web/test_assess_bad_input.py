@@ -72,7 +72,7 @@ def test_random_form_posts_never_give_a_server_error(
 def test_a_hostile_job_title_is_escaped_on_every_page_that_shows_it(payload: str) -> None:
     title = f"QA Engineer {payload}"[:120]
     result = services.assessment_submit(
-        user=None, roles=[Role(title, 4)], answers={}, target="generalist"
+        user=None, roles=[Role(title, 4, origin="qa")], answers={}, target="generalist"
     )
     client = Client()
     page = client.get(reverse("assessments:result", args=[result.token])).content.decode()

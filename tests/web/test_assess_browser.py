@@ -54,7 +54,15 @@ def test_a_newcomer_finds_their_origin_signs_up_and_sees_it_in_my_results(
         page.get_by_label("Years in the role").nth(1).fill("3")
         page.get_by_label("Years since it ended (0 if current)").nth(1).fill("5")
         browsing.screenshot("01-roles")
-        browsing.follow(page.get_by_role("button", name="Save and continue"))
+        save = page.get_by_role("button", name="Save and continue")
+        save.focus()  # after the in-place row, a pointer click can land on the moving form
+        browsing.press_to_follow("Enter")
+
+        # Before the questions, each title as it was read; then on.
+        assert "Read as QA Engineer" in page.locator("#roles-0-reading").inner_text()
+        assert "Read as Software Engineer" in page.locator("#roles-1-reading").inner_text()
+        browsing.screenshot("01b-roles-read")
+        browsing.follow(save)
 
         # Page 1 and 2 of the questions, then Back once: nothing is lost.
         page.wait_for_url(re.compile(r"/questions/1/$"))
@@ -145,7 +153,11 @@ def test_the_questionnaire_can_be_completed_by_keyboard_alone(
         keyboard.type("UX Designer")
         browsing.tab_to("#id_roles-1-years")
         keyboard.type("2")
-        # Enter in a field sends the form the way its main button does.
+        # Enter in a field sends the form the way its main button does: first the
+        # titles come back as read, then Enter again goes on.
+        browsing.press_to_follow("Enter")
+        assert "Read as Marketing Manager" in page.locator("#roles-0-reading").inner_text()
+        browsing.tab_to("#id_roles-1-years")
         browsing.press_to_follow("Enter")
 
         # Every question on every page: Space picks the first answer, arrows the others.
@@ -212,6 +224,8 @@ def test_with_javascript_off_every_step_still_works(
         assert page.locator("fieldset.role-row").count() == 2
         page.get_by_label("Job title").nth(1).fill("Scrum Master")
         page.get_by_label("Years in the role").nth(1).fill("2")
+        browsing.follow(page.get_by_role("button", name="Save and continue"))
+        assert "Read as Scrum Master" in page.locator("#roles-1-reading").inner_text()
         browsing.follow(page.get_by_role("button", name="Save and continue"))
         first = page.locator("fieldset.question").first
         first.locator("label.scale-option").get_by_text("Often", exact=True).click()

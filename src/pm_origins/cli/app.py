@@ -27,6 +27,10 @@ MAX_ANSWERS_FILE_BYTES = 1_000_000
 MAX_ROSTER_FILE_BYTES = 50_000_000
 PROGRESS_FROM_PEOPLE = 200  # a progress bar (on stderr) for files at least this large
 PROBLEMS_SHOWN = 10
+CHOOSE_ORIGIN_HINT = (
+    'Or choose the origin yourself by adding it to the role, as in "Test Pilot=5:qa" '
+    "(origins: {ids})."
+)
 
 app = typer.Typer(
     name="pm-origins",
@@ -126,22 +130,35 @@ def _framework(ctx: typer.Context, path: Path | None) -> Framework:
 
 
 def parse_role(spec: str) -> Role:
-    """'TITLE=YEARS' or 'TITLE=YEARS@YEARS_AGO' to a Role."""
+    """'TITLE=YEARS[@YEARS_AGO][:ORIGIN]' to a Role."""
     from pm_origins.engine import Role
 
     title, sep, numbers = spec.rpartition("=")
     if not sep or not title.strip():
         fail(
             f'--role {spec!r} must look like "QA Engineer=5" (title=years), optionally '
-            f'with how long ago it ended: "QA Engineer=5@2".'
+            f'with how long ago it ended ("QA Engineer=5@2") and the origin you choose '
+            f'for it ("Test Pilot=5@2:qa").'
         )
+    numbers, _, origin = numbers.partition(":")
     years_text, _, ago_text = numbers.partition("@")
     try:
         years = float(years_text)
         ago = float(ago_text) if ago_text else 0.0
     except ValueError:
         fail(f'--role {spec!r}: years must be a number, as in "{title.strip()}=5".')
-    return Role(title.strip(), years, ago)
+    return Role(title.strip(), years, ago, origin=origin.strip() or None)
+
+
+def title_reader(framework: Framework) -> Any:
+    """The product's title matcher (lexicon; semantic index when the extra is installed)."""
+    from pm_origins.evidence import title_matcher
+
+    return title_matcher(framework)
+
+
+def framework_ids(framework: Framework) -> list[str]:
+    return [o.id for o in framework.origins]
 
 
 def read_answers(path: Path) -> dict[str, Any]:
@@ -286,7 +303,8 @@ def report(
         list[str] | None,
         typer.Option(
             "--role",
-            help='A past role as "TITLE=YEARS" or "TITLE=YEARS@YEARS_AGO"; repeat for each role.',
+            help='A past role as "TITLE=YEARS", "TITLE=YEARS@YEARS_AGO", plus ":ORIGIN" to '
+            "choose its origin (an id from `origins`); repeat for each role.",
             show_default=False,
         ),
     ] = None,
@@ -314,7 +332,7 @@ def report(
     framework_path: FrameworkOption = None,
 ) -> None:
     """Build a report without questions asked: from roles, an answers file, or both."""
-    from pm_origins.engine import EngineInputError, evaluate
+    from pm_origins.engine import EngineInputError, UnmatchedTitlesError, evaluate
 
     framework = _framework(ctx, framework_path)
     roles = [parse_role(spec) for spec in role or []]
@@ -322,7 +340,9 @@ def report(
     if not roles and not answer_map:
         fail('Give at least one --role "TITLE=YEARS" or an --answers file.')
     try:
-        evaluation = evaluate(framework, roles, answer_map, target)
+        evaluation = evaluate(framework, roles, answer_map, target, titles=title_reader(framework))
+    except UnmatchedTitlesError as exc:
+        fail(exc.message + " " + CHOOSE_ORIGIN_HINT.format(ids=", ".join(framework_ids(framework))))
     except EngineInputError as exc:
         fail(exc.message)
     text = _render(evaluation, framework, output_format)
@@ -759,8 +779,8 @@ def team_analyze(
         target_mix(framework, targets)
     except EngineInputError as exc:
         fail(exc.message)
-    match = memo_matcher(framework)
-    roster = read_roster(framework, _read_roster_text(file), match_title=match)
+    match = memo_matcher(framework, title_reader(framework))
+    roster = read_roster(framework, _read_roster_text(file), matcher=match)
     if roster.problems:
         shown = " ".join(roster.problems[:PROBLEMS_SHOWN])
         more = len(roster.problems) - PROBLEMS_SHOWN
@@ -789,7 +809,7 @@ def _evaluate_roster(framework: Framework, people: Any, match: Any) -> list[Any]
     from pm_origins.reports import evaluation_data, member_from_result
 
     def one(person: Any) -> Any:
-        evaluation = evaluate(framework, person.roles, person.answers, match_title=match)
+        evaluation = evaluate(framework, person.roles, person.answers, titles=match)
         return member_from_result(person.name, evaluation_data(evaluation, framework))
 
     if len(people) < PROGRESS_FROM_PEOPLE:

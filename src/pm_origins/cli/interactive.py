@@ -6,13 +6,17 @@ from rich.console import Console
 from rich.markup import escape
 
 from pm_origins.engine import (
+    KIND_PRODUCT,
+    KIND_UNMATCHED,
     MAX_YEARS,
+    REASON_MIXED_SCRIPTS,
     Evaluation,
     Role,
-    TitleMatcher,
+    TitleMatch,
     evaluate,
     questionnaire_order,
 )
+from pm_origins.evidence import title_matcher
 from pm_origins.framework import Framework
 
 BACK, SKIP, FINISH = "b", "s", "f"
@@ -43,38 +47,80 @@ def _ask_number(
         console.print(f"  Please type a number from {low:g} to {high:g}.")
 
 
+def _describe(framework: Framework, match: TitleMatch) -> str:
+    if match.kind == KIND_PRODUCT:
+        return (
+            f"product experience ({framework.titles.product.name}); it does not count "
+            "towards an origin"
+        )
+    names = " / ".join(
+        f"{framework.origin(o).name} {round(s * 100)}%"
+        if len(match.shares) > 1
+        else framework.origin(o).name
+        for o, s in sorted(match.shares.items(), key=lambda kv: -kv[1])
+    )
+    return f"read as {match.matched_alias}: {names}" if match.matched_alias else names
+
+
+def _choose(
+    framework: Framework, console: Console, title: str, match: TitleMatch
+) -> tuple[str, str | None] | None:
+    """Offer suggested titles and every origin, closest first; None to skip the role."""
+    if match.reason == REASON_MIXED_SCRIPTS:
+        console.print(f"  {escape(title)!r} mixes letters of different alphabets; type it again.")
+        return None
+    console.print(f"  We could not place {escape(title)!r}.")
+    titles = list(match.suggestions)
+    origins = [*match.closest, *(o.id for o in framework.origins if o.id not in match.closest)]
+    choices: list[tuple[str, str | None]] = [(t, None) for t in titles]
+    choices += [(title, origin) for origin in origins]
+    if titles:
+        console.print("  A title like one of these:")
+    for number, suggestion in enumerate(titles, start=1):
+        console.print(f"    {number}. {escape(suggestion)}")
+    console.print("  Or choose its origin yourself:")
+    for number, origin in enumerate(origins, start=len(titles) + 1):
+        note = " (closest)" if origin in match.closest else ""
+        console.print(f"    {number}. {escape(framework.origin(origin).name)}{note}")
+    console.print("  Type a number, or type another title.")
+    answer = _ask(console, "Choice or title:")
+    if answer.isdigit() and 1 <= int(answer) <= len(choices):
+        return choices[int(answer) - 1]
+    return (answer, None) if answer else None
+
+
 def ask_roles(framework: Framework, console: Console) -> list[Role]:
     console.print(
         "\n[bold]Step 1 of 3: your roles.[/bold] Enter each job you have held, "
         "one at a time. Leave the title empty when you are done."
     )
-    matcher = TitleMatcher.for_framework(framework)
+    matcher = title_matcher(framework)
     roles: list[Role] = []
     while True:
         title = _ask(console, f"Job title {len(roles) + 1}:")
         if not title:
             return roles
+        origin: str | None = None
         match = matcher.match(title)
-        if not match.matched:
-            choices = match.suggestions
-            console.print(f"  We could not place {escape(title)!r}.")
-            for number, suggestion in enumerate(choices, start=1):
-                console.print(f"    {number}. {escape(suggestion)}")
-            console.print("  Type a number to use one of these, or type another title.")
-            answer = _ask(console, "Choice or title:")
-            if answer.isdigit() and 1 <= int(answer) <= len(choices):
-                title = choices[int(answer) - 1]
-            elif answer:
-                title = answer
+        if match.kind == KIND_UNMATCHED:
+            chosen = _choose(framework, console, title, match)
+            if chosen is None:
+                console.print("  That role is left out.")
+                continue
+            title, origin = chosen
             match = matcher.match(title)
-            if not match.matched:
+            if origin is None and match.kind == KIND_UNMATCHED:
                 console.print("  Still no match; that role is left out. Try a more common title.")
                 continue
-        names = " / ".join(framework.origin(o).name for o in match.shares)
-        console.print(f"  [green]->[/green] {escape(names)}")
+        if origin is not None:
+            console.print(
+                f"  [green]->[/green] {escape(framework.origin(origin).name)} (your choice)"
+            )
+        else:
+            console.print(f"  [green]->[/green] {escape(_describe(framework, match))}")
         years = _ask_number(console, "  Years in this role:")
         ago = _ask_number(console, "  Years since it ended (0 if current):", default=0)
-        roles.append(Role(title, years, ago))
+        roles.append(Role(title, years, ago, origin=origin))
 
 
 def ask_answers(framework: Framework, console: Console) -> dict[str, int]:
@@ -141,4 +187,4 @@ def run_assessment(framework: Framework, console: Console) -> Evaluation:
     roles = ask_roles(framework, console)
     answers = ask_answers(framework, console)
     target = ask_target(framework, console)
-    return evaluate(framework, roles, answers, target)
+    return evaluate(framework, roles, answers, target, titles=title_matcher(framework))

@@ -26,6 +26,7 @@ from pm_origins.engine.history import (
     Role,
     RoleEvidence,
     read_history,
+    read_roles,
     recency_weight,
 )
 from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, title_problem
@@ -62,15 +63,31 @@ from pm_origins.engine.team import (
     target_mix,
     team_coverage,
 )
-from pm_origins.engine.titles import TitleMatch, TitleMatcher, title_words
+from pm_origins.engine.titles import (
+    KIND_CHOSEN,
+    KIND_ORIGIN,
+    KIND_PRODUCT,
+    KIND_UNMATCHED,
+    REASON_MIXED_SCRIPTS,
+    SemanticTitles,
+    TitleMatch,
+    TitleMatcher,
+    title_targets,
+    title_words,
+)
 
 __all__ = [
     "BAND_Z",
+    "KIND_CHOSEN",
+    "KIND_ORIGIN",
+    "KIND_PRODUCT",
+    "KIND_UNMATCHED",
     "MAX_ROLES",
     "MAX_TITLE_LENGTH",
     "MAX_YEARS",
     "NOTHING_TO_SCORE",
     "PROFICIENT",
+    "REASON_MIXED_SCRIPTS",
     "TOO_MANY_ROLES",
     "Advice",
     "AnswerContribution",
@@ -101,6 +118,7 @@ __all__ = [
     "RosterPerson",
     "ScaleFit",
     "ScaleReliability",
+    "SemanticTitles",
     "TeamAnalysis",
     "TeamGap",
     "TeamMember",
@@ -124,6 +142,7 @@ __all__ = [
     "questionnaire_pages",
     "read_history",
     "read_responses",
+    "read_roles",
     "read_roster",
     "recency_weight",
     "reliability_report",
@@ -136,5 +155,6 @@ __all__ = [
     "team_coverage",
     "third_person",
     "title_problem",
+    "title_targets",
     "title_words",
 ]

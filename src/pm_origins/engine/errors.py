@@ -22,6 +22,11 @@ NOTHING_TO_SCORE = (
 TOO_MANY_ROLES = "Enter at most {limit} roles; combine similar ones."
 TITLE_TOO_LONG = "The job title {title!r} is longer than {limit} characters."
 UNMATCHED_TITLES = "We could not place {titles}. {hints}"
+UNKNOWN_ORIGIN = "The origin chosen for {title!r} is {origin!r}, which is not one of: {known}."
+MIXED_SCRIPTS_HINT = (
+    "For {title!r}, the title mixes letters of different alphabets that look alike; "
+    "type it again in one alphabet."
+)
 
 
 class EngineInputError(ValueError):
@@ -35,11 +40,18 @@ class EngineInputError(ValueError):
 class UnmatchedTitlesError(EngineInputError):
     """Job titles that match no origin; carries suggestions for each."""
 
-    def __init__(self, unmatched: tuple[tuple[str, tuple[str, ...]], ...]) -> None:
+    def __init__(
+        self,
+        unmatched: tuple[tuple[str, tuple[str, ...]], ...],
+        mixed_scripts: frozenset[str] = frozenset(),
+    ) -> None:
         self.unmatched = unmatched
+        self.mixed_scripts = mixed_scripts
         titles = ", ".join(repr(title) for title, _ in unmatched)
         hints = " ".join(
-            f"For {title!r}, did you mean {' or '.join(repr(s) for s in suggestions)}?"
+            MIXED_SCRIPTS_HINT.format(title=title)
+            if title in mixed_scripts
+            else f"For {title!r}, did you mean {' or '.join(repr(s) for s in suggestions)}?"
             if suggestions
             else f"For {title!r}, try the title most people in that job would use."
             for title, suggestions in unmatched

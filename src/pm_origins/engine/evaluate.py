@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from pm_origins.engine.errors import UnmatchedTitlesError
 from pm_origins.engine.history import History, Role, read_history
 from pm_origins.engine.matching import OriginMatch, match_origins
 from pm_origins.engine.planning import GrowthPlan, build_plan, target_role
 from pm_origins.engine.scoring import AnswerContribution, Profile, score_answers
-from pm_origins.engine.titles import TitleMatch
+from pm_origins.engine.titles import TitleMatcher
 from pm_origins.framework import Framework
 
 TOP_CONTRIBUTIONS = 3
@@ -58,7 +57,7 @@ def evaluate(
     target: str | None = None,
     *,
     allow_unmatched: bool = False,
-    match_title: Callable[[str], TitleMatch] | None = None,
+    titles: TitleMatcher | None = None,
 ) -> Evaluation:
     """Evaluate a person from career history and/or questionnaire answers.
 
@@ -69,8 +68,8 @@ def evaluate(
         target: a target role id for a growth plan, or None for no plan.
         allow_unmatched: go on without titles that match no origin instead of
             raising; they stay listed in `evaluation.history.unmatched`.
-        match_title: title -> TitleMatch, to share a memoised matcher across many
-            people; the framework's matcher when None.
+        titles: the title matcher (lexicon, semantic index); None for rules only.
+            Product roles never stop the evaluation: they count as product years.
     Returns:
         An Evaluation holding the profile, origin match and plan.
     Raises:
@@ -81,9 +80,9 @@ def evaluate(
     answers = dict(answers or {})
     if target is not None:
         target_role(framework, target)  # fail on a bad target before the work
-    history = read_history(framework, roles, match_title=match_title)
+    history = read_history(framework, roles, matcher=titles)
     if history.unmatched and not allow_unmatched:
-        raise UnmatchedTitlesError(tuple((m.title, m.suggestions) for m in history.unmatched))
+        raise history.unmatched_error()
     profile = score_answers(framework, answers, history.prior)
     answers_only = score_answers(framework, answers) if answers else None
     match = match_origins(framework, profile, history, answers_only)

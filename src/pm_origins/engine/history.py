@@ -6,29 +6,52 @@ how recently it ended, say how much it counts.
 
 from __future__ import annotations
 
+import dataclasses
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pm_origins.engine.errors import BAD_YEARS, BAD_YEARS_AGO, EngineInputError
+from pm_origins.engine.errors import (
+    BAD_YEARS,
+    BAD_YEARS_AGO,
+    UNKNOWN_ORIGIN,
+    EngineInputError,
+    UnmatchedTitlesError,
+)
 from pm_origins.engine.limits import MAX_YEARS, title_problem
 from pm_origins.engine.scoring import POPULATION_SD, Prior
-from pm_origins.engine.titles import TitleMatch, TitleMatcher
+from pm_origins.engine.titles import (
+    KIND_CHOSEN,
+    KIND_PRODUCT,
+    KIND_UNMATCHED,
+    REASON_MIXED_SCRIPTS,
+    TitleMatch,
+    TitleMatcher,
+)
 from pm_origins.framework import Framework
 
+MAX_MODEL_TITLES = 5  # titles per history that may go to the semantic index
 RECENCY_HALF_LIFE_YEARS = 6.0
 MIN_HISTORY_SD = 10.0
 YEARS_PER_PRIOR_UNIT = 2.0  # each 2 effective years count like one more population prior
 
 
+VIA_PERSON = "person"  # the person chose the origin
+
+
 @dataclass(frozen=True)
 class Role:
-    """One past or current job. `years_ago` is how long ago it ended (0 = current)."""
+    """One past or current job. `years_ago` is how long ago it ended (0 = current).
+
+    `origin` is an origin id the person chose for the title; it overrides how
+    the title would be read (the role's kind is then "chosen").
+    """
 
     title: str
     years: float
     years_ago: float = 0.0
     description: str = ""
+    origin: str | None = None
 
 
 def validate_role(role: Role) -> Role:
@@ -44,7 +67,7 @@ def validate_role(role: Role) -> Role:
             or not 0 <= value <= MAX_YEARS
         ):
             raise EngineInputError(message.format(title=title, value=value))
-    return Role(title, float(role.years), float(role.years_ago), role.description)
+    return Role(title, float(role.years), float(role.years_ago), role.description, role.origin)
 
 
 def recency_weight(years_ago: float) -> float:
@@ -58,6 +81,11 @@ class RoleEvidence:
     match: TitleMatch
     weight: float  # effective years: years x recency
 
+    @property
+    def kind(self) -> str:
+        """ "origin", "product", "chosen" or "unmatched"."""
+        return self.match.kind
+
 
 @dataclass(frozen=True)
 class History:
@@ -70,32 +98,89 @@ class History:
 
     @property
     def unmatched(self) -> tuple[TitleMatch, ...]:
-        return tuple(e.match for e in self.evidence if not e.match.matched)
+        return tuple(e.match for e in self.evidence if e.match.kind == KIND_UNMATCHED)
+
+    @property
+    def product_years(self) -> float:
+        """Years the person already has in product roles (not weighted by recency)."""
+        return sum(e.role.years for e in self.evidence if e.match.kind == KIND_PRODUCT)
+
+    @property
+    def only_product(self) -> bool:
+        """True when every placed role is a product role: no origin comes from the history."""
+        kinds = {e.match.kind for e in self.evidence}
+        return KIND_PRODUCT in kinds and not kinds & {"origin", KIND_CHOSEN}
+
+    def unmatched_error(self) -> UnmatchedTitlesError:
+        """The error that lists the unmatched titles with their suggestions."""
+        return UnmatchedTitlesError(
+            tuple((m.title, m.suggestions) for m in self.unmatched),
+            frozenset(m.title for m in self.unmatched if m.reason == REASON_MIXED_SCRIPTS),
+        )
+
+
+def read_role(
+    framework: Framework, matcher: TitleMatcher, role: Role, *, semantic: bool = True
+) -> TitleMatch:
+    """How one role is read: its chosen origin if the person gave one, else its title.
+    `semantic=False` keeps the title from the semantic index."""
+    match = matcher.match(role.title, semantic=semantic and role.origin is None)
+    if role.origin is None:
+        return match
+    known = tuple(o.id for o in framework.origins)
+    if role.origin not in known:
+        raise EngineInputError(
+            UNKNOWN_ORIGIN.format(title=role.title, origin=role.origin, known=", ".join(known))
+        )
+    return dataclasses.replace(
+        match,
+        shares={role.origin: 1.0},
+        confidence=1.0,
+        matched_alias=None,
+        reason=None,
+        kind=KIND_CHOSEN,
+        via=VIA_PERSON,
+    )
+
+
+def read_roles(
+    framework: Framework, matcher: TitleMatcher, roles: Sequence[Role]
+) -> list[TitleMatch]:
+    """Read several roles; at most MAX_MODEL_TITLES of them may go to the semantic
+    index (each costs a pass of the sentence model), the rest are read by the rules."""
+    budget = MAX_MODEL_TITLES
+    out = []
+    for role in roles:
+        match = read_role(framework, matcher, role, semantic=budget > 0)
+        budget -= match.asked_model
+        out.append(match)
+    return out
 
 
 def read_history(
-    framework: Framework,
-    roles: Iterable[Role],
-    *,
-    match_title: Callable[[str], TitleMatch] | None = None,
+    framework: Framework, roles: Iterable[Role], *, matcher: TitleMatcher | None = None
 ) -> History:
-    """Match every role and build the origin blend and prior profile.
+    """Read every role and build the origin blend and prior profile.
 
     Args:
         framework: the loaded framework.
         roles: past and current jobs.
-        match_title: title -> TitleMatch; the framework's matcher when None (a caller
-            reading many people passes a memoised one, titles repeat).
+        matcher: the title matcher to read titles with (with the lexicon and,
+            when installed, the semantic index); None for a rules-only matcher
+            that needs titles spelled right.
     Returns:
-        A History; unmatched titles are listed in `History.unmatched` and left
-        out of the blend, so the caller decides whether to stop or go on.
+        A History. Product roles count as product years, not towards an origin.
+        Unmatched titles are listed in `History.unmatched` and left out of the
+        blend, so the caller decides whether to stop or go on.
     Raises:
-        EngineInputError: a role with no title or impossible years.
+        EngineInputError: a role with no title, impossible years or an unknown
+            chosen origin.
     """
-    match_title = match_title or TitleMatcher.for_framework(framework).match
+    matcher = matcher or TitleMatcher.for_framework(framework)
+    checked = [validate_role(role) for role in roles]
     evidence = tuple(
-        RoleEvidence(role, match_title(role.title), role.years * recency_weight(role.years_ago))
-        for role in map(validate_role, roles)
+        RoleEvidence(role, match, role.years * recency_weight(role.years_ago))
+        for role, match in zip(checked, read_roles(framework, matcher, checked), strict=True)
     )
     totals: dict[str, float] = {}
     for item in evidence:

@@ -11,9 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
-from collections.abc import Callable
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, field
 
 from pm_origins.engine.errors import EngineInputError
 from pm_origins.engine.history import Role, read_history, validate_role
@@ -63,9 +61,25 @@ class Roster:
         return not self.problems
 
 
-def memo_matcher(framework: Framework) -> Callable[[str], TitleMatch]:
-    """The framework's title matcher, remembering each title: a roster repeats titles."""
-    return lru_cache(maxsize=4096)(TitleMatcher.for_framework(framework).match)
+@dataclass(frozen=True)
+class RememberingMatcher(TitleMatcher):
+    """A title matcher that reads each distinct title once: a roster repeats titles."""
+
+    seen: dict[tuple[str, bool], TitleMatch] = field(
+        default_factory=dict, repr=False, compare=False, hash=False
+    )
+
+    def match(self, title: str, *, semantic: bool = True) -> TitleMatch:
+        key = (title, semantic)
+        if key not in self.seen:
+            self.seen[key] = super().match(title, semantic=semantic)
+        return self.seen[key]
+
+
+def memo_matcher(framework: Framework, matcher: TitleMatcher | None = None) -> TitleMatcher:
+    """``matcher`` (the framework's rules-only matcher when None), remembering each title."""
+    base = matcher or TitleMatcher.for_framework(framework)
+    return RememberingMatcher(base.vocabulary, base.lexicon, base.semantic)
 
 
 def parse_roles(spec: str, line: int) -> tuple[Role, ...]:
@@ -112,7 +126,7 @@ def _person(
     header: list[str],
     cells: list[str],
     line: int,
-    match_title: Callable[[str], TitleMatch],
+    matcher: TitleMatcher,
 ) -> RosterPerson:
     if len(cells) != len(header):
         raise EngineInputError(
@@ -131,7 +145,7 @@ def _person(
         raise EngineInputError(TOO_MANY_ROLES.format(line=line))
     try:
         roles = tuple(validate_role(r) for r in roles)
-        history = read_history(framework, roles, match_title=match_title)
+        history = read_history(framework, roles, matcher=matcher)
     except EngineInputError as exc:
         raise EngineInputError(f"Line {line}: {exc.message}") from None
     for match in history.unmatched:
@@ -152,7 +166,7 @@ def read_roster(
     text: str,
     *,
     max_people: int | None = None,
-    match_title: Callable[[str], TitleMatch] | None = None,
+    matcher: TitleMatcher | None = None,
 ) -> Roster:
     """Parse a roster; every bad row is reported, each with its line number.
 
@@ -160,7 +174,7 @@ def read_roster(
         framework: the loaded framework (question ids, origins for titles).
         text: the CSV file's text.
         max_people: refuse a file with more people than this.
-        match_title: a memoised title matcher to share with later evaluation.
+        matcher: a title matcher to share with later evaluation (see `memo_matcher`).
     Returns:
         A Roster with the people read and the problems found (empty when valid).
     """
@@ -183,13 +197,13 @@ def read_roster(
     body = lines[1:]
     if max_people is not None and len(body) > max_people:
         return Roster((), (TOO_MANY_ROWS.format(limit=max_people),))
-    match_title = match_title or memo_matcher(framework)
+    matcher = matcher or memo_matcher(framework)
     people: list[RosterPerson] = []
     found: list[str] = []
     first_line: dict[str, int] = {}
     for number, cells in body:
         try:
-            person = _person(framework, header, cells, number, match_title)
+            person = _person(framework, header, cells, number, matcher)
         except EngineInputError as exc:
             found.append(exc.message)
             continue

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -32,6 +32,7 @@ from pm_origins.framework.schema import (
     Scale,
     TargetRole,
     Thresholds,
+    TitleRules,
 )
 
 ENV_VAR = "PM_ORIGINS_FRAMEWORK"
@@ -42,6 +43,7 @@ BUNDLED_FILES = (
     "items.yaml",
     "actions.yaml",
     "roles.yaml",
+    "titles.yaml",
 )
 SECTIONS: dict[str, type[BaseModel]] = {
     "competencies": Competency,
@@ -51,7 +53,8 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "actions": Action,
     "roles": TargetRole,
 }
-TOP_LEVEL_KEYS = (*SECTIONS, "thresholds")
+SETTINGS = ("thresholds", "titles")  # mappings whose keys a later file replaces one by one
+TOP_LEVEL_KEYS = (*SECTIONS, *SETTINGS)
 
 Path_ = tuple[str | int, ...]
 
@@ -158,8 +161,10 @@ class _Assembly:
     records: dict[str, dict[str, _Record]] = field(
         default_factory=lambda: {name: {} for name in SECTIONS}
     )
-    thresholds: dict[str, Any] = field(default_factory=dict)
-    thresholds_at: tuple[_Source, Path_] | None = None
+    settings: dict[str, dict[str, Any]] = field(
+        default_factory=lambda: {name: {} for name in SETTINGS}
+    )
+    settings_at: dict[str, tuple[_Source, Path_]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def problem(self, source: _Source, path: Path_, message: str) -> None:
@@ -175,12 +180,12 @@ class _Assembly:
             )
             return
         for key, value in data.items():
-            if key == "thresholds":
+            if key in SETTINGS:
                 if not isinstance(value, Mapping):
                     self.problem(source, (key,), "must be a mapping")
                     continue
-                self.thresholds.update(value)
-                self.thresholds_at = (source, (key,))
+                self.settings[key].update(value)
+                self.settings_at[key] = (source, (key,))
             elif key in SECTIONS:
                 self._add_section(str(key), value, source)
             else:
@@ -352,27 +357,74 @@ def _content_version(data: Mapping[str, Any]) -> str:
 
 def _finish(assembly: _Assembly) -> Framework:
     built = _validate(assembly)
-    try:
-        thresholds = Thresholds.model_validate(assembly.thresholds)
-    except ValidationError as exc:
-        source, base = assembly.thresholds_at or (_Source("(framework)"), ("thresholds",))
-        for error in exc.errors():
-            loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
-            assembly.problem(source, (*base, *loc), error["msg"])
-        thresholds = Thresholds()
+    thresholds = _setting(assembly, "thresholds", Thresholds) or Thresholds()
+    titles = _setting(assembly, "titles", TitleRules) or TitleRules()
     if not assembly.problems:
         _cross_check(assembly, built, thresholds)
+        _check_titles(assembly, built["origins"], titles)
     if assembly.problems:
         raise FrameworkError(assembly.problems)
     content: dict[str, Any] = {
         name: [r.model_dump(mode="json") for r in records] for name, records in built.items()
     }
     content["thresholds"] = thresholds.model_dump(mode="json")
+    content["titles"] = titles.model_dump(mode="json")
     return Framework(
         version=_content_version(content),
         thresholds=thresholds,
+        titles=titles,
         **{name: tuple(records) for name, records in built.items()},
     )
+
+
+_Setting = TypeVar("_Setting", Thresholds, TitleRules)
+
+
+def _setting(assembly: _Assembly, name: str, model: type[_Setting]) -> _Setting | None:
+    try:
+        return model.model_validate(assembly.settings[name])
+    except ValidationError as exc:
+        _setting_problems(assembly, name, exc)
+        return None
+
+
+def _setting_problems(assembly: _Assembly, name: str, exc: ValidationError) -> None:
+    source, base = assembly.settings_at.get(name) or (_Source("(framework)"), (name,))
+    for error in exc.errors():
+        loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
+        assembly.problem(source, (*base, *loc), error["msg"])
+
+
+def _check_titles(assembly: _Assembly, origins: list[Origin], titles: TitleRules) -> None:
+    """A product title may not be an origin's alias; the builder origin must exist.
+
+    An other-job title that an origin claims (an organisation adding a Data
+    Science origin) simply yields to the origin: the matcher leaves it out.
+    """
+    source, base = assembly.settings_at.get("titles") or (_Source("(framework)"), ("titles",))
+    owner = {normalise_alias(a): o.id for o in origins for a in o.aliases}
+    for index, alias in enumerate(titles.product.aliases):
+        claimed = owner.get(normalise_alias(alias))
+        if claimed is not None:
+            assembly.problem(
+                source,
+                (*base, "product", "aliases", index),
+                f"title {alias!r} is already an alias of origin {claimed!r}",
+            )
+    known = [o.id for o in origins]
+    for word, origin in titles.technology_roles.items():
+        if origin not in known:
+            assembly.problem(
+                source,
+                (*base, "technology_roles", word),
+                f"unknown origin {origin!r}; known: {', '.join(known)}",
+            )
+    if titles.builder_origin is not None and titles.builder_origin not in known:
+        assembly.problem(
+            source,
+            (*base, "builder_origin"),
+            f"unknown origin {titles.builder_origin!r}; known: {', '.join(known)}",
+        )
 
 
 def _bundled_assembly() -> _Assembly:

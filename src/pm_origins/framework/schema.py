@@ -125,6 +125,43 @@ class Thresholds(_Frozen):
     min_items: int = Field(default=4, ge=1, description="Fewest items a competency may have.")
 
 
+class ProductTitles(_Frozen):
+    name: str = Field(default="Product Management", min_length=1)
+    aliases: tuple[str, ...] = Field(
+        default=(), description="Titles of people who already work in product."
+    )
+
+
+class TitleRules(_Frozen):
+    """How job titles are read: product titles, generic words, a glossary, other jobs."""
+
+    product: ProductTitles = ProductTitles()
+    generic_words: tuple[str, ...] = Field(
+        default=(), description="Words too broad to place a title on their own."
+    )
+    builder_words: tuple[str, ...] = Field(
+        default=(), description="Words that say a person builds things (engineer, developer)."
+    )
+    builder_origin: str | None = Field(
+        default=None, description="The origin a builder word shares a title with."
+    )
+    builder_share: float = Field(default=0.3, ge=0, le=0.5)
+    technology_words: tuple[str, ...] = Field(
+        default=(), description="Technology names that qualify a title (Java, iOS)."
+    )
+    technology_roles: dict[str, str] = Field(
+        default_factory=dict,
+        description="Role word -> origin id, for a technology beside it ('iOS Engineer').",
+    )
+    other_titles: tuple[str, ...] = Field(
+        default=(), description="Jobs outside every origin, left unplaced."
+    )
+    translations: dict[str, tuple[str, ...]] = Field(
+        default_factory=dict,
+        description="English title word -> the same word in other languages.",
+    )
+
+
 class Framework(_Frozen):
     """A whole, cross-checked framework. Build one with `load_framework`."""
 
@@ -136,6 +173,7 @@ class Framework(_Frozen):
     actions: tuple[Action, ...]
     roles: tuple[TargetRole, ...]
     thresholds: Thresholds = Thresholds()
+    titles: TitleRules = TitleRules()
 
     def __hash__(self) -> int:
         # The version is a content hash; hashing every record on each cache look-up is waste.

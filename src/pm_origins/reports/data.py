@@ -2,7 +2,9 @@
 
 Top-level keys (a contract; add, never rename): framework_version, profile,
 origins, superpowers, gaps, advice, plan. Extra keys: format (the result-format
-version, see `result`), blend, basis, roles, uncertain, reasons, answers.
+version, see `result`), blend, basis, roles, uncertain, reasons, answers, product.
+Each role says its `kind`: "origin", "product", "chosen" (the person picked the
+origin) or "unmatched".
 """
 
 from __future__ import annotations
@@ -60,6 +62,17 @@ def plan_data(plan: GrowthPlan | None) -> dict[str, Any] | None:
     }
 
 
+def product_data(evaluation: Evaluation, framework: Framework) -> dict[str, Any]:
+    """Product experience in the history: years, roles, and whether it is all there is."""
+    history = evaluation.history
+    return {
+        "name": framework.titles.product.name,
+        "years": _round(history.product_years),
+        "roles": sum(1 for e in history.evidence if e.kind == "product"),
+        "only_product": history.only_product,
+    }
+
+
 def evaluation_data(evaluation: Evaluation, framework: Framework) -> dict[str, Any]:
     """The evaluation as JSON-ready data (see the module docstring for the keys)."""
     match = evaluation.match
@@ -98,9 +111,15 @@ def evaluation_data(evaluation: Evaluation, framework: Framework) -> dict[str, A
                 "alias": e.match.matched_alias,
                 "origins": {k: round(v, 3) for k, v in e.match.shares.items()},
                 "suggestions": list(e.match.suggestions),
+                "kind": e.kind,
+                "read_by": e.match.via,
+                "reason": e.match.reason,
+                "closest": list(e.match.closest),
+                "chosen_origin": e.role.origin,
             }
             for e in evaluation.history.evidence
         ],
+        "product": product_data(evaluation, framework),
         "reasons": [
             {
                 "competency": r.competency,

@@ -15,6 +15,14 @@ from pm_origins.reports.result import BASIS_TEXT, Plan, SavedResult, whole
 PHASE_HEADINGS = {30: "First 30 days", 60: "Days 31-60", 90: "Days 61-90"}
 NO_BASIS_TEXT = BASIS_TEXT["none"]
 CLOSING = "Use your strengths, keep aiming for growth, and do great work."
+PRODUCT_YEARS_TEXT = (
+    "You already have {years} in product roles. Product experience is where you are "
+    "heading, not where you come from, so it does not count towards an origin."
+)
+ONLY_PRODUCT_TEXT = (
+    "Every role you added is a product role, so your career history says nothing about "
+    "your origin: it comes from your answers alone."
+)
 
 # Characters that mean something to Markdown anywhere in a line (GitHub flavour, tables).
 _INLINE_SPECIALS = re.compile(r"([\\`*_\[\]<>|~])")
@@ -56,10 +64,24 @@ def _name(framework: Framework, competency_id: str) -> str:
     return escape_markdown(framework.competency(competency_id).name)
 
 
+def _years(value: float) -> str:
+    return f"{value:g} year{'' if value == 1 else 's'}"
+
+
+def _product_lines(result: SavedResult) -> list[str]:
+    if result.product is None:
+        return []
+    out = [PRODUCT_YEARS_TEXT.format(years=_years(result.product.years)), ""]
+    if result.product.only_product:
+        out.extend([ONLY_PRODUCT_TEXT, ""])
+    return out
+
+
 def _origin_section(result: SavedResult, framework: Framework) -> list[str]:
+    product = _product_lines(result)
     top_share = result.top
     if top_share is None:
-        return ["## Your origin", "", NO_BASIS_TEXT, ""]
+        return ["## Your origin", "", NO_BASIS_TEXT, "", *product]
     top = framework.origin(top_share.id)
     if len(result.blend) > 1:
         headline = f"**Your origin:** a blend, {escape_markdown(result.blend_label)}"
@@ -72,6 +94,7 @@ def _origin_section(result: SavedResult, framework: Framework) -> list[str]:
         "",
         result.basis_text,
         "",
+        *product,
         f"### {escape_markdown(top.name)}",
         "",
         f"*{escape_markdown(top.summary)}*",
@@ -200,7 +223,16 @@ def _why_section(result: SavedResult, framework: Framework) -> list[str]:
         rows = []
         for role in result.roles:
             ended = "current" if role.years_ago == 0 else f"{role.years_ago:g} years ago"
-            if role.matched:
+            if role.kind == "product":
+                matched = "product experience, not an origin"
+                if role.alias:
+                    matched += f" (as “{escape_markdown(role.alias)}”)"
+            elif role.kind == "chosen" and role.chosen_origin:
+                matched = escape_markdown(role.chosen_origin)
+                with contextlib.suppress(UnknownId):
+                    matched = escape_markdown(framework.origin(role.chosen_origin).name)
+                matched = f"{matched} 100% (your choice)"
+            elif role.matched:
                 matched = " / ".join(
                     f"{escape_markdown(framework.origin(o).name)} {whole(s * 100)}%"
                     for o, s in role.origins

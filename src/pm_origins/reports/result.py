@@ -9,7 +9,9 @@ reading as it did. Numbers are rounded here, once, for every front end.
 Formats:
     1: the first contract (no ``format`` key): profile scores with bands and
        levels, origin shares as fractions, blend, basis, superpowers, gaps,
-       advice, plan, roles, reasons and answers.
+       advice, plan, roles, reasons and answers. Later results of format 1 add,
+       per role, kind, read_by, reason, closest and chosen_origin, and a top-level
+       product object; older ones read as roles of kind "origin" or "unmatched".
 """
 
 from __future__ import annotations
@@ -157,6 +159,22 @@ class RoleReading:
     alias: str | None
     origins: tuple[tuple[str, float], ...]  # (origin id, share), largest first
     suggestions: tuple[str, ...]
+    # Added with role kinds; results saved before them read as "origin" or "unmatched".
+    kind: str = "origin"  # "origin", "product", "chosen" or "unmatched"
+    read_by: str | None = None  # "alias", "words", "semantic" or "person"
+    reason: str | None = None  # why an unmatched title was not placed
+    closest: tuple[str, ...] = ()  # closest origin ids of an unmatched title
+    chosen_origin: str | None = None
+
+
+@dataclass(frozen=True)
+class ProductExperience:
+    """Years already spent in product roles; they never count towards an origin."""
+
+    name: str
+    years: float
+    roles: int
+    only_product: bool  # every placed role is a product role
 
 
 @dataclass(frozen=True)
@@ -192,6 +210,7 @@ class SavedResult:
     roles: tuple[RoleReading, ...]
     reasons: tuple[Reason, ...]
     answers: Mapping[str, int] = field(default_factory=dict)
+    product: ProductExperience | None = None  # None: no product role, or saved before
 
     def score(self, competency: str) -> Score:
         for entry in self.profile:
@@ -317,13 +336,17 @@ def _roles_v1(value: object) -> tuple[RoleReading, ...]:
     for role in _objects(value or [], "a role"):
         shares = _mapping(role.get("origins") or {}, "a role's origins")
         alias = role.get("alias")
+        matched = bool(role.get("matched"))
+        kind = role.get("kind")
+        chosen = role.get("chosen_origin")
+        read_by, reason = role.get("read_by"), role.get("reason")
         readings.append(
             RoleReading(
                 title=_text(role.get("title"), "a role's title"),
                 years=_number(role.get("years"), "a role's years"),
                 years_ago=_number(role.get("years_ago", 0), "a role's years ago"),
                 weight=_number(role.get("weight", 0), "a role's weight"),
-                matched=bool(role.get("matched")),
+                matched=matched,
                 alias=alias if isinstance(alias, str) else None,
                 origins=tuple(
                     sorted(
@@ -332,9 +355,29 @@ def _roles_v1(value: object) -> tuple[RoleReading, ...]:
                     )
                 ),
                 suggestions=tuple(str(s) for s in role.get("suggestions") or ()),
+                kind=kind if isinstance(kind, str) else ("origin" if matched else "unmatched"),
+                read_by=read_by if isinstance(read_by, str) else None,
+                reason=reason if isinstance(reason, str) else None,
+                closest=tuple(str(o) for o in role.get("closest") or ()),
+                chosen_origin=chosen if isinstance(chosen, str) else None,
             )
         )
     return tuple(readings)
+
+
+def _product_v1(value: object) -> ProductExperience | None:
+    if value is None:
+        return None
+    product = _mapping(value, "the product experience")
+    roles = int(_number(product.get("roles", 0), "the product roles"))
+    if roles == 0:
+        return None
+    return ProductExperience(
+        name=_text(product.get("name"), "the product name"),
+        years=_number(product.get("years"), "the product years"),
+        roles=roles,
+        only_product=bool(product.get("only_product")),
+    )
 
 
 def _reasons_v1(value: object) -> tuple[Reason, ...]:
@@ -405,6 +448,7 @@ def _read_v1(data: Mapping[str, Any], competency_ids: Sequence[str]) -> SavedRes
         plan=_plan_v1(data.get("plan")),
         roles=_roles_v1(data.get("roles")),
         reasons=_reasons_v1(data.get("reasons")),
+        product=_product_v1(data.get("product")),
         answers={str(k): int(_number(v, "an answer")) for k, v in answers.items()},
     )
 

@@ -176,7 +176,7 @@ def framework_roles(request: HttpRequest) -> Any:
 
 
 def _roles(data: schemas.EvaluateIn) -> list[Role]:
-    return [Role(r.title, r.years, r.years_ago) for r in data.roles]
+    return [Role(r.title, r.years, r.years_ago, origin=r.origin) for r in data.roles]
 
 
 @api.post(
@@ -190,7 +190,12 @@ def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
     """The same JSON as `pm-origins report --format json`. Nothing is stored."""
     framework = current_framework()
     evaluation = evaluate(
-        framework, _roles(data), data.given_answers, data.target, allow_unmatched=True
+        framework,
+        _roles(data),
+        data.given_answers,
+        data.target,
+        allow_unmatched=True,
+        titles=services.title_reader(framework),
     )
     return evaluation_data(evaluation, framework)
 

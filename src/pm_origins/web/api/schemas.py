@@ -50,6 +50,23 @@ class StrictIn(Schema):
     model_config = ConfigDict(strict=True, extra="forbid")
 
 
+ORIGIN_IDS = tuple(origin.id for origin in current_framework().origins)
+UNKNOWN_ORIGIN = f"Unknown origin; choose one of: {', '.join(ORIGIN_IDS)}."
+
+
+def known_origin(value: str) -> str:
+    if value not in ORIGIN_IDS:
+        raise ValueError(UNKNOWN_ORIGIN)
+    return value
+
+
+OriginId = Annotated[
+    str,
+    AfterValidator(known_origin),
+    WithJsonSchema({"type": "string", "enum": list(ORIGIN_IDS)}),
+]
+
+
 class RoleIn(StrictIn):
     title: Annotated[
         str,
@@ -64,6 +81,12 @@ class RoleIn(StrictIn):
     years: float = Field(ge=0, le=MAX_YEARS, description="Years in the role.", examples=[5])
     years_ago: float = Field(
         0, ge=0, le=MAX_YEARS, description="How long ago the role ended; 0 for your current job."
+    )
+    origin: OriginId | None = Field(
+        None,
+        description="An origin id (see /framework/origins) you choose for this title; it "
+        "overrides how the title would be read. Use it for a title we cannot place.",
+        examples=["qa"],
     )
 
 
@@ -311,6 +334,24 @@ class RoleEvidenceOut(Schema):
     alias: str | None
     origins: dict[str, float]
     suggestions: list[str]
+    kind: Literal["origin", "product", "chosen", "unmatched"] | None = Field(
+        None,
+        description='How the role counts: "origin", "product" (product experience, no '
+        'origin), "chosen" (you picked the origin) or "unmatched". Absent in results '
+        "saved before it existed.",
+    )
+    read_by: str | None = Field(
+        None, description='How the title was read: "alias", "words", "semantic" or "person".'
+    )
+    reason: str | None = Field(
+        None,
+        description='Why an unmatched title was not placed: "no_match", "generic", '
+        '"other_job" or "mixed_scripts".',
+    )
+    closest: list[str] = Field(
+        default_factory=list, description="For an unmatched title, the closest origin ids."
+    )
+    chosen_origin: str | None = None
 
 
 class AnswerReasonOut(Schema):
@@ -324,6 +365,16 @@ class ReasonOut(Schema):
     prior: float
     source: str
     answers: list[AnswerReasonOut]
+
+
+class ProductOut(Schema):
+    name: str
+    years: float = Field(description="Years in product roles (not weighted by recency).")
+    roles: int
+    only_product: bool = Field(
+        description="True when every placed role is a product role: the origin comes "
+        "from the answers alone."
+    )
 
 
 class EvaluationOut(Schema):
@@ -343,6 +394,7 @@ class EvaluationOut(Schema):
     roles: list[RoleEvidenceOut]
     reasons: list[ReasonOut]
     answers: dict[str, int]
+    product: ProductOut | None = None
 
 
 # Results -------------------------------------------------------------------------------

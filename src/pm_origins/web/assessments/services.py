@@ -19,12 +19,16 @@ from pm_origins.engine import (
     EngineInputError,
     Evaluation,
     Role,
+    TitleMatch,
+    TitleMatcher,
     UnmatchedTitlesError,
     check_answers,
     evaluate,
     read_history,
+    read_roles,
     target_role,
 )
+from pm_origins.evidence import title_matcher
 from pm_origins.framework import (
     Framework,
     framework_data,
@@ -111,8 +115,33 @@ def _check_open(assessment: Assessment) -> None:
         raise AssessmentError(ALREADY_COMPLETE)
 
 
+def title_reader(framework: Framework) -> TitleMatcher:
+    """The title matcher: bundled lexicon, and the semantic index when the extra is installed."""
+    return title_matcher(framework)
+
+
 def roles_from_data(data: Iterable[Mapping[str, Any]]) -> list[Role]:
-    return [Role(str(r.get("title", "")), r.get("years", 0), r.get("years_ago", 0)) for r in data]
+    return [
+        Role(
+            str(r.get("title", "")),
+            r.get("years", 0),
+            r.get("years_ago", 0),
+            origin=r.get("origin") or None,
+        )
+        for r in data
+    ]
+
+
+def read_titles(framework: Framework, titles: Sequence[tuple[str, str | None]]) -> list[TitleMatch]:
+    """How (title, chosen origin) pairs read, for showing them; an unknown chosen origin
+    reads as the title alone. The semantic index is asked for a few titles at most."""
+    known = framework_origin_ids(framework)
+    roles = [Role(title, 0, origin=origin if origin in known else None) for title, origin in titles]
+    return read_roles(framework, title_reader(framework), roles)
+
+
+def framework_origin_ids(framework: Framework) -> tuple[str, ...]:
+    return tuple(o.id for o in framework.origins)
 
 
 def check_roles(
@@ -122,11 +151,16 @@ def check_roles(
     match no origin unless ``allow_unmatched`` (they are then kept and left out)."""
     if len(roles) > MAX_ROLES:
         raise AssessmentError(TOO_MANY_ROLES_MESSAGE)
-    history = read_history(framework, roles)
+    history = read_history(framework, roles, matcher=title_reader(framework))
     if history.unmatched and not allow_unmatched:
-        raise UnmatchedTitlesError(tuple((m.title, m.suggestions) for m in history.unmatched))
+        raise history.unmatched_error()
     return [
-        {"title": e.role.title, "years": e.role.years, "years_ago": e.role.years_ago}
+        {
+            "title": e.role.title,
+            "years": e.role.years,
+            "years_ago": e.role.years_ago,
+            **({"origin": e.role.origin} if e.role.origin else {}),
+        }
         for e in history.evidence
     ]
 
@@ -179,6 +213,7 @@ def _evaluate(assessment: Assessment) -> Evaluation:
         assessment.answers,
         assessment.target or None,
         allow_unmatched=True,
+        titles=title_reader(framework),
     )
 
 

@@ -12,11 +12,16 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from pm_origins.engine import EngineInputError, UnmatchedTitlesError, questionnaire_pages
-from pm_origins.framework import UnknownId
+from pm_origins.framework import Framework, UnknownId
 from pm_origins.reports import ResultFormatError, render_markdown
 from pm_origins.web.accounts.http import AuthenticatedRequest
 from pm_origins.web.assessments import services
-from pm_origins.web.assessments.forms import QuestionPageForm, RoleFormSet, TargetForm
+from pm_origins.web.assessments.forms import (
+    BaseRoleFormSet,
+    QuestionPageForm,
+    RoleFormSet,
+    TargetForm,
+)
 from pm_origins.web.assessments.models import ActionProgress, Assessment
 from pm_origins.web.assessments.presenters import (
     Finished,
@@ -88,54 +93,67 @@ def start(request: HttpRequest) -> HttpResponse:
 
 @draft_step
 def roles(request: HttpRequest, assessment: Assessment) -> HttpResponse:
-    token = assessment.token
     framework = services.framework_of(assessment)
     problem = None
     if request.method == "POST":
-        formset = RoleFormSet(request.POST, prefix="roles")
-        if "add_role" in request.POST:
-            formset = RoleFormSet(prefix="roles", initial=_rows_for_more(formset))
-            formset.forms[-1].fields["title"].widget.attrs["autofocus"] = True
-        elif formset.is_valid():
-            chosen = [r for r in (f.role() for f in formset.forms) if r is not None]
+        formset = RoleFormSet(request.POST, prefix="roles", framework=framework)
+        if "add_role" in request.POST or "use_title" in request.POST:
+            formset = _rebuilt(formset, request.POST.get("use_title", ""), framework)
+        elif formset.is_valid() and formset.readings_seen():
             try:
-                services.assessment_save_roles(assessment=assessment, roles=chosen)
+                services.assessment_save_roles(assessment=assessment, roles=formset.roles())
             except (EngineInputError, services.AssessmentError) as exc:
                 problem = _problem(exc)
             else:
-                return redirect("assessments:questions", token=token, page=1)
+                return redirect("assessments:questions", token=assessment.token, page=1)
     else:
-        formset = RoleFormSet(prefix="roles", initial=assessment.roles or [{"years_ago": 0}])
-    aliases = sorted({a for o in framework.origins for a in o.aliases})
+        initial = assessment.roles or [{"years_ago": 0}]
+        initial = [{**row, "read_title": row.get("title", "")} for row in initial]
+        formset = RoleFormSet(prefix="roles", initial=initial, framework=framework)
     return render(
         request,
         "assessments/roles.html",
         {
             "assessment": assessment,
             "formset": formset,
-            "aliases": aliases,
+            "rows": formset.rows(lambda pairs: services.read_titles(framework, pairs)),
+            "aliases": sorted({a for o in framework.origins for a in o.aliases}),
             "problem": problem,
             "steps": _steps(assessment, "roles"),
         },
     )
 
 
+def _rebuilt(formset: BaseRoleFormSet, use_title: str, framework: Framework) -> BaseRoleFormSet:
+    """The rows typed so far, unsaved: one more empty row ("Add another role"), or a
+    suggested title put in place of the typed one ("index:Title")."""
+    rows = _rows_for_more(formset)
+    index, _, title = use_title.partition(":")
+    if index.isdigit() and int(index) < len(rows) - 1 and title:
+        rows[int(index)]["title"] = title[:120]
+        rows = rows[:-1]
+    formset = RoleFormSet(prefix="roles", initial=rows, framework=framework)
+    if not use_title:
+        formset.forms[-1].fields["title"].widget.attrs["autofocus"] = True
+    return formset
+
+
 def _rows_for_more(formset: Any) -> list[dict[str, Any]]:
     """The rows typed so far (valid or not) plus one empty row, for "add another role"."""
     rows = []
     for form in formset.forms:
-        data = {name: form[name].value() for name in ("title", "years", "years_ago")}
+        data = {name: form[name].value() for name in ("title", "years", "years_ago", "origin")}
         if form["DELETE"].value() or not any(data.values()):
             continue
-        rows.append(data)
+        rows.append({**data, "read_title": form["read_title"].value()})
     return [*rows, {"years_ago": 0}]
 
 
 def _problem(exc: Exception) -> dict[str, Any]:
     if isinstance(exc, UnmatchedTitlesError):
         return {
-            "message": "We could not place some job titles. Pick a suggestion or use "
-            "the title most people in that job would use.",
+            "message": "We could not place some job titles. Pick a suggested title, or "
+            "choose the origin closest to that job beside it.",
             "unmatched": exc.unmatched,
         }
     return {"message": getattr(exc, "message", str(exc)), "unmatched": ()}

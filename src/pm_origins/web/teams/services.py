@@ -44,7 +44,7 @@ from pm_origins.reports import (
 )
 from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments.models import Assessment, FrameworkSnapshot
-from pm_origins.web.assessments.services import snapshot_current
+from pm_origins.web.assessments.services import snapshot_current, title_reader
 from pm_origins.web.core.converters import is_token
 from pm_origins.web.core.errors import DomainError
 from pm_origins.web.core.framework import current_framework
@@ -400,8 +400,8 @@ def cohort_import(
     name = _clean_name(name)
     targets = _check_targets(target_roles)
     framework = current_framework()
-    match = memo_matcher(framework)
-    roster = read_roster(framework, text, max_people=max_people, match_title=match)
+    match = memo_matcher(framework, title_reader(framework))
+    roster = read_roster(framework, text, max_people=max_people, matcher=match)
     if roster.problems:
         raise RosterError(roster.problems)
     if not roster.people:
@@ -411,7 +411,7 @@ def cohort_import(
     )
     people = []
     for person in roster.people:
-        evaluation = evaluate(framework, person.roles, person.answers, match_title=match)
+        evaluation = evaluate(framework, person.roles, person.answers, titles=match)
         people.append(
             CohortPerson(
                 cohort=cohort,
