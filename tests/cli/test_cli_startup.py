@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 HEAVY = ("numpy", "pydantic", "yaml", "django")
-COMMANDS = ("origins", "framework", "report", "assess", "serve")
+COMMANDS = ("origins", "framework", "report", "analyze", "assess", "serve")
 
 
 def run_python(*args: str) -> subprocess.CompletedProcess[str]:

@@ -7,6 +7,13 @@ from __future__ import annotations
 
 from pm_origins.engine.errors import EngineInputError, UnmatchedTitlesError
 from pm_origins.engine.evaluate import CompetencyReason, Evaluation, evaluate
+from pm_origins.engine.evidence import (
+    BulletCompetency,
+    CompetencyEvidence,
+    EvidenceBullet,
+    evidence_log_likelihood,
+    evidence_summary,
+)
 from pm_origins.engine.history import (
     History,
     Role,
@@ -32,10 +39,13 @@ from pm_origins.engine.titles import TitleMatch, TitleMatcher, title_words
 __all__ = [
     "Advice",
     "AnswerContribution",
+    "BulletCompetency",
+    "CompetencyEvidence",
     "CompetencyReason",
     "CompetencyScore",
     "EngineInputError",
     "Evaluation",
+    "EvidenceBullet",
     "GrowthPlan",
     "History",
     "ItemBank",
@@ -52,6 +62,8 @@ __all__ = [
     "UnmatchedTitlesError",
     "build_plan",
     "evaluate",
+    "evidence_log_likelihood",
+    "evidence_summary",
     "item_bank",
     "match_origins",
     "questionnaire_order",

@@ -19,7 +19,7 @@ reproduces the shipped file.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -30,6 +30,7 @@ import numpy as np
 import numpy.typing as npt
 import yaml
 
+from pm_origins.engine.evidence import BulletCompetency
 from pm_origins.evidence.encoder import SentenceEncoder, default_encoder
 
 FloatArray = npt.NDArray[np.float64]
@@ -104,14 +105,6 @@ def softmax(logits: FloatArray) -> FloatArray:
     exp = np.exp(shifted)
     result: FloatArray = exp / exp.sum(axis=1, keepdims=True)
     return result
-
-
-@dataclass(frozen=True)
-class BulletCompetency:
-    """One competency a bullet shows, with the head's probability for it (0-1)."""
-
-    id: str
-    score: float
 
 
 @dataclass(frozen=True)
@@ -192,19 +185,26 @@ class BulletReader:
         self.head = head or bundled_head()
         self.lexicon = lexicon or bundled_cues()
 
-    def probabilities(self, texts: Sequence[str]) -> FloatArray:
-        embeddings = self.encoder.encode(texts)
+    def probabilities(
+        self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None
+    ) -> FloatArray:
+        embeddings = self.encoder.encode(texts, progress=progress)
         return self.head.probabilities(bullet_features(embeddings, texts, self.lexicon))
 
-    def read(self, texts: Sequence[str]) -> list[BulletReading]:
+    def read(
+        self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None
+    ) -> list[BulletReading]:
         """What each bullet shows, in the order given.
 
+        Args:
+            texts: the bullets.
+            progress: called as progress(done, total) while encoding.
         Raises:
             EvidenceUnavailable: the `evidence` extra or the model is missing.
         """
         if not texts:
             return []
-        named = self.head.competencies(self.probabilities(texts))
+        named = self.head.competencies(self.probabilities(texts, progress))
         return [BulletReading(text, comps) for text, comps in zip(texts, named, strict=True)]
 
 

@@ -31,7 +31,7 @@ import json
 import math
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -184,13 +184,19 @@ class SentenceEncoder:
         """Token ids of each sentence, with [CLS] and [SEP], truncated to max_tokens."""
         return [list(e.ids) for e in self._tokenizer.encode_batch(list(sentences))]
 
-    def encode(self, sentences: Sequence[str], batch_size: int = 64) -> Float32Array:
+    def encode(
+        self,
+        sentences: Sequence[str],
+        batch_size: int = 64,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Float32Array:
         """Encode sentences to an (n, dim) float32 array of unit vectors.
 
         Args:
             sentences: the texts; any length (long ones are truncated to max_tokens).
             batch_size: sentences per forward pass; sentences are sorted by
                 length first, so each batch pads only to its own longest one.
+            progress: called as progress(done, total) after each batch.
         Returns:
             Row i is the embedding of sentences[i], L2-normalised.
         """
@@ -208,8 +214,16 @@ class SentenceEncoder:
         size = min(batch_size, -(-len(order) // threads))
         batches = [order[start : start + size] for start in range(0, len(order), size)]
 
+        done = 0
+        done_lock = threading.Lock()
+
         def run(chosen: list[int]) -> None:
+            nonlocal done
             out[chosen] = self._forward([ids[i] for i in chosen])
+            if progress is not None:
+                with done_lock:
+                    done += len(chosen)
+                    progress(done, len(order))
 
         with self._blas.limit(limits=1, user_api="blas"):
             if threads == 1:

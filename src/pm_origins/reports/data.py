@@ -1,8 +1,13 @@
 """A full result as plain data: the JSON contract other tools rely on.
 
 Top-level keys (a contract; add, never rename): framework_version, profile,
-origins, superpowers, gaps, advice, plan. Extra keys: blend, basis, roles,
-uncertain, reasons, answers.
+origins, superpowers, gaps, advice, plan, evidence. Extra keys: blend, basis,
+roles, uncertain, reasons, answers.
+
+`evidence` lists the bullets read from a résumé, in résumé order:
+{"id", "text", "role", "competencies": [{"id", "score"}], "rejected"}; a
+bullet the reader abstained on has an empty competencies list, and "text" is
+empty when the person did not let the résumé text be kept.
 """
 
 from __future__ import annotations
@@ -14,7 +19,16 @@ from pm_origins.engine import CompetencyScore, Evaluation, GrowthPlan, Profile
 from pm_origins.engine.scoring import BAND_Z
 from pm_origins.framework import Framework, level_of
 
-CONTRACT_KEYS = ("framework_version", "profile", "origins", "superpowers", "gaps", "advice", "plan")
+CONTRACT_KEYS = (
+    "framework_version",
+    "profile",
+    "origins",
+    "superpowers",
+    "gaps",
+    "advice",
+    "plan",
+    "evidence",
+)
 
 
 def _round(value: float) -> float:
@@ -60,6 +74,20 @@ def plan_data(plan: GrowthPlan | None) -> dict[str, Any] | None:
     }
 
 
+def evidence_data(evaluation: Evaluation) -> list[dict[str, Any]]:
+    """The résumé bullets of an evaluation as the contract's `evidence` list."""
+    return [
+        {
+            "id": bullet.id,
+            "text": bullet.text,
+            "role": bullet.role,
+            "competencies": [{"id": c.id, "score": round(c.score, 3)} for c in bullet.competencies],
+            "rejected": bullet.id in evaluation.rejected,
+        }
+        for bullet in evaluation.evidence
+    ]
+
+
 def evaluation_data(evaluation: Evaluation, framework: Framework) -> dict[str, Any]:
     """The evaluation as JSON-ready data (see the module docstring for the keys)."""
     match = evaluation.match
@@ -87,6 +115,7 @@ def evaluation_data(evaluation: Evaluation, framework: Framework) -> dict[str, A
             {"competency": a.competency, "origin": a.origin, "text": a.text} for a in match.advice
         ],
         "plan": plan_data(evaluation.plan),
+        "evidence": evidence_data(evaluation),
         "roles": [
             {
                 "title": e.role.title,

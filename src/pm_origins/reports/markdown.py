@@ -19,6 +19,16 @@ NO_BASIS_TEXT = (
     "origin with: every score below is the population average, with a wide range. Add your "
     "past roles or answer the questionnaire to find your origin."
 )
+EVIDENCE_INTRO = (
+    "Bullets from your résumé, read offline by a small sentence model, listed under the "
+    "competency each one shows; the number is how sure the reader is (0-1). A bullet it was "
+    "not sure about is left out rather than forced. If a bullet is listed under the wrong "
+    "competency, reject it and the result is worked out again without it."
+)
+EVIDENCE_NOT_SCORED = (
+    "These bullets are evidence for you to check; the scores above do not take them in yet, "
+    "so they rest on your career history and answers only."
+)
 CLOSING = "Use your strengths, keep aiming for growth, and do great work."
 
 # Characters that mean something to Markdown anywhere in a line (GitHub flavour, tables).
@@ -243,6 +253,35 @@ def _why_section(evaluation: Evaluation, framework: Framework) -> list[str]:
     return out
 
 
+def _evidence_section(evaluation: Evaluation, framework: Framework) -> list[str]:
+    if not evaluation.evidence:
+        return []
+    out = ["### Your résumé", "", EVIDENCE_INTRO, "", EVIDENCE_NOT_SCORED, ""]
+    for summary in evaluation.evidence_by_competency:
+        name = _name(framework, summary.competency)
+        if not summary.supporting:
+            out.extend([f"- **{name}**: no bullet shows it.", ""])
+            continue
+        out.append(f"- **{name}**:")
+        for bullet in summary.supporting:
+            score = next(c.score for c in bullet.competencies if c.id == summary.competency)
+            quote = f"“{escape_markdown(bullet.text)}”" if bullet.text else "(text not kept)"
+            where = f" ({escape_markdown(bullet.role)})" if bullet.role else ""
+            out.append(f"  - {quote}{where}: {score:.2f}")
+        out.append("")
+    abstained = sum(1 for b in evaluation.evidence if not b.competencies)
+    rejected = len(evaluation.rejected)
+    notes = []
+    if abstained:
+        notes.append(f"{abstained} bullet{'s' if abstained != 1 else ''} showed no competency")
+    if rejected:
+        notes.append(f"you rejected {rejected}")
+    if notes:
+        sentence = "; ".join(notes)
+        out.extend([sentence[0].upper() + sentence[1:] + ".", ""])
+    return out
+
+
 def _plan_section(plan: GrowthPlan, framework: Framework) -> list[str]:
     out = [
         f"## Growth plan: {escape_markdown(plan.role.name)}",
@@ -319,6 +358,7 @@ def render_markdown(evaluation: Evaluation, framework: Framework) -> str:
     out.extend(_scores_section(evaluation.profile, evaluation.match, framework))
     out.extend(_strengths_and_gaps(evaluation, framework))
     out.extend(_why_section(evaluation, framework))
+    out.extend(_evidence_section(evaluation, framework))
     if evaluation.plan is not None:
         out.extend(_plan_section(evaluation.plan, framework))
     out.extend(
