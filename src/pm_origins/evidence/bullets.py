@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import IO
@@ -57,26 +57,29 @@ class CueLexicon:
 
     cues: dict[str, tuple[tuple[str, ...], ...]]
 
+    @cached_property
+    def _patterns(self) -> tuple[tuple[re.Pattern[str], ...], ...]:
+        # One regex per cue over the words joined by single spaces, in C rather
+        # than a Python loop over every word.
+        return tuple(
+            tuple(_cue_pattern(cue) for cue in self.cues.get(competency, ()))
+            for competency in COMPETENCY_IDS
+        )
+
     def counts(self, text: str) -> npt.NDArray[np.float64]:
         """How many distinct cues of each competency the text holds (framework order)."""
-        words = _words(text)
-        out = np.zeros(len(COMPETENCY_IDS))
-        for column, competency in enumerate(COMPETENCY_IDS):
-            out[column] = sum(1 for cue in self.cues.get(competency, ()) if _holds(words, cue))
-        return out
+        joined = " ".join(_words(text))
+        return np.array(
+            [sum(1 for p in patterns if p.search(joined)) for patterns in self._patterns],
+            dtype=np.float64,
+        )
 
 
-def _holds(words: list[str], cue: tuple[str, ...]) -> bool:
-    size = len(cue)
-    last = cue[-1]
-    prefix = last.endswith("*")
-    stem = last.rstrip("*")
-    for start in range(len(words) - size + 1):
-        if all(words[start + i] == cue[i] for i in range(size - 1)):
-            word = words[start + size - 1]
-            if word.startswith(stem) if prefix else word == stem:
-                return True
-    return False
+def _cue_pattern(cue: tuple[str, ...]) -> re.Pattern[str]:
+    *head, last = cue
+    tail = re.escape(last.rstrip("*")) + (r"\S*" if last.endswith("*") else "")
+    body = " ".join([*(re.escape(word) for word in head), tail])
+    return re.compile(rf"(?<!\S){body}(?!\S)")
 
 
 @lru_cache(maxsize=1)

