@@ -5,6 +5,7 @@ Never an HTML page and never Django's traceback, whatever went wrong.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -35,7 +36,6 @@ def client(owner: User) -> ApiClient:
         "/api/v2/results",
         "/api/v1/framework/items/",
         "/api/v1/%0Aline",
-        "/api/v1/results/a%00b",
     ],
 )
 def test_unknown_urls_answer_a_json_404(client: ApiClient, path: str) -> None:
@@ -71,9 +71,33 @@ def test_a_body_over_the_cap_is_a_413_before_it_is_read(client: ApiClient) -> No
 
 
 def test_a_body_just_under_the_cap_is_read(client: ApiClient) -> None:
-    padding = "x" * (settings.API_MAX_BODY_BYTES - 200)
-    response = client.post("/evaluate", {"roles": [QA_ROLE], "answers": {}, "pad": padding})
+    body = json.dumps({"roles": [QA_ROLE], "answers": {}})
+    padded = body + " " * (settings.API_MAX_BODY_BYTES - len(body) - 1)  # JSON allows it
+    response = client.post("/evaluate", raw=padded)
     assert response.status_code == 200
+
+
+def test_a_chunked_body_is_refused_with_411_not_read_as_empty() -> None:
+    response = Client().generic(
+        "POST",
+        "/api/v1/evaluate",
+        json.dumps({"roles": [QA_ROLE]}).encode(),
+        content_type="application/json",
+        HTTP_TRANSFER_ENCODING="chunked",
+    )
+    assert response.status_code == 411
+    assert error_of(response) == "length_required"
+    assert "Content-Length" in response.json()["detail"]
+
+
+@pytest.mark.parametrize("method", ["POST", "PUT", "PATCH", "DELETE"])
+@pytest.mark.parametrize("path", ["/api/v1/nothing", "/api/v2/results", "/api/"])
+def test_any_method_on_an_unknown_api_url_gets_the_json_404(method: str, path: str) -> None:
+    client = Client(enforce_csrf_checks=True)
+    response = client.generic(method, path, b"{}", content_type="application/json")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
+    assert error_of(response) == "not_found"
 
 
 def test_a_bad_content_length_is_a_400() -> None:

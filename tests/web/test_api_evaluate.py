@@ -10,13 +10,13 @@ import pytest
 from typer.testing import CliRunner
 
 from pm_origins.cli.app import app as cli
+from pm_origins.engine.errors import TITLE_CONTROL
 from pm_origins.framework import Framework
 from pm_origins.reports.data import CONTRACT_KEYS
-from pm_origins.web.api.schemas import CONTROL_CHARACTERS
 from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.assessments.services import NOTHING_TO_SCORE
 
-from .api_helpers import QA_ROLE, ApiClient, error_of
+from .api_helpers import QA_ROLE, ApiClient, error_of, openapi
 
 
 @pytest.fixture
@@ -79,34 +79,91 @@ def test_answers_alone_give_a_result(client: ApiClient, framework: Framework) ->
     assert body["profile"]["ux"]["answered"] == len(answers)
 
 
-def test_it_needs_a_role_or_an_answer(client: ApiClient) -> None:
-    response = client.post("/evaluate", {"roles": []})
+@pytest.mark.parametrize(
+    "body", [{}, {"roles": []}, {"answers": {}}, {"roles": [], "target": None}]
+)
+def test_it_needs_a_role_or_an_answer(client: ApiClient, body: dict[str, Any]) -> None:
+    response = client.post("/evaluate", body)
     assert response.status_code == 422
-    assert response.json()["detail"] == NOTHING_TO_SCORE
+    assert error_of(response) == "invalid"
+    assert NOTHING_TO_SCORE in response.json()["errors"][0]["msg"]
 
 
-def test_an_unknown_title_gets_suggestions(client: ApiClient) -> None:
-    response = client.post("/evaluate", {"roles": [{"title": "Developer", "years": 3}]})
-    assert response.status_code == 422
-    assert error_of(response) == "unmatched_titles"
-    assert "did you mean" in response.json()["detail"]
+def test_the_schema_says_a_role_or_an_answer_is_needed(framework: Framework) -> None:
+    schema = openapi()["components"]["schemas"]["EvaluateIn"]
+    assert {"required": ["roles"], "properties": {"roles": {"minItems": 1}}} in schema["anyOf"]
+    assert schema["additionalProperties"] is False
+
+
+def test_an_unknown_title_is_reported_with_suggestions_not_refused(client: ApiClient) -> None:
+    response = client.post(
+        "/evaluate", {"roles": [QA_ROLE, {"title": "Astronaut Pilot", "years": 3}]}
+    )
+    assert response.status_code == 200
+    body = response.json()
+    unknown = body["roles"][1]
+    assert unknown["matched"] is False and unknown["origins"] == {}
+    assert body["origins"][0]["id"] == "qa"  # the placed role still counts
 
 
 @pytest.mark.parametrize(
-    ("body", "says"),
+    ("body", "where", "says"),
     [
-        ({"roles": [QA_ROLE], "answers": {"no_such_item": 3}}, "Unknown question id"),
-        ({"roles": [QA_ROLE], "answers": {"innovation_01": 9}}, "must be from 1 to 5"),
-        ({"roles": [QA_ROLE], "target": "astronaut"}, "Unknown target role"),
+        (
+            {"roles": [QA_ROLE], "answers": {"no_such_item": 3}},
+            ["body", "answers", "no_such_item"],
+            "Extra inputs",
+        ),
+        (
+            {"roles": [QA_ROLE], "answers": {"innovation_01": 9}},
+            ["body", "answers", "innovation_01"],
+            "less than or equal to 5",
+        ),
+        ({"roles": [QA_ROLE], "target": "astronaut"}, ["body", "target"], "Unknown target role"),
     ],
 )
-def test_engine_errors_say_what_is_wrong(
-    client: ApiClient, body: dict[str, Any], says: str
+def test_unknown_ids_and_answers_off_the_scale_are_refused_by_field(
+    client: ApiClient, body: dict[str, Any], where: list[Any], says: str
 ) -> None:
     response = client.post("/evaluate", body)
     assert response.status_code == 422
-    assert error_of(response) == "invalid_input"
-    assert says in response.json()["detail"]
+    assert error_of(response) == "invalid"
+    errors = {tuple(e["loc"]): e["msg"] for e in response.json()["errors"]}
+    assert says in errors[tuple(where)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"roles": [{"title": "QA Engineer", "years": True}]},
+        {"roles": [{"title": "QA Engineer", "years": "3"}]},
+        {"roles": [{"title": "QA Engineer", "years": 3, "years_ago": False}]},
+        {"answers": {"innovation_01": "3"}},
+        {"answers": {"innovation_01": True}},
+        {"answers": {"innovation_01": 3.5}},
+        {"answers": {"innovation_01": None}},
+        {"roles": [QA_ROLE], "target": 3},
+        {"roles": [QA_ROLE], "tagret": "technical"},
+        {"roles": [{"title": "QA Engineer", "years": 3, "yeras_ago": 1}]},
+    ],
+)
+def test_nothing_is_coerced_and_no_unknown_key_is_ignored(
+    client: ApiClient, body: dict[str, Any]
+) -> None:
+    response = client.post("/evaluate", body)
+    assert response.status_code == 422, response.json()
+    assert error_of(response) == "invalid"
+
+
+def test_whole_years_are_numbers_too(client: ApiClient) -> None:
+    response = client.post("/evaluate", {"roles": [{"title": "QA Engineer", "years": 5}]})
+    assert response.status_code == 200
+
+
+def test_an_answer_written_as_a_whole_float_is_that_number(client: ApiClient) -> None:
+    response = client.post("/evaluate", {"answers": {"innovation_01": 4.0}})
+    assert response.status_code == 200
+    assert response.json()["answers"] == {"innovation_01": 4}
 
 
 @pytest.mark.parametrize(
@@ -135,7 +192,7 @@ def test_bad_roles_are_refused_field_by_field(
 
 def test_control_characters_are_named_in_the_message(client: ApiClient) -> None:
     response = client.post("/evaluate", {"roles": [{"title": "QA\x00", "years": 1}]})
-    assert CONTROL_CHARACTERS in response.json()["errors"][0]["msg"]
+    assert TITLE_CONTROL in response.json()["errors"][0]["msg"]
 
 
 def test_too_many_roles_are_refused(client: ApiClient) -> None:
@@ -161,7 +218,8 @@ def test_a_body_that_is_not_json_is_a_400(client: ApiClient, raw: Any) -> None:
     assert error_of(response) == "bad_request"
 
 
-@pytest.mark.parametrize("raw", ["[]", '"roles"', "3", "null"])
-def test_a_body_that_is_not_an_object_is_a_422(client: ApiClient, raw: str) -> None:
+@pytest.mark.parametrize("raw", ["[]", '"roles"', "3", "null", "true"])
+def test_a_body_that_is_not_an_object_is_a_400(client: ApiClient, raw: str) -> None:
     response = client.post("/evaluate", raw=raw)
-    assert response.status_code == 422
+    assert response.status_code == 400
+    assert error_of(response) == "bad_request"

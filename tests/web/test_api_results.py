@@ -52,13 +52,41 @@ def test_creating_goes_through_the_assessment_service(
     assert len(calls) == 1 and calls[0]["target"] == "technical"
 
 
-def test_bad_input_saves_nothing(client: ApiClient) -> None:
-    response = client.post("/results", {"roles": [{"title": "Astronaut", "years": 3}]})
+@pytest.mark.parametrize(
+    "body",
+    [
+        {"roles": []},
+        {},
+        {"roles": [{"title": "QA Engineer", "years": "3"}]},
+        {"answers": {"innovation_01": 7}},
+        {"roles": [{"title": "QA Engineer", "years": 3}], "target": "astronaut"},
+    ],
+)
+def test_bad_input_saves_nothing(client: ApiClient, body: dict[str, Any]) -> None:
+    response = client.post("/results", body)
     assert response.status_code == 422
-    assert error_of(response) == "unmatched_titles"
-    response = client.post("/results", {"roles": []})
-    assert response.status_code == 422
+    assert error_of(response) == "invalid"
     assert not Assessment.objects.exists()
+
+
+@pytest.mark.parametrize("raw", ["[]", '"x"', "null"])
+def test_a_body_that_is_not_an_object_is_a_400_and_saves_nothing(
+    client: ApiClient, raw: str
+) -> None:
+    response = client.post("/results", raw=raw)
+    assert response.status_code == 400
+    assert error_of(response) == "bad_request"
+    assert not Assessment.objects.exists()
+
+
+def test_an_unplaced_title_is_saved_as_unmatched_and_left_out(client: ApiClient) -> None:
+    response = client.post(
+        "/results", {"roles": [QA_ROLE, {"title": "Astronaut Pilot", "years": 3}]}
+    )
+    assert response.status_code == 201
+    result = response.json()["result"]
+    assert [r["matched"] for r in result["roles"]] == [True, False]
+    assert result["origins"][0]["id"] == "qa"
 
 
 def test_the_list_holds_only_the_callers_finished_results_newest_first(
@@ -103,7 +131,7 @@ def test_getting_a_result_gives_it_in_full(client: ApiClient, owner: User) -> No
     assert body["shared"] is False and body["share_url"] is None
 
 
-@pytest.mark.parametrize("result_id", ["nope", "x" * 65, "%00", "a%20b", "..", "%E2%82%AC"])
+@pytest.mark.parametrize("result_id", ["nope", "x" * 65, "a%20b", "..", "%E2%82%AC"])
 def test_an_unknown_result_is_a_404(client: ApiClient, result_id: str) -> None:
     response = client.get(f"/results/{result_id}")
     assert response.status_code == 404

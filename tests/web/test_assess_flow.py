@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 
@@ -9,6 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from pm_origins.engine.errors import TITLE_CONTROL
 from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.assessments.views import PAGE_SIZE
 
@@ -96,6 +98,20 @@ def test_bad_years_redisplay_the_form_with_a_message(
     )
     assert page.status_code == 200
     assert message in page.content.decode()
+
+
+@pytest.mark.parametrize("title", ["QA\tEngineer", "QA\nEngineer", "QA Engineer\r", "QA\x00"])
+def test_a_title_with_a_control_character_is_refused_as_the_api_refuses_it(
+    client: Client, title: str
+) -> None:
+    assessment = start(client)
+    page = client.post(
+        reverse("assessments:roles", args=[assessment.token]), roles_post([(title, "3", "0")])
+    )
+    assert page.status_code == 200
+    assert html.escape(TITLE_CONTROL) in page.content.decode()
+    assessment.refresh_from_db()
+    assert assessment.roles == [] and assessment.step == Assessment.Step.ROLES
 
 
 def test_a_tampered_formset_gets_a_form_error_not_a_crash(client: Client) -> None:

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+import html
 import xml.etree.ElementTree as ET
 
+import pytest
 from django.test import Client
 
 from pm_origins.web.series.models import Article, Series, Tag
@@ -28,7 +30,7 @@ def test_the_rss_feed_is_valid_rss_with_each_article(article: Article, series: S
     item = items[0]
     assert item.findtext("title") == article.title
     assert item.findtext("link") == "http://testserver/series/first-article/"
-    assert item.findtext("description") == article.summary
+    assert item.findtext("description") == html.escape(article.summary)
     assert item.findtext("pubDate") and item.findtext("guid")
     assert item.findtext("category") == "Sales"
 
@@ -48,6 +50,27 @@ def test_the_atom_feed_is_valid_atom_with_each_article(article: Article) -> None
         assert entry.findtext(f"{ATOM}{required}"), required
     assert entry.find(f"{ATOM}link").get("href") == "http://testserver/series/first-article/"
     assert entry.find(f"{ATOM}author/{ATOM}name").text == article.author
+
+
+MARKUP_SUMMARY = 'Pick <b>one</b> bet & "test" it <script>alert(1)</script>'
+
+
+@pytest.mark.parametrize("path", ["/feeds/rss.xml", "/feeds/atom.xml"])
+def test_a_summary_with_markup_reaches_readers_as_text_not_html(series: Series, path: str) -> None:
+    make_article(series, "markup", summary=MARKUP_SUMMARY)
+    response = Client().get(path)
+    root = ET.fromstring(response.content)
+    assert b'type="html"' not in response.content
+    if path.endswith("atom.xml"):
+        summary = root.find(f"{ATOM}entry/{ATOM}summary")
+        assert summary is not None
+        assert summary.get("type") == "text"
+        assert summary.text == MARKUP_SUMMARY
+    else:
+        # RSS readers render <description> as HTML: escaped once, it displays as the text.
+        description = root.findtext("channel/item/description")
+        assert description == html.escape(MARKUP_SUMMARY)
+        assert "<script>" not in (description or "")
 
 
 def test_the_sitemap_lists_published_articles_and_main_pages(

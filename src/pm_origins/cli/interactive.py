@@ -6,6 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from pm_origins.engine import Evaluation, Role, TitleMatcher, evaluate, questionnaire_order
+from pm_origins.engine.limits import MAX_YEARS
 from pm_origins.framework import Framework
 
 BACK, SKIP, FINISH = "b", "s", "f"
@@ -16,7 +17,12 @@ def _ask(console: Console, prompt: str) -> str:
 
 
 def _ask_number(
-    console: Console, prompt: str, *, default: float | None = None, low: float = 0, high: float = 60
+    console: Console,
+    prompt: str,
+    *,
+    default: float | None = None,
+    low: float = 0,
+    high: float = MAX_YEARS,
 ) -> float:
     while True:
         text = _ask(console, prompt + (f" [{default:g}]" if default is not None else ""))

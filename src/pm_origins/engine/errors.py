@@ -11,6 +11,15 @@ UNKNOWN_TARGET = "Unknown target role {role!r}. Choose one of: {known}."
 BAD_YEARS = "Years in {title!r} must be a number from 0 to 60, got {value!r}."
 BAD_YEARS_AGO = "How long ago {title!r} ended must be a number from 0 to 60, got {value!r}."
 EMPTY_TITLE = "A role needs a job title."
+BLANK_TITLE = EMPTY_TITLE
+TITLE_CONTROL = (
+    "A job title may not hold control characters (such as a tab or a line break); "
+    "type it on one line."
+)
+NOTHING_TO_SCORE = (
+    "Add at least one role or answer at least one question before asking for your result."
+)
+TOO_MANY_ROLES = "Enter at most {limit} roles; combine similar ones."
 TITLE_TOO_LONG = "The job title {title!r} is longer than {limit} characters."
 UNMATCHED_TITLES = "We could not place {titles}. {hints}"
 

@@ -10,19 +10,12 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from pm_origins.engine.errors import (
-    BAD_YEARS,
-    BAD_YEARS_AGO,
-    EMPTY_TITLE,
-    TITLE_TOO_LONG,
-    EngineInputError,
-)
+from pm_origins.engine.errors import BAD_YEARS, BAD_YEARS_AGO, EngineInputError
+from pm_origins.engine.limits import MAX_YEARS, title_problem
 from pm_origins.engine.scoring import POPULATION_SD, Prior
 from pm_origins.engine.titles import TitleMatch, TitleMatcher
 from pm_origins.framework import Framework
 
-MAX_TITLE_LENGTH = 120
-MAX_YEARS = 60.0
 RECENCY_HALF_LIFE_YEARS = 6.0
 MIN_HISTORY_SD = 10.0
 YEARS_PER_PRIOR_UNIT = 2.0  # each 2 effective years count like one more population prior
@@ -39,13 +32,10 @@ class Role:
 
 
 def validate_role(role: Role) -> Role:
+    problem = title_problem(role.title)
+    if problem:
+        raise EngineInputError(problem)
     title = role.title.strip()
-    if not title:
-        raise EngineInputError(EMPTY_TITLE)
-    if len(title) > MAX_TITLE_LENGTH:
-        raise EngineInputError(
-            TITLE_TOO_LONG.format(title=title[:40] + "...", limit=MAX_TITLE_LENGTH)
-        )
     for value, message in ((role.years, BAD_YEARS), (role.years_ago, BAD_YEARS_AGO)):
         if (
             isinstance(value, bool)

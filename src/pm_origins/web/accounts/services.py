@@ -28,6 +28,9 @@ LOGIN_THROTTLED = (
     "Too many failed log-ins for this account. Try again in {minutes} minutes, "
     "or reset your password."
 )
+LOGIN_THROTTLED_IP = (
+    "Too many failed log-ins from your network address. Try again in {minutes} minutes."
+)
 WRONG_PASSWORD = "That password is not right, so your account was not deleted."
 SIGNUP_LINK_INVALID = (
     "This confirmation link is not valid any more: it was already used, it expired, or a "
@@ -44,9 +47,9 @@ class AccountError(DomainError):
 
 
 class LoginThrottled(AccountError):
-    def __init__(self, retry_after: int) -> None:
+    def __init__(self, retry_after: int, message: str = LOGIN_THROTTLED) -> None:
         minutes = max(1, (retry_after + 59) // 60)
-        super().__init__(LOGIN_THROTTLED.format(minutes=minutes))
+        super().__init__(message.format(minutes=minutes))
         self.retry_after = retry_after
 
 
@@ -107,25 +110,27 @@ def account_confirm(*, uidb64: str, token: str) -> User:
 def login_check(*, request: HttpRequest, email: str, password: str, ip: str) -> User:
     """The user for these credentials, within the failed-attempt limits.
 
-    At most ``LOGIN_ATTEMPTS_PER_HOUR`` failures per account (known or not) per
-    hour; while over the limit even the right password is refused, with
-    ``LoginThrottled`` carrying the seconds until the window ends.
+    At most ``LOGIN_ATTEMPTS_PER_HOUR`` failures per account (known or not) and
+    ``LOGIN_ATTEMPTS_PER_IP_PER_HOUR`` per address per hour. Each attempt is
+    counted before the slow password hash, so parallel attempts cannot all pass
+    on the same old count; a successful one is taken back. While over a limit
+    even the right password is refused, with ``LoginThrottled`` carrying the
+    seconds until the window ends and a message naming which limit it was.
     """
     email = normalise_email(email)
-    limit = settings.LOGIN_ATTEMPTS_PER_HOUR
-    for scope, ident, most in (
-        ("login-account", email, limit),
-        ("login-ip", ip, LOGIN_ATTEMPTS_PER_IP_PER_HOUR),
-    ):
-        state = ratelimit.peek(scope, ident, limit=most, window=LOGIN_WINDOW)
+    counters = (
+        ("login-account", email, settings.LOGIN_ATTEMPTS_PER_HOUR, LOGIN_THROTTLED),
+        ("login-ip", ip, LOGIN_ATTEMPTS_PER_IP_PER_HOUR, LOGIN_THROTTLED_IP),
+    )
+    for scope, ident, most, message in counters:
+        state = ratelimit.hit(scope, ident, limit=most, window=LOGIN_WINDOW)
         if not state.allowed:
-            raise LoginThrottled(state.retry_after)
+            raise LoginThrottled(state.retry_after, message)
     user = authenticate(request, username=email, password=password)
     if user is None:
-        ratelimit.hit("login-account", email, limit=limit, window=LOGIN_WINDOW)
-        ratelimit.hit("login-ip", ip, limit=LOGIN_ATTEMPTS_PER_IP_PER_HOUR, window=LOGIN_WINDOW)
         raise AccountError(INVALID_LOGIN)
     ratelimit.reset("login-account", email, window=LOGIN_WINDOW)
+    ratelimit.undo("login-ip", ip, window=LOGIN_WINDOW)
     return user
 
 

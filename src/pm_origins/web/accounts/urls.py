@@ -5,6 +5,7 @@ from django.urls import path, reverse_lazy
 from django.views.decorators.cache import never_cache
 
 from pm_origins.web.accounts import views
+from pm_origins.web.core import converters  # noqa: F401 (registers <token:>)
 
 app_name = "accounts"
 
@@ -12,7 +13,9 @@ urlpatterns = [
     path("", views.account, name="account"),
     path("signup/", views.signup, name="signup"),
     path("signup/done/", views.signup_done, name="signup_done"),
-    path("signup/confirm/<str:uidb64>/<str:token>/", views.signup_confirm, name="signup_confirm"),
+    path(
+        "signup/confirm/<token:uidb64>/<token:token>/", views.signup_confirm, name="signup_confirm"
+    ),
     path("login/", views.login_view, name="login"),
     path("logout/", views.logout_view, name="logout"),
     path("export.json", views.export, name="export"),
@@ -50,7 +53,7 @@ urlpatterns = [
         name="password_reset_done",
     ),
     path(
-        "password-reset/<uidb64>/<token>/",
+        "password-reset/<token:uidb64>/<token:token>/",
         auth_views.PasswordResetConfirmView.as_view(
             template_name="accounts/password_reset_confirm.html",
             success_url=reverse_lazy("accounts:password_reset_complete"),

@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, re_path, reverse
 from ninja import NinjaAPI, Query, Swagger
+from ninja.errors import HttpError
 from ninja.operation import Operation
 from ninja.parser import Parser
 from ninja.responses import Status
@@ -51,7 +52,10 @@ class StrictJSONParser(Parser):
     """JSON as the standard has it: NaN and Infinity are refused, not turned into floats."""
 
     def parse_body(self, request: HttpRequest) -> Any:
-        return json.loads(request.body, parse_constant=_refuse_constant)
+        body = json.loads(request.body, parse_constant=_refuse_constant)
+        if not isinstance(body, dict):
+            raise HttpError(400, "not a JSON object")
+        return body
 
 
 class GuardedNinjaAPI(NinjaAPI):
@@ -169,10 +173,11 @@ def _roles(data: schemas.EvaluateIn) -> list[Role]:
 )
 def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
     """The same JSON as `pm-origins report --format json`. Nothing is stored."""
-    if not data.roles and not data.answers:
-        raise services.AssessmentError(services.NOTHING_TO_SCORE)
     framework = services.current_framework()
-    return evaluation_data(evaluate(framework, _roles(data), data.answers, data.target), framework)
+    evaluation = evaluate(
+        framework, _roles(data), data.given_answers, data.target, allow_unmatched=True
+    )
+    return evaluation_data(evaluation, framework)
 
 
 # Results -------------------------------------------------------------------------------
@@ -273,7 +278,11 @@ def result_list(request: ApiRequest, page: Query[schemas.PageIn]) -> dict[str, A
 )
 def result_create(request: ApiRequest, response: HttpResponse, data: schemas.EvaluateIn) -> Any:
     assessment = services.assessment_submit(
-        user=request.auth, roles=_roles(data), answers=data.answers, target=data.target
+        user=request.auth,
+        roles=_roles(data),
+        answers=data.given_answers,
+        target=data.target,
+        allow_unmatched=True,
     )
     detail = _detail(request, assessment)
     response["Location"] = detail["url"]

@@ -24,6 +24,7 @@ CODES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    411: "length_required",
     413: "payload_too_large",
     422: "invalid",
     429: "rate_limited",
@@ -48,6 +49,10 @@ BODY_UNREADABLE = (
     "or Infinity) with Content-Type: application/json."
 )
 RESULT_NOT_FOUND = "You have no result with this id."
+CHUNKED_BODY = (
+    "Send the request body with a Content-Length header; a chunked body "
+    "(Transfer-Encoding: chunked) is not read."
+)
 
 
 def error_response(

@@ -17,7 +17,9 @@ from typing import Any
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.views.decorators.csrf import csrf_exempt
 
+from pm_origins.web.api import errors
 from pm_origins.web.api.errors import error_response
 from pm_origins.web.core import ratelimit
 from pm_origins.web.core.net import client_ip
@@ -36,6 +38,9 @@ def limit(name: str) -> int:
 
 
 def _body_too_large(request: HttpRequest) -> HttpResponse | None:
+    if "chunked" in str(request.META.get("HTTP_TRANSFER_ENCODING", "")).lower():
+        # Django reads a body by its Content-Length; a chunked one would read as empty.
+        return error_response(411, errors.CHUNKED_BODY)
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)
     except ValueError:
@@ -138,6 +143,7 @@ def guard(view: View) -> View:
     return guarded
 
 
+@csrf_exempt  # it changes nothing, so any method gets the JSON 404, not a CSRF page
 def not_found(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
-    """Any URL under /api/v1/ that no operation answers."""
+    """Any URL under /api/ that no operation answers, whatever the method."""
     return error_response(404)

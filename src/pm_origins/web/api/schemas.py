@@ -2,41 +2,59 @@
 
 from __future__ import annotations
 
-import unicodedata
 from datetime import datetime
-from typing import Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from ninja import Field, Schema
-from pydantic import AfterValidator, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BeforeValidator,
+    ConfigDict,
+    StringConstraints,
+    WithJsonSchema,
+    create_model,
+    model_validator,
+)
 
-from pm_origins.engine.history import MAX_TITLE_LENGTH, MAX_YEARS
-from pm_origins.web.assessments.services import MAX_ROLES
+from pm_origins.engine.errors import NOTHING_TO_SCORE
+from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, title_problem
+from pm_origins.framework import Framework
+from pm_origins.web.assessments.services import current_framework
 
 MAX_ANSWERS = 500
 MAX_PAGE = 100
-CONTROL_CHARACTERS = (
-    "Text may not contain control characters (such as NUL or a line break) or lone surrogates."
-)
+# The engine's title rules (title_problem) for the JSON schema: no C0/C1 control
+# character, at least one character that is not a space.
+PLAIN_LINE_PATTERN = r"^[^\x00-\x1f\x7f-\x9f]*[^\s\x00-\x1f\x7f-\x9f][^\x00-\x1f\x7f-\x9f]*$"
 
 
-def plain_text(value: str) -> str:
-    """Refuse text that no database column or person wants: control characters, surrogates."""
-    if any(unicodedata.category(ch) in {"Cc", "Cs"} for ch in value):
-        raise ValueError(CONTROL_CHARACTERS)
+def job_title(value: str) -> str:
+    problem = title_problem(value)
+    if problem:
+        raise ValueError(problem)
     return value
 
 
-PlainText = Annotated[str, AfterValidator(plain_text)]
-
-
 # Input ---------------------------------------------------------------------------------
+# Bodies are strict: no number from a string or a boolean, no unknown keys, and the
+# JSON schema says everything the server checks, so a body the schema allows is one
+# the server takes.
 
 
-class RoleIn(Schema):
-    title: Annotated[PlainText, StringConstraints(min_length=1, max_length=MAX_TITLE_LENGTH)] = (
-        Field(
-            description="Job title as people in that job would write it.", examples=["QA Engineer"]
-        )
+class StrictIn(Schema):
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+
+class RoleIn(StrictIn):
+    title: Annotated[
+        str,
+        AfterValidator(job_title),
+        StringConstraints(min_length=1, max_length=MAX_TITLE_LENGTH),
+    ] = Field(
+        description="Job title as people in that job would write it: no control "
+        "characters, not only spaces.",
+        examples=["QA Engineer"],
+        json_schema_extra={"pattern": PLAIN_LINE_PATTERN},
     )
     years: float = Field(ge=0, le=MAX_YEARS, description="Years in the role.", examples=[5])
     years_ago: float = Field(
@@ -44,24 +62,98 @@ class RoleIn(Schema):
     )
 
 
-class EvaluateIn(Schema):
+def whole_number(value: object) -> object:
+    """A JSON number with no fractional part (4 or 4.0), as JSON Schema's "integer" has it;
+    booleans, strings and null stay refused."""
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+WholeNumber = Annotated[int, BeforeValidator(whole_number)]
+
+
+def _answers_model(framework: Framework) -> type[StrictIn]:
+    """One optional whole-number field per question, bounded by its own answer scale."""
+
+    def no_default(schema: dict[str, Any]) -> None:
+        schema.pop("default", None)  # absent means unanswered; null is not an answer
+
+    fields: dict[str, Any] = {
+        item.id: (
+            WholeNumber,
+            Field(
+                None,
+                ge=1,
+                le=framework.scale(item.scale).points,
+                description=f"1 to {framework.scale(item.scale).points}: {item.text}",
+                json_schema_extra=no_default,
+            ),
+        )
+        for item in framework.items
+    }
+    model: type[StrictIn] = create_model("AnswersIn", __base__=StrictIn, **fields)
+    return model
+
+
+FRAMEWORK = current_framework()
+if TYPE_CHECKING:
+    AnswersIn = StrictIn
+else:
+    AnswersIn = _answers_model(FRAMEWORK)
+TARGET_IDS = tuple(role.id for role in FRAMEWORK.roles)
+UNKNOWN_TARGET = f"Unknown target role; choose one of: {', '.join(TARGET_IDS)}."
+
+
+def known_target(value: str) -> str:
+    if value not in TARGET_IDS:
+        raise ValueError(UNKNOWN_TARGET)
+    return value
+
+
+TargetId = Annotated[
+    str,
+    AfterValidator(known_target),
+    WithJsonSchema({"type": "string", "enum": list(TARGET_IDS)}),
+]
+NOTHING_TO_SCORE_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        {"required": ["roles"], "properties": {"roles": {"minItems": 1}}},
+        {"required": ["answers"], "properties": {"answers": {"minProperties": 1}}},
+    ]
+}
+
+
+class EvaluateIn(StrictIn):
+    model_config = ConfigDict(json_schema_extra=NOTHING_TO_SCORE_SCHEMA)
+
     roles: list[RoleIn] = Field(
         default_factory=list,
         max_length=MAX_ROLES,
         description=f"Past and current jobs, at most {MAX_ROLES}.",
     )
-    answers: dict[Annotated[str, StringConstraints(max_length=64)], int] = Field(
-        default_factory=dict,
-        max_length=MAX_ANSWERS,
+    answers: AnswersIn = Field(
+        default_factory=AnswersIn,
         description="Question id to answer, 1 (lowest) to the scale's top point (see "
         "/framework/items). Any subset of the questions.",
         examples=[{"innovation_01": 4}],
     )
-    target: Annotated[str, StringConstraints(max_length=64)] | None = Field(
+    target: TargetId | None = Field(
         None,
         description="A target PM role id (see /framework/roles) for a growth plan.",
         examples=["technical"],
     )
+
+    @model_validator(mode="after")
+    def _something_to_score(self) -> EvaluateIn:
+        if not self.roles and not self.given_answers:
+            raise ValueError(NOTHING_TO_SCORE)
+        return self
+
+    @property
+    def given_answers(self) -> dict[str, int]:
+        dumped: dict[str, int] = self.answers.model_dump(exclude_none=True)
+        return dumped
 
 
 class PageIn(Schema):

@@ -5,22 +5,32 @@ from typing import Any
 from django import forms
 
 from pm_origins.engine import Role
+from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, title_problem
 from pm_origins.framework import Framework, Item
-from pm_origins.web.assessments.services import MAX_ROLES
+
+
+def job_title(value: str) -> None:
+    problem = title_problem(value)
+    if problem and value:  # an empty row is fine: it is simply not a role
+        raise forms.ValidationError(problem)
 
 
 class RoleForm(forms.Form):
     title = forms.CharField(
         label="Job title",
-        max_length=120,
+        max_length=MAX_TITLE_LENGTH,
         required=False,
+        strip=False,  # checked as typed; the engine trims it
+        validators=[job_title],
         widget=forms.TextInput(attrs={"list": "title-aliases", "autocomplete": "off"}),
     )
-    years = forms.FloatField(label="Years in the role", min_value=0, max_value=60, required=False)
+    years = forms.FloatField(
+        label="Years in the role", min_value=0, max_value=MAX_YEARS, required=False
+    )
     years_ago = forms.FloatField(
         label="Years since it ended (0 if current)",
         min_value=0,
-        max_value=60,
+        max_value=MAX_YEARS,
         required=False,
         initial=0,
     )

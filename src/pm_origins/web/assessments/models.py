@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import secrets
+from collections.abc import Collection
 from typing import Any
 
 from django.conf import settings
@@ -75,6 +76,13 @@ class Assessment(models.Model):
         if self.owner_id is None:
             return True
         return bool(user.is_authenticated and user.pk == self.owner_id)
+
+    def may_track(self, user: User | AnonymousUser, guest_tokens: Collection[str]) -> bool:
+        """Who may tick plan actions: the signed-in owner, or for a guest result
+        the browser session that made it (a holder of the link alone may only read)."""
+        if self.owner_id is not None:
+            return bool(user.is_authenticated and user.pk == self.owner_id)
+        return self.token in guest_tokens
 
     @property
     def top_origin(self) -> dict[str, Any] | None:

@@ -4,12 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib.auth.models import AnonymousUser
 from django.utils.safestring import mark_safe
 
 from pm_origins.framework import Framework, UnknownId
 from pm_origins.reports import profile_from_data, radar_figure_html, trend_svg
-from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments.models import ActionProgress, Assessment
 
 PHASE_NAMES = {30: "First 30 days", 60: "Days 31 to 60", 90: "Days 61 to 90"}
@@ -47,7 +45,7 @@ def result_context(
     framework: Framework,
     *,
     owner_view: bool,
-    user: User | AnonymousUser,
+    may_track: bool,
 ) -> dict[str, Any]:
     data = assessment.result or {}
     names = {c.id: c for c in framework.competencies}
@@ -55,7 +53,7 @@ def result_context(
     blend = data.get("blend") or data.get("origins", [])[:1]
     top = framework.origin(blend[0]["id"]) if blend and data.get("basis") != "none" else None
     done = set()
-    if owner_view:
+    if may_track:
         done = set(
             ActionProgress.objects.filter(assessment=assessment).values_list("action_id", flat=True)
         )
@@ -87,7 +85,8 @@ def result_context(
         "assessment": assessment,
         "data": data,
         "owner_view": owner_view,
-        "signed_in_owner": owner_view and user.is_authenticated,
+        "may_track": may_track,
+        "guest_result": assessment.owner_id is None,
         "blend": blend,
         "blend_label": (
             blend[0]["name"]

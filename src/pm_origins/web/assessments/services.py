@@ -21,6 +21,9 @@ from pm_origins.engine import (
     item_bank,
     read_history,
 )
+from pm_origins.engine.errors import NOTHING_TO_SCORE
+from pm_origins.engine.errors import TOO_MANY_ROLES as TOO_MANY_ROLES_TEMPLATE
+from pm_origins.engine.limits import MAX_ROLES
 from pm_origins.engine.planning import target_role
 from pm_origins.engine.scoring import answer_matrix
 from pm_origins.framework import (
@@ -40,12 +43,8 @@ from pm_origins.web.assessments.models import (
 )
 from pm_origins.web.core.errors import DomainError
 
-MAX_ROLES = 20
 ALREADY_COMPLETE = "This assessment is finished; start a new one to record a change."
-NOTHING_TO_SCORE = (
-    "Add at least one role or answer at least one question before asking for your result."
-)
-TOO_MANY_ROLES = f"Enter at most {MAX_ROLES} roles; combine similar ones."
+TOO_MANY_ROLES = TOO_MANY_ROLES_TEMPLATE.format(limit=MAX_ROLES)
 UNKNOWN_ACTION = "That action is not part of this result's growth plan."
 NOT_COMPLETE = "This assessment has no result yet."
 SESSION_KEY = "guest_assessments"
@@ -87,9 +86,15 @@ def snapshot_current() -> FrameworkSnapshot:
     return snapshot
 
 
+def guest_tokens(session: SessionBase) -> list[str]:
+    """The guest assessments made in this browser session (see `remember_guest`)."""
+    tokens = session.get(SESSION_KEY, [])
+    return [t for t in tokens if isinstance(t, str)] if isinstance(tokens, list) else []
+
+
 def remember_guest(session: SessionBase, assessment: Assessment) -> None:
     """Note a guest's assessment in their session, so signing up later claims it."""
-    tokens = [t for t in session.get(SESSION_KEY, []) if t != assessment.token]
+    tokens = [t for t in guest_tokens(session) if t != assessment.token]
     session[SESSION_KEY] = [*tokens[-19:], assessment.token]
 
 
@@ -119,12 +124,15 @@ def roles_from_data(data: Iterable[Mapping[str, Any]]) -> list[Role]:
     return [Role(str(r.get("title", "")), r.get("years", 0), r.get("years_ago", 0)) for r in data]
 
 
-def check_roles(framework: Framework, roles: Sequence[Role]) -> list[dict[str, Any]]:
-    """Validated roles as stored data; raises for impossible years or unmatched titles."""
+def check_roles(
+    framework: Framework, roles: Sequence[Role], *, allow_unmatched: bool = False
+) -> list[dict[str, Any]]:
+    """Validated roles as stored data; raises for impossible years, and for titles that
+    match no origin unless ``allow_unmatched`` (they are then kept and left out)."""
     if len(roles) > MAX_ROLES:
         raise AssessmentError(TOO_MANY_ROLES)
     history = read_history(framework, roles)
-    if history.unmatched:
+    if history.unmatched and not allow_unmatched:
         raise UnmatchedTitlesError(tuple((m.title, m.suggestions) for m in history.unmatched))
     return [
         {"title": e.role.title, "years": e.role.years, "years_ago": e.role.years_ago}
@@ -168,7 +176,11 @@ def evaluation_of(assessment: Assessment) -> Evaluation:
     """Evaluate the assessment's stored inputs with its own framework."""
     framework = framework_of(assessment)
     return evaluate(
-        framework, roles_from_data(assessment.roles), assessment.answers, assessment.target or None
+        framework,
+        roles_from_data(assessment.roles),
+        assessment.answers,
+        assessment.target or None,
+        allow_unmatched=True,
     )
 
 
@@ -192,11 +204,20 @@ def assessment_complete(*, assessment: Assessment, target: str | None) -> Assess
 
 @transaction.atomic
 def assessment_submit(
-    *, user: User, roles: Sequence[Role], answers: Mapping[str, Any], target: str | None = None
+    *,
+    user: User | None,
+    roles: Sequence[Role],
+    answers: Mapping[str, Any],
+    target: str | None = None,
+    allow_unmatched: bool = False,
 ) -> Assessment:
-    """Create a finished assessment in one go (the API's and scripts' way in)."""
+    """Create a finished assessment in one go (the API's and scripts' way in).
+
+    With ``allow_unmatched`` a title that matches no origin is kept, listed in the
+    result's roles as unmatched with suggestions, and left out of the origin.
+    """
     framework = current_framework()
-    stored_roles = check_roles(framework, roles)
+    stored_roles = check_roles(framework, roles, allow_unmatched=allow_unmatched)
     clean = check_answers(framework, answers)
     if target:
         target_role(framework, target)

@@ -25,6 +25,7 @@ from pm_origins.web.assessments.presenters import (
     paragraphs,
     result_context,
 )
+from pm_origins.web.core.converters import is_token
 from pm_origins.web.core.decorators import private
 
 PAGE_SIZE = 8
@@ -229,7 +230,10 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
     if not assessment.is_complete:
         return redirect("assessments:roles", token=token)
     context = result_context(
-        assessment, services.framework_of(assessment), owner_view=True, user=request.user
+        assessment,
+        services.framework_of(assessment),
+        owner_view=True,
+        may_track=assessment.may_track(request.user, services.guest_tokens(request.session)),
     )
     return render(request, "assessments/result.html", context)
 
@@ -243,7 +247,7 @@ def shared(request: HttpRequest, share_token: str) -> HttpResponse:
         step=Assessment.Step.COMPLETE,
     )
     context = result_context(
-        assessment, services.framework_of(assessment), owner_view=False, user=request.user
+        assessment, services.framework_of(assessment), owner_view=False, may_track=False
     )
     return render(request, "assessments/result.html", context)
 
@@ -293,8 +297,8 @@ def delete(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def action_done(request: HttpRequest, token: str, action_id: str) -> HttpResponse:
     assessment = _assessment(request, token)
-    if not request.user.is_authenticated:
-        raise Http404("Sign in to track actions")
+    if not assessment.may_track(request.user, services.guest_tokens(request.session)):
+        raise Http404("Only the owner of this result can track its actions")
     try:
         services.action_set_done(
             assessment=assessment, action_id=action_id, done=request.POST.get("done") == "1"
@@ -329,6 +333,8 @@ def mine(request: AuthenticatedRequest) -> HttpResponse:
 @require_safe
 def compare(request: AuthenticatedRequest) -> HttpResponse:
     tokens = [request.GET.get("a", ""), request.GET.get("b", "")]
+    if not all(map(is_token, tokens)):
+        raise Http404("Choose two of your own results")
     found = {
         a.token: a
         for a in Assessment.objects.filter(

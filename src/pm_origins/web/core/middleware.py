@@ -2,7 +2,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 
 PRIVATE_ATTR = "pm_origins_private"
@@ -27,3 +28,33 @@ class PrivateNoStoreMiddleware:
             add_never_cache_headers(response)
             patch_vary_headers(response, ("Cookie",))
         return response
+
+
+class RejectNulMiddleware:
+    """Answer 400 to a request whose path or query string holds a NUL character.
+
+    No page or id of this site contains one, and PostgreSQL refuses text with it,
+    so such a request is malformed: it stops here, before any view or query.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if "\x00" in request.path or any(
+            "\x00" in key or any("\x00" in value for value in values)
+            for key, values in request.GET.lists()
+        ):
+            return bad_request_response(request)
+        return self.get_response(request)
+
+
+def bad_request_response(request: HttpRequest) -> HttpResponse:
+    """The site's 400 answer: the API's error body under /api/, else the 400 page."""
+    if request.path.startswith("/api/"):
+        body = {"error": "bad_request", "detail": NUL_IN_REQUEST}
+        return JsonResponse(body, status=400)
+    return render(request, "400.html", status=400)
+
+
+NUL_IN_REQUEST = "The address holds a NUL character, which no page or id here contains."

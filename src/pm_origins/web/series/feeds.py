@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import html
 from datetime import datetime
+from typing import Any
 
 from django.contrib.syndication.views import Feed
 from django.db.models import QuerySet
@@ -8,6 +10,16 @@ from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed, SyndicationFeed
 
 from pm_origins.web.series.models import Article, SiteSettings
+
+
+class TextSummaryAtomFeed(Atom1Feed):
+    """Atom whose entry summary is plain text (``type="text"``), never HTML."""
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        summary = item.get("description")
+        super().add_item_elements(handler, {**item, "description": None})
+        if summary is not None:
+            handler.addQuickElement("summary", summary, {"type": "text"})
 
 
 class ArticlesRssFeed(Feed[Article, None]):
@@ -31,7 +43,9 @@ class ArticlesRssFeed(Feed[Article, None]):
         return item.title
 
     def item_description(self, item: Article) -> str:
-        return item.summary
+        # RSS readers show <description> as HTML; escaping it once shows the summary
+        # as the plain text it is, whatever characters it holds.
+        return html.escape(item.summary)
 
     def item_pubdate(self, item: Article) -> datetime:
         return item.published_at
@@ -47,8 +61,11 @@ class ArticlesRssFeed(Feed[Article, None]):
 
 
 class ArticlesAtomFeed(ArticlesRssFeed):
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtomFeed
     feed_url = reverse_lazy("feed-atom")
+
+    def item_description(self, item: Article) -> str:
+        return item.summary
 
     def subtitle(self) -> str:
         return self.description()
