@@ -70,28 +70,66 @@ def evaluate_with_resume(
     answers: Mapping[str, object] | None = None,
     target: str | None = None,
     rejected: Iterable[str] = (),
+    allow_unmatched: bool = False,
 ) -> Evaluation:
     """`engine.evaluate` with a résumé: its bullets as evidence, its roles as history.
 
     Roles given explicitly win: the résumé's roles are used only when `roles`
     is empty (someone who typed their roles has already said how to read them).
-    Titles that match no origin are kept and listed, never fatal, because a
-    résumé holds jobs of every kind.
+    Titles read from a résumé that match no origin are kept and listed, never
+    fatal, because a résumé holds jobs of every kind.
 
     Raises:
-        EngineInputError: an unknown target, item or answer.
+        EngineInputError: an unknown target, item or answer (or an unmatched
+            title among `roles`, unless allow_unmatched).
     """
     from pm_origins.engine import evaluate
 
     if analysis is None:
-        return evaluate(framework, roles, answers, target)
+        return evaluate(framework, roles, answers, target, allow_unmatched=allow_unmatched)
     history = list(roles) or list(analysis.engine_roles)
     return evaluate(
         framework,
         history,
         answers,
         target,
-        allow_unmatched=not roles,
+        allow_unmatched=allow_unmatched or not roles,
         evidence=analysis.bullets,
         rejected=rejected,
+    )
+
+
+def evaluate_resume_text(
+    framework: Framework,
+    *,
+    resume_text: str | None,
+    today: date,
+    roles: Sequence[Role] = (),
+    answers: Mapping[str, object] | None = None,
+    target: str | None = None,
+    rejected: Iterable[str] = (),
+    allow_unmatched: bool = False,
+) -> Evaluation:
+    """Read a pasted résumé (if any) and evaluate it with roles and answers, in one call.
+
+    The one way in for the API and the web site; see `evaluate_with_resume`.
+
+    Raises:
+        ResumeFileError: the text is empty or too long.
+        EvidenceUnavailable: the `evidence` extra or the model is missing.
+        EngineInputError: as `engine.evaluate`.
+    """
+    if target is not None:
+        from pm_origins.engine.planning import target_role
+
+        target_role(framework, target)  # a bad target fails before the model work
+    analysis = analyze_resume(resume_text, today=today) if resume_text is not None else None
+    return evaluate_with_resume(
+        framework,
+        analysis,
+        roles=roles,
+        answers=answers,
+        target=target,
+        rejected=rejected,
+        allow_unmatched=allow_unmatched,
     )

@@ -43,20 +43,22 @@ MAX_DOCX_MEMBERS = 2_000
 FORMATS = (".txt", ".md", ".pdf", ".docx")
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted .docx and old .doc files
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def clean_text(text: str, *, source: str = "The text") -> str:
     """Normalise pasted or extracted text and check its length.
 
+    Control characters become spaces and lone surrogates the replacement
+    character, so any text within the limit is read, never refused for its bytes.
+
     Raises:
         ResumeFileError: the text is empty or longer than MAX_TEXT_CHARS.
     """
-    if len(text) > MAX_TEXT_CHARS * 2:  # before any work on a huge paste
-        raise ResumeFileError(TEXT_TOO_LONG.format(source=source, limit=MAX_TEXT_CHARS))
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    text = _CONTROL.sub(" ", text).replace("\u00a0", " ")
     if len(text) > MAX_TEXT_CHARS:
         raise ResumeFileError(TEXT_TOO_LONG.format(source=source, limit=MAX_TEXT_CHARS))
+    text = _SURROGATE.sub("\ufffd", text).replace("\r\n", "\n").replace("\r", "\n")
+    text = _CONTROL.sub(" ", unicodedata.normalize("NFC", text)).replace("\u00a0", " ")
     if not text.strip():
         raise ResumeFileError(EMPTY_TEXT.format(source=source))
     return text

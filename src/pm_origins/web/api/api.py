@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
@@ -16,7 +17,8 @@ from ninja.operation import Operation
 from ninja.parser import Parser
 from ninja.responses import Status
 
-from pm_origins.engine import Role, evaluate
+from pm_origins.engine import Role
+from pm_origins.evidence.analysis import evaluate_resume_text
 from pm_origins.reports import evaluation_data
 from pm_origins.web.accounts.http import ApiRequest
 from pm_origins.web.api import errors, schemas
@@ -39,7 +41,7 @@ instead, with the CSRF token in `X-CSRFToken` for writes.
 **Errors.** Every error answers `{"error": "<code>", "detail": "<message>"}`, plus
 `errors` (one entry per field) when the request did not validate.
 
-**Limits.** Request bodies up to 64 KB; requests per minute per token or user, and per
+**Limits.** Request bodies up to 256 KB; requests per minute per token or user, and per
 IP address without one. Over the limit: 429 with `Retry-After`.
 """
 
@@ -160,22 +162,32 @@ def framework_roles(request: HttpRequest) -> Any:
 # Evaluation ----------------------------------------------------------------------------
 
 
-def _roles(data: schemas.EvaluateIn) -> list[Role]:
+def _roles(data: schemas.ResultIn) -> list[Role]:
     return [Role(r.title, r.years, r.years_ago) for r in data.roles]
 
 
 @api.post(
     "/evaluate",
-    response=responses({200: schemas.EvaluationOut}),
+    response=responses({200: schemas.EvaluationOut}, 503),
     auth=None,
     tags=["evaluate"],
     summary="Evaluate roles and answers without saving anything",
 )
 def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
-    """The same JSON as `pm-origins report --format json`. Nothing is stored."""
+    """The same JSON as `pm-origins report --format json`. Nothing is stored.
+
+    With `resume_text`, the résumé is read offline in this request (a bounded
+    cost: at most 50,000 characters and 200 bullets)."""
     framework = services.current_framework()
-    evaluation = evaluate(
-        framework, _roles(data), data.given_answers, data.target, allow_unmatched=True
+    evaluation = evaluate_resume_text(
+        framework,
+        resume_text=data.resume_text,
+        today=date.today(),
+        roles=_roles(data),
+        answers=data.given_answers,
+        target=data.target,
+        rejected=data.rejected,
+        allow_unmatched=True,
     )
     return evaluation_data(evaluation, framework)
 
@@ -276,7 +288,7 @@ def result_list(request: ApiRequest, page: Query[schemas.PageIn]) -> dict[str, A
     tags=["results"],
     summary="Save a new result from roles and answers",
 )
-def result_create(request: ApiRequest, response: HttpResponse, data: schemas.EvaluateIn) -> Any:
+def result_create(request: ApiRequest, response: HttpResponse, data: schemas.ResultIn) -> Any:
     assessment = services.assessment_submit(
         user=request.auth,
         roles=_roles(data),

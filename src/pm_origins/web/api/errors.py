@@ -14,6 +14,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from pm_origins.engine import EngineInputError, UnmatchedTitlesError
+from pm_origins.evidence import EvidenceUnavailable
+from pm_origins.evidence.errors import ResumeFileError
 from pm_origins.web.assessments.services import AssessmentError
 
 logger = logging.getLogger("pm_origins.api")
@@ -124,6 +126,20 @@ def install(api: NinjaAPI) -> None:
     @api.exception_handler(EngineInputError)
     def engine_input(request: HttpRequest, exc: EngineInputError) -> HttpResponse:
         return error_response(422, exc.message, code="invalid_input")
+
+    @api.exception_handler(ResumeFileError)
+    def resume_unreadable(request: HttpRequest, exc: ResumeFileError) -> HttpResponse:
+        return error_response(422, exc.message, code="invalid_resume")
+
+    @api.exception_handler(EvidenceUnavailable)
+    def evidence_unavailable(request: HttpRequest, exc: EvidenceUnavailable) -> HttpResponse:
+        logger.error("Résumé analysis is not installed: %s", exc.message)
+        return error_response(
+            503,
+            "Résumé analysis is not available on this server; send roles and answers "
+            "without resume_text.",
+            code="evidence_unavailable",
+        )
 
     @api.exception_handler(AssessmentError)
     def assessment_rule(request: HttpRequest, exc: AssessmentError) -> HttpResponse:

@@ -174,13 +174,18 @@ def assessment_save_answers(
 
 def evaluation_of(assessment: Assessment) -> Evaluation:
     """Evaluate the assessment's stored inputs with its own framework."""
+    from pm_origins.web.resumes.services import evidence_of
+
     framework = framework_of(assessment)
+    bullets, rejected = evidence_of(assessment)
     return evaluate(
         framework,
         roles_from_data(assessment.roles),
         assessment.answers,
         assessment.target or None,
         allow_unmatched=True,
+        evidence=bullets,
+        rejected=rejected,
     )
 
 
@@ -194,8 +199,13 @@ def assessment_complete(*, assessment: Assessment, target: str | None) -> Assess
     if not assessment.roles and not assessment.answers:
         raise AssessmentError(NOTHING_TO_SCORE)
     assessment.target = target or ""
+    from pm_origins.web.resumes.services import kept_note
+
     evaluation = evaluation_of(assessment)
     assessment.result = evaluation_data(evaluation, framework)
+    note = kept_note(assessment)
+    if note is not None:
+        assessment.result["resume"] = note  # what the exports say was kept
     assessment.step = Assessment.Step.COMPLETE
     assessment.completed_at = timezone.now()
     assessment.save()
@@ -272,6 +282,8 @@ def assessments_claim(*, user: User, tokens: Iterable[str]) -> int:
 
 def user_export(user: User) -> list[dict[str, Any]]:
     """Everything stored about a user's assessments, for "export my data"."""
+    from pm_origins.web.resumes.services import reading_export
+
     rows = []
     for assessment in Assessment.objects.filter(owner=user).prefetch_related("progress"):
         rows.append(
@@ -289,6 +301,7 @@ def user_export(user: User) -> list[dict[str, Any]]:
                 "result": assessment.result,
                 "shared": bool(assessment.share_token),
                 "actions_done": sorted(p.action_id for p in assessment.progress.all()),
+                "resume": reading_export(assessment),
             }
         )
     return rows

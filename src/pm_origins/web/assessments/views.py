@@ -91,6 +91,8 @@ def roles(request: HttpRequest, assessment: Assessment) -> HttpResponse:
             except (EngineInputError, services.AssessmentError) as exc:
                 problem = _problem(exc)
             else:
+                if "to_resume" in request.POST:
+                    return redirect("resumes:resume", token=token)
                 return redirect("assessments:questions", token=token, page=1)
     else:
         formset = RoleFormSet(prefix="roles", initial=assessment.roles or [{"years_ago": 0}])
