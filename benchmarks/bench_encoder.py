@@ -183,7 +183,7 @@ def _load_seconds() -> tuple[float, float]:
     code = (
         "import time, json; t0 = time.perf_counter(); "
         "from pm_origins.evidence import SentenceEncoder; "
-        "import tokenizers, safetensors.numpy; t1 = time.perf_counter(); "
+        "import tokenizers; t1 = time.perf_counter(); "
         "SentenceEncoder.load(); t2 = time.perf_counter(); "
         "print(json.dumps([t2 - t0, t2 - t1]))"
     )
@@ -266,7 +266,7 @@ def run() -> list[Comparison]:
             load_alone,
             "limit",
             0.5,
-            f"with the imports of numpy, tokenizers and safetensors: {with_imports * 1000:.0f} ms",
+            f"with the imports of numpy and tokenizers: {with_imports * 1000:.0f} ms",
         )
     )
     reader = BulletReader(encoder)

@@ -62,8 +62,9 @@ FEED_FORWARD_BLOCK_ROWS = 256  # rows per feed-forward block: 256 x 1536 floats 
 # Abramowitz & Stegun 7.1.26: erf to within 1.5e-7, far below float32 rounding
 # of the activations it feeds; numpy has no erf of its own.
 _ERF_P = np.float32(0.3275911)
-_ERF_A = tuple(
-    np.float32(a) for a in (1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592)
+# Its coefficients a5 .. a1 (for Horner's rule), halved: the code needs (1 - erf) / 2.
+_ERF_A_HALF = tuple(
+    np.float32(a / 2) for a in (1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592)
 )
 _SQRT_HALF = np.float32(1.0 / math.sqrt(2.0))
 # exp() of anything below this is a subnormal float32, which matrix products
@@ -348,28 +349,30 @@ def _feed_forward_block(x: Float32Array, layer: _Layer, eps: float) -> Float32Ar
 
 
 def _gelu_in_place(x: Float32Array) -> None:
-    """x * Phi(x), the exact (erf) GELU that BERT uses, computed in place."""
-    z = x * _SQRT_HALF
-    sign = np.sign(z)
-    np.abs(z, out=z)
-    t = _ERF_P * z
+    """x * Phi(x), the exact (erf) GELU that BERT uses, computed in place.
+
+    With h = Phi(-|x|) (the normal tail, from the erf approximation),
+    x * Phi(x) = max(x, 0) - |x| h for either sign of x, which needs no sign
+    array and no branch.
+    """
+    z = np.abs(x)
+    z *= _SQRT_HALF
+    t = z * _ERF_P
     t += np.float32(1.0)
     np.reciprocal(t, out=t)
-    poly = _ERF_A[0] * t
-    for coefficient in _ERF_A[1:]:
-        poly += coefficient
-        poly *= t
+    h = _ERF_A_HALF[0] * t
+    for coefficient in _ERF_A_HALF[1:]:
+        h += coefficient
+        h *= t
     np.square(z, out=z)
     np.minimum(z, -_EXP_FLOOR, out=z)  # no subnormal floats: they stall the CPU
     np.negative(z, out=z)
     np.exp(z, out=z)
-    poly *= z  # poly = 1 - erf(|x| / sqrt 2)
-    # Phi(x) = (1 + erf(x / sqrt 2)) / 2 = (1 + sign (1 - poly)) / 2
-    np.subtract(np.float32(1.0), poly, out=poly)
-    poly *= sign
-    poly += np.float32(1.0)
-    poly *= np.float32(0.5)
-    x *= poly
+    h *= z  # h = (1 - erf(|x| / sqrt 2)) / 2 = Phi(-|x|)
+    np.abs(x, out=z)
+    h *= z
+    np.maximum(x, np.float32(0.0), out=x)
+    x -= h
 
 
 def _layer_norm(
