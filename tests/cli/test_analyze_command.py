@@ -11,6 +11,7 @@ import pytest
 from evidence.documents import (
     OLE_HEADER,
     PNG_BYTES,
+    deflate_bomb_pdf,
     docx_file,
     encrypted_pdf,
     image_only_pdf,
@@ -152,6 +153,7 @@ def test_pdf_and_docx_resumes_are_read(cli, tmp_path: Path, name: str, content) 
         ("scan.pdf", image_only_pdf, "only images"),
         ("broken.pdf", lambda: text_pdf(["QA Engineer"])[:150], "could not be read as a PDF"),
         ("bomb.docx", zip_bomb_docx, "unpacks to far more"),
+        ("bomb.pdf", deflate_bomb_pdf, "unpacks to far more"),
         ("old.docx", lambda: OLE_HEADER, "old Word (.doc) file"),
         ("photo.txt", lambda: PNG_BYTES, "does not look like a text file"),
         ("huge.txt", lambda: b"a" * (5 * 1024 * 1024 + 1), "larger than 5 MB"),

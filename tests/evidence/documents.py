@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 import docx
 from pypdf import PdfReader, PdfWriter
 
 
-def _pdf(content: bytes, with_font: bool = True) -> bytes:
+def _pdf(content: bytes, with_font: bool = True, deflated: bool = False) -> bytes:
     """A one-page PDF whose page draws `content` (a content stream)."""
     resources = b"<< /Font << /F1 5 0 R >> >>" if with_font else b"<< >>"
     objects = [
@@ -18,7 +19,10 @@ def _pdf(content: bytes, with_font: bool = True) -> bytes:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources "
         + resources
         + b" /Contents 4 0 R >>",
-        b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
+        b"<< /Length %d%s >>\nstream\n"
+        % (len(content), b" /Filter /FlateDecode" if deflated else b"")
+        + content
+        + b"\nendstream",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
     ]
     out = io.BytesIO()
@@ -54,6 +58,12 @@ def image_only_pdf() -> bytes:
     return _pdf(
         b"q 200 0 0 200 50 500 cm BI /W 2 /H 2 /BPC 8 /CS /G ID \x80\x40\x20\x10 EI Q", False
     )
+
+
+def deflate_bomb_pdf(unpacked_mb: int = 80) -> bytes:
+    """A PDF whose page stream is a few hundred KB packed and `unpacked_mb` MB unpacked."""
+    raw = b"BT /F1 11 Tf 50 750 Td (Hello) Tj ET\n" + b" " * (unpacked_mb * 1024 * 1024)
+    return _pdf(zlib.compress(raw, 9), deflated=True)
 
 
 def encrypted_pdf(lines: list[str], password: str = "s3cret") -> bytes:

@@ -16,6 +16,7 @@ from pm_origins.evidence.files import (
 from .documents import (
     OLE_HEADER,
     PNG_BYTES,
+    deflate_bomb_pdf,
     docx_file,
     encrypted_pdf,
     image_only_pdf,
@@ -72,6 +73,11 @@ def test_an_image_only_pdf_is_refused_with_a_message() -> None:
 def test_a_corrupt_pdf_is_refused_with_a_message(data: bytes) -> None:
     with pytest.raises(ResumeFileError, match="could not be read as a PDF"):
         resume_text(data, "broken.pdf")
+
+
+def test_a_pdf_whose_stream_unpacks_to_80_mb_is_refused() -> None:
+    with pytest.raises(ResumeFileError, match="unpacks to far more"):
+        resume_text(deflate_bomb_pdf(), "bomb.pdf")
 
 
 def test_a_zip_bomb_named_docx_is_refused_before_it_is_unpacked() -> None:

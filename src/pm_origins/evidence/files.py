@@ -158,11 +158,15 @@ def _pdf_text(data: bytes, name: str) -> str:
                 raise ResumeFileError(TEXT_TOO_LONG.format(source=name, limit=MAX_TEXT_CHARS))
     except ResumeFileError:
         raise
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, IndexError, OSError):
+    except (PdfReadError, KeyError, TypeError, AttributeError, IndexError, OSError) as exc:
+        if type(exc).__name__ == "LimitReachedError":
+            raise ResumeFileError(ZIP_BOMB.format(name=name)) from None
         raise ResumeFileError(CORRUPT_FILE.format(name=name, kind="PDF")) from None
     except Exception as exc:  # pypdf raises many kinds on hostile files
         if type(exc).__name__ in ("DependencyError", "FileNotDecryptedError"):
             raise ResumeFileError(ENCRYPTED_FILE.format(name=name)) from None
+        if type(exc).__name__ == "LimitReachedError":  # a stream unpacking past pypdf's cap
+            raise ResumeFileError(ZIP_BOMB.format(name=name)) from None
         raise ResumeFileError(CORRUPT_FILE.format(name=name, kind="PDF")) from None
     text = "\n".join(parts)
     if not text.strip():
