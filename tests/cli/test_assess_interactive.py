@@ -17,7 +17,7 @@ def script(*lines: str) -> str:
 
 def report_in(output: str) -> dict[str, Any]:
     """The JSON report at the end of a session, after the prompts."""
-    data: dict[str, Any] = json.loads(output[output.index('{\n  "framework_version"') :])
+    data: dict[str, Any] = json.loads(output[output.index('{\n  "format"') :])
     return data
 
 

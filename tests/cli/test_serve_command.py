@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,3 +63,22 @@ def test_a_bad_setting_stops_serve_with_a_message(
     assert result.exit_code == 2
     assert "A setting is wrong: PM_ORIGINS_DEBUG must be 1 or 0" in result.output
     assert "Traceback" not in result.output
+
+
+def test_without_the_web_extra_serve_says_what_to_install_and_exits_2() -> None:
+    # A fresh interpreter in which Django and gunicorn cannot be imported, as after a
+    # plain `pip install pm-origins`.
+    code = (
+        "import sys\n"
+        "for name in ('django', 'gunicorn'):\n"
+        "    sys.modules[name] = None\n"
+        "from pm_origins.cli import main\n"
+        "sys.argv = ['pm-origins', 'serve']\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr + done.stdout
+    message = " ".join((done.stderr + done.stdout).split())
+    assert "pip install 'pm-origins[web]'" in message
+    assert "missing: django, gunicorn" in message

@@ -6,7 +6,7 @@ import pytest
 
 from pm_origins.engine import Evaluation, Role, evaluate
 from pm_origins.framework import Framework
-from pm_origins.reports import render_markdown
+from pm_origins.reports import render_markdown, saved_result, whole
 from pm_origins.reports.markdown import NO_BASIS_TEXT, escape_markdown
 
 ANSWERS = {"ux_01": 4, "ux_02": 2, "execution_01": 5, "innovation_10": 5}
@@ -21,7 +21,7 @@ def evaluation(framework: Framework) -> Evaluation:
 
 @pytest.fixture(scope="module")
 def report(evaluation: Evaluation, framework: Framework) -> str:
-    return render_markdown(evaluation, framework)
+    return render_markdown(saved_result(evaluation, framework), framework)
 
 
 def section(report: str, heading: str) -> str:
@@ -48,7 +48,7 @@ def test_a_blend_is_labelled_with_the_share_of_each_named_origin(
 ) -> None:
     blend = evaluation.match.blend
     assert len(blend) > 1, "the fixture should give a blend of two origins"
-    label = " / ".join(f"{round(o.share * 100)}% {o.name}" for o in blend)
+    label = " / ".join(f"{whole(o.share * 100)}% {o.name}" for o in blend)
     assert f"**Your origin:** a blend, {escape_markdown(label)}" in report
 
 
@@ -64,9 +64,9 @@ def test_the_scores_table_has_a_row_for_every_competency_with_band_and_level(
             if line.startswith(f"| {escape_markdown(competency.name)} |")
         )
         cells = [c.strip() for c in UNESCAPED_PIPE.split(row)[1:-1]]
-        assert cells[1] == str(round(score.score))
-        assert cells[2] == f"{round(score.low)}–{round(score.high)}"
-        assert cells[3].endswith("of 4")
+        assert cells[1] == str(whole(score.score))
+        assert cells[2] == f"{whole(score.low)}–{whole(score.high)}"
+        assert cells[3] == str(int(score.score // 20))
         assert ("uncertain" in cells[5]) is score.uncertain
 
 
@@ -144,7 +144,7 @@ def test_a_plan_that_is_already_met_says_so(framework: Framework) -> None:
     best = {i.id: 1 if i.reverse else 5 for i in framework.items}
     evaluation = evaluate(framework, (), best, target="generalist")
     assert evaluation.plan is not None and evaluation.plan.ready
-    report = render_markdown(evaluation, framework)
+    report = render_markdown(saved_result(evaluation, framework), framework)
     assert "You already meet this role's expectations" in report
     assert "### First 30 days" not in report
 
@@ -152,7 +152,7 @@ def test_a_plan_that_is_already_met_says_so(framework: Framework) -> None:
 def test_a_hostile_job_title_cannot_break_the_roles_table(framework: Framework) -> None:
     title = "*QA* | Lead [x](http://evil) <b>"
     evaluation = evaluate(framework, [Role(title, 2)], allow_unmatched=True)
-    report = render_markdown(evaluation, framework)
+    report = render_markdown(saved_result(evaluation, framework), framework)
     assert title not in report
     assert r"\*QA\* \| Lead \[x\](http://evil) \<b\>" in report
     table = section(report, "### Your career history")
@@ -178,7 +178,7 @@ def test_escape_markdown_neutralises_formatting(text: str, safe: str) -> None:
 def test_with_neither_history_nor_answers_it_says_so_plainly(framework: Framework) -> None:
     evaluation = evaluate(framework)
     assert evaluation.match.basis == "none"
-    report = render_markdown(evaluation, framework)
+    report = render_markdown(saved_result(evaluation, framework), framework)
     assert NO_BASIS_TEXT in report
     assert "**Your origin:**" not in report
     assert "You have not added any past roles." in report
@@ -199,7 +199,7 @@ def test_partial_inputs_give_a_full_report(
 ) -> None:
     evaluation = evaluate(framework, roles, answers)
     assert evaluation.match.basis == basis
-    report = render_markdown(evaluation, framework)
+    report = render_markdown(saved_result(evaluation, framework), framework)
     top = framework.origin(evaluation.match.origins[0].id)
     assert f"### {top.name}" in report
     assert missing in report

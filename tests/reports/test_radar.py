@@ -8,9 +8,24 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pm_origins.engine import Profile, Role, evaluate, score_answers
-from pm_origins.framework import Framework, level_of, load_framework
-from pm_origins.reports import radar_figure_html, radar_svg, radar_table_html
+from pm_origins.engine import Role, evaluate
+from pm_origins.framework import Framework, load_framework
+from pm_origins.reports import (
+    Score,
+    radar_figure_html,
+    radar_svg,
+    radar_table_html,
+    saved_result,
+    whole,
+)
+
+Profile = tuple[Score, ...]
+
+
+def scores_of(framework: Framework, roles: list[Role], answers: dict[str, int]) -> Profile:
+    """The saved scores of an evaluation: what every chart is drawn from."""
+    return saved_result(evaluate(framework, roles, answers), framework).profile
+
 
 SVG = "{http://www.w3.org/2000/svg}"
 HOSTILE = '</text><script>alert("x")</script> & <b>Bold</b>'
@@ -19,12 +34,12 @@ HOSTILE = '</text><script>alert("x")</script> & <b>Bold</b>'
 @pytest.fixture(scope="module")
 def profile(framework: Framework) -> Profile:
     answers = {"ux_01": 4, "ux_02": 5, "execution_01": 5, "innovation_10": 5}
-    return evaluate(framework, [Role("QA Engineer", 5)], answers).profile
+    return scores_of(framework, [Role("QA Engineer", 5)], answers)
 
 
 @pytest.fixture(scope="module")
 def earlier(framework: Framework) -> Profile:
-    return evaluate(framework, [Role("Account Manager", 3)]).profile
+    return scores_of(framework, [Role("Account Manager", 3)], {})
 
 
 def parse(svg: str) -> ET.Element:
@@ -80,11 +95,11 @@ def test_the_description_states_every_score_range_and_level_in_words(
     desc = parse(radar_svg(framework, profile)).find(f"{SVG}desc")
     text = desc.text if desc is not None else ""
     assert text
-    for score in profile.scores:
+    for score in profile:
         name = framework.competency(score.competency).name
         assert (
-            f"{name}: {round(score.score)}, likely between {round(score.low)} and "
-            f"{round(score.high)}, level {level_of(score.score)} of 4." in text
+            f"{name}: {whole(score.score)}, likely between {whole(score.low)} and "
+            f"{whole(score.high)}, level {score.level}." in text
         )
 
 
@@ -97,7 +112,7 @@ def test_the_score_polygon_has_one_point_per_competency_in_framework_order(
     assert len(points) == len(framework.competencies)
     cx, cy = centre(root)
     radius = outer_radius(root)
-    for (x, y), score in zip(points, profile.scores, strict=True):
+    for (x, y), score in zip(points, profile, strict=True):
         assert math.dist((cx, cy), (x, y)) == pytest.approx(radius * score.score / 100, abs=0.3)
     assert points[0][0] == pytest.approx(cx, abs=0.1)  # the first axis points straight up
 
@@ -119,7 +134,7 @@ def test_the_axis_labels_name_every_competency(framework: Framework, profile: Pr
 )
 def test_every_point_lies_inside_the_chart_and_inside_its_band(answers: dict[str, int]) -> None:
     framework = load_framework()
-    root = parse(radar_svg(framework, score_answers(framework, answers)))
+    root = parse(radar_svg(framework, scores_of(framework, [], answers)))
     cx, cy = centre(root)
     radius = outer_radius(root)
     high, low = band_rings(root)
@@ -139,7 +154,7 @@ def test_the_band_is_the_high_ring_with_the_low_ring_cut_out(
     high, low = band_rings(root)
     cx, cy = centre(root)
     radius = outer_radius(root)
-    for (hx, hy), (lx, ly), score in zip(high, low, profile.scores, strict=True):
+    for (hx, hy), (lx, ly), score in zip(high, low, profile, strict=True):
         assert math.dist((cx, cy), (hx, hy)) == pytest.approx(radius * score.high / 100, abs=0.3)
         assert math.dist((cx, cy), (lx, ly)) == pytest.approx(radius * score.low / 100, abs=0.3)
 
@@ -222,13 +237,13 @@ def test_the_table_has_a_caption_scoped_headers_and_a_row_per_competency(
     assert {th.get("scope") for th in table.iter("th")} == {"col", "row"}
     rows = table.findall("tbody/tr")
     assert [r.findtext("th") for r in rows] == [c.name for c in framework.competencies]
-    for row, score in zip(rows, profile.scores, strict=True):
+    for row, score in zip(rows, profile, strict=True):
         cells = [td.text or "" for td in row.findall("td")]
-        level = level_of(score.score)
-        assert cells[0] == str(round(score.score))
-        assert cells[1].startswith(f"{round(score.low)}–{round(score.high)}")
-        assert cells[2] == f"{level} of 4"
-        assert cells[3] == framework.competency(score.competency).levels[level]
+        assert score.level is not None
+        assert cells[0] == str(whole(score.score))
+        assert cells[1].startswith(f"{whole(score.low)}–{whole(score.high)}")
+        assert cells[2] == str(score.level)
+        assert cells[3] == framework.competency(score.competency).levels[score.level]
         assert ("uncertain" in cells[1]) is score.uncertain
 
 
@@ -240,7 +255,7 @@ def test_the_table_gains_a_column_for_the_earlier_result(
     )
     assert "March" in [th.text for th in table.iter("th")]
     first = table.findall("tbody/tr")[0].findall("td")
-    assert first[1].text == str(round(earlier.scores[0].score))
+    assert first[1].text == str(whole(earlier[0].score))
 
 
 def test_the_figure_holds_the_chart_and_its_table(framework: Framework, profile: Profile) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.test import Client
@@ -45,3 +46,23 @@ def finished(
     return services.assessment_submit(
         user=user, roles=[Role(title, years)], answers=answers or {}, target=target
     )
+
+
+# Every object route of a result, for the access and CSRF tests:
+# route name -> (method, how to build its arguments from a finished result, POST data).
+Args = Callable[[Assessment], list[Any]]
+OBJECT_ROUTES: dict[str, tuple[str, Args, dict[str, str]]] = {
+    "roles": ("get", lambda a: [a.token], {}),
+    "questions": ("get", lambda a: [a.token, 1], {}),
+    "target": ("get", lambda a: [a.token], {}),
+    "result": ("get", lambda a: [a.token], {}),
+    "export": ("get", lambda a: [a.token, "json"], {}),
+    "share": ("post", lambda a: [a.token], {"action": "create"}),
+    "delete": ("post", lambda a: [a.token], {}),
+    "retake": ("post", lambda a: [a.token], {}),
+    "action": (
+        "post",
+        lambda a: [a.token, a.result["plan"]["phases"][0]["actions"][0]["id"]],
+        {"done": "1"},
+    ),
+}

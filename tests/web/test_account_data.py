@@ -4,9 +4,8 @@ import json
 
 from django.test import Client
 
-from pm_origins.web.accounts import services
+from pm_origins.web.accounts import exports, services
 from pm_origins.web.accounts.models import User
-from pm_origins.web.core import exports
 from pm_origins.web.series.models import Article, Comment
 
 from .conftest import PASSWORD

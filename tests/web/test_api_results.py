@@ -195,7 +195,7 @@ def test_the_export_holds_everything_the_account_page_exports(
     web.force_login(owner)
     body = client.get("/export").json()
     assert body["account"]["email"] == owner.email
-    assert [row["token"] for row in body["assessments"]] == [result.token]
+    assert [row["id"] for row in body["assessments"]] == [result.token]
     assert [t["name"] for t in body["api_tokens"]] == ["tests"]
     assert web.get("/account/export.json").json() == body
 

@@ -6,7 +6,6 @@ gets 404, so a stranger cannot even tell that a result exists.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -17,28 +16,11 @@ from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments import services, urls
 from pm_origins.web.assessments.models import Assessment
 
-from .assess_helpers import finished
+from .assess_helpers import OBJECT_ROUTES, finished
 
-# route name -> (method, how to build its arguments from a finished result, POST data)
-Args = Callable[[Assessment], list[Any]]
-OBJECT_ROUTES: dict[str, tuple[str, Args, dict[str, str]]] = {
-    "roles": ("get", lambda a: [a.token], {}),
-    "questions": ("get", lambda a: [a.token, 1], {}),
-    "target": ("get", lambda a: [a.token], {}),
-    "result": ("get", lambda a: [a.token], {}),
-    "export": ("get", lambda a: [a.token, "json"], {}),
-    "share": ("post", lambda a: [a.token], {"action": "create"}),
-    "delete": ("post", lambda a: [a.token], {}),
-    "retake": ("post", lambda a: [a.token], {}),
-    "action": (
-        "post",
-        lambda a: [a.token, a.result["plan"]["phases"][0]["actions"][0]["id"]],
-        {"done": "1"},
-    ),
-}
 SHARE_ROUTES = {"shared"}
 LOGIN_ROUTES = {"mine", "compare"}
-PUBLIC_ROUTES = {"start", "overview", "origin", "competency"}
+PUBLIC_ROUTES = {"home", "start", "overview", "origin", "competency"}
 
 
 @pytest.fixture
@@ -67,10 +49,36 @@ def test_every_route_is_in_the_matrix() -> None:
     assert names == covered, f"add these routes to the access matrix: {names - covered}"
 
 
+# What the owner gets from each object route of a finished result: the status, and
+# for a redirect where it leads ({token} is the result's own token).
+OWNER_OUTCOMES: dict[str, tuple[int, str | None]] = {
+    "roles": (302, "/results/{token}/"),  # a finished result can no longer change
+    "questions": (302, "/results/{token}/"),
+    "target": (302, "/results/{token}/"),
+    "result": (200, None),
+    "export": (200, None),
+    "share": (302, "/results/{token}/#share"),
+    "delete": (302, "/me/results/"),
+    "retake": (302, "/find/{new}/roles/"),
+    "action": (302, "/results/{token}/#action-{action}"),
+}
+
+
+def test_every_object_route_has_an_owner_outcome() -> None:
+    assert set(OWNER_OUTCOMES) == set(OBJECT_ROUTES)
+
+
 @pytest.mark.parametrize("name", sorted(OBJECT_ROUTES))
 def test_the_owner_reaches_every_object_route(owner: User, result: Assessment, name: str) -> None:
+    action = (result.result or {})["plan"]["phases"][0]["actions"][0]["id"]
+    before = set(Assessment.objects.values_list("token", flat=True))
     response = call(signed_in(owner), name, result)
-    assert response.status_code in {200, 302}
+    status, location = OWNER_OUTCOMES[name]
+    assert response.status_code == status
+    if location is not None:
+        new = set(Assessment.objects.values_list("token", flat=True)) - before
+        expected = location.format(token=result.token, action=action, new=next(iter(new), ""))
+        assert response["Location"] == expected
 
 
 @pytest.mark.parametrize("name", sorted(OBJECT_ROUTES))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -53,8 +55,14 @@ def test_the_framework_list_counts_results_per_version(staff_client: Client, own
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_people_who_are_not_staff_cannot_open_them(owner: User, name: str) -> None:
+def test_people_who_are_not_staff_are_sent_to_log_in_and_never_see_them(
+    owner: User, name: str
+) -> None:
     client = Client()
     client.force_login(owner)
-    response = client.get(reverse(name))
-    assert response.status_code == 302
+    response = client.get(reverse(name), follow=True)
+    # The admin's own log-in page redirects to the site's throttled one, keeping "next".
+    assert response.redirect_chain[-1][0].startswith(reverse("accounts:login") + "?next=")
+    assert quote(reverse(name), safe="") in response.redirect_chain[-1][0]
+    assert response.status_code == 200
+    assert b'name="password"' in response.content  # the log-in form, not the list

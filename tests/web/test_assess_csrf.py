@@ -9,8 +9,7 @@ from django.urls import reverse
 from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments.models import Assessment
 
-from .assess_helpers import finished
-from .test_assess_access import OBJECT_ROUTES
+from .assess_helpers import OBJECT_ROUTES, finished
 
 
 @pytest.fixture

@@ -110,7 +110,7 @@ def test_export_of_all_my_data_holds_my_results_only(
     mine = finished(owner)
     finished(other_user)
     data = json.loads(owner_client.get("/account/export.json").content)
-    assert [r["token"] for r in data["assessments"]] == [mine.token]
+    assert [r["id"] for r in data["assessments"]] == [mine.token]
     assert data["assessments"][0]["result"]["origins"][0]["id"] == "qa"
 
 

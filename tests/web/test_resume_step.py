@@ -11,6 +11,7 @@ from django.test import Client
 from django.urls import reverse
 
 from evidence.documents import encrypted_pdf, image_only_pdf, text_pdf, zip_bomb_docx
+from pm_origins.web.accounts import exports
 from pm_origins.web.assessments import services
 from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.resumes.models import ResumeReading
@@ -263,12 +264,13 @@ def test_the_owner_sees_their_reading_again_and_the_page_is_private(
     assert "no-store" in response["Cache-Control"]
 
 
-def test_the_account_export_says_what_was_kept(owner_client: Client) -> None:
+def test_the_account_export_says_what_was_kept(owner_client: Client, owner: Any) -> None:
     assessment = start(owner_client)
     paste(owner_client, assessment)
 
-    rows = services.user_export(assessment.owner)
+    rows = exports.collect(owner)["resumes"]
 
-    assert rows[0]["resume"]["text_kept"] is False
-    assert rows[0]["resume"]["text"] == ""
-    assert "not kept" in rows[0]["resume"]["note"]
+    assert rows[0]["assessment"] == assessment.token
+    assert rows[0]["text_kept"] is False
+    assert rows[0]["text"] == ""
+    assert "not kept" in rows[0]["note"]

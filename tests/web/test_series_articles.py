@@ -1,8 +1,14 @@
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 
+from pm_origins.framework import ENV_VAR
+from pm_origins.web.core.framework import current_framework
 from pm_origins.web.series.models import Article, Series, Tag
 from pm_origins.web.series.rendering import reading_minutes
 
@@ -89,3 +95,20 @@ def test_series_and_tag_pages_list_their_articles(article: Article) -> None:
 def test_a_bad_page_number_does_not_break_the_index(article: Article) -> None:
     for page in ("x", "-1", "99999", "1" * 40):
         assert Client().get("/series/", {"page": page}).status_code == 200
+
+
+def test_article_links_name_origins_as_the_operators_framework_does(
+    series: Series, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    custom = tmp_path / "framework.yaml"
+    custom.write_text("origins:\n  - id: sales\n    name: Sales and Partnerships\n")
+    monkeypatch.setenv(ENV_VAR, str(custom))
+    current_framework.cache_clear()
+    try:
+        article = make_article(series, "renamed", origin_ids="sales, no_such_origin")
+        page = Client().get(article.get_absolute_url()).content.decode()
+    finally:
+        current_framework.cache_clear()
+    assert f'href="{reverse("assessments:origin", args=["sales"])}"' in page
+    assert "Sales and Partnerships" in page
+    assert "no_such_origin" not in page  # an id the framework does not define is not linked

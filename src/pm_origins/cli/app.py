@@ -64,10 +64,47 @@ def _console(stderr: bool = False) -> Console:
     return Console(stderr=stderr, highlight=False, soft_wrap=True)
 
 
+# What the web extra brings, by import name; `pip install 'pm-origins[web]'` installs them.
+WEB_MODULES = (
+    "django",
+    "ninja",
+    "csp",
+    "gunicorn",
+    "whitenoise",
+    "psycopg",
+    "redis",
+    "nh3",
+    "markdown",
+    "django_stubs_ext",
+)
+
+
+def require_web(command: str) -> None:
+    """Stop with one paragraph, not a traceback, when the web extra is missing."""
+    import importlib.util
+
+    missing = []
+    for name in WEB_MODULES:
+        try:
+            if importlib.util.find_spec(name) is None:
+                missing.append(name)
+        except (ImportError, ValueError):
+            missing.append(name)
+    if missing:
+        fail(
+            f"`pm-origins {command}` runs the web site, which needs the web extra; it is not "
+            f"installed here (missing: {', '.join(missing)}). Install it with "
+            "`pip install 'pm-origins[web]'` (from a checkout, `make run` sets everything up), "
+            f"then run `pm-origins {command}` again. The other commands (assess, report, "
+            "origins, framework) work without it."
+        )
+
+
 def fail(message: str) -> NoReturn:
     """Print a message for people and exit with status 2: bad input, no traceback."""
     from rich.markup import escape
 
+    # The message is plain text: "[web]" in it must print, not be read as markup.
     _console(stderr=True).print(f"[bold red]Error:[/bold red] {escape(message)}", markup=True)
     raise typer.Exit(EXIT_BAD_INPUT)
 
@@ -231,9 +268,10 @@ def _render(evaluation: Any, framework: Framework, output_format: ReportFormat) 
         from pm_origins.reports import render_json
 
         return render_json(evaluation, framework)
-    from pm_origins.reports import render_markdown
+    from pm_origins.reports import render_markdown, saved_result
 
-    return render_markdown(evaluation, framework)
+    # The same path as a saved result's export: the stored data, read back, rendered.
+    return render_markdown(saved_result(evaluation, framework), framework)
 
 
 @app.command()
@@ -395,16 +433,11 @@ def serve(
     workers: Annotated[int, typer.Option(help="Gunicorn worker processes.", min=1, max=64)] = 2,
 ) -> None:
     """Serve the web site: migrate, load the framework and series, then run gunicorn."""
-    try:
-        from pm_origins.web.serve import serve as run_server
-    except ImportError as exc:
-        fail(
-            f"The web extra is not installed ({exc.name}). Install it with "
-            f"`pip install 'pm-origins[web]'`."
-        )
+    require_web("serve")
     from django.core.exceptions import ImproperlyConfigured
 
     from pm_origins.framework import ENV_VAR
+    from pm_origins.web.serve import serve as run_server
 
     given = ctx.find_root().params.get("framework_path")
     if given is not None:

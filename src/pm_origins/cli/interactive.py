@@ -5,8 +5,14 @@ from __future__ import annotations
 from rich.console import Console
 from rich.markup import escape
 
-from pm_origins.engine import Evaluation, Role, TitleMatcher, evaluate, questionnaire_order
-from pm_origins.engine.limits import MAX_YEARS
+from pm_origins.engine import (
+    MAX_YEARS,
+    Evaluation,
+    Role,
+    TitleMatcher,
+    evaluate,
+    questionnaire_order,
+)
 from pm_origins.framework import Framework
 
 BACK, SKIP, FINISH = "b", "s", "f"

@@ -35,19 +35,19 @@ def analyze_file(
     console: Console,
 ) -> str:
     """Read, analyse and render; every failure goes to `fail` (exit 2, one paragraph)."""
-    from pm_origins.engine import EngineInputError
-    from pm_origins.engine.planning import target_role
-    from pm_origins.evidence import EvidenceUnavailable
-    from pm_origins.evidence.analysis import analyze_resume, evaluate_with_resume
-    from pm_origins.evidence.bullets import BulletReader
-    from pm_origins.evidence.encoder import default_encoder
-    from pm_origins.evidence.errors import ResumeFileError
-    from pm_origins.evidence.files import (
+    from pm_origins.engine import EngineInputError, target_role
+    from pm_origins.evidence import (
         MAX_TEXT_CHARS,
+        BulletReader,
+        EvidenceUnavailable,
+        ResumeFileError,
+        analyze_resume,
         clean_text,
+        default_encoder,
+        evaluate_with_resume,
         read_resume_file,
     )
-    from pm_origins.reports import render_json, render_markdown
+    from pm_origins.reports import render_json, render_markdown, saved_result
 
     today = _today(today_text, fail)
     if target is not None:
@@ -110,4 +110,5 @@ def analyze_file(
         fail(exc.message)
     if report_format == "json":
         return render_json(evaluation, framework)
-    return render_markdown(evaluation, framework)
+    # The same path as a saved result's export: the stored data, read back, rendered.
+    return render_markdown(saved_result(evaluation, framework), framework)

@@ -5,7 +5,13 @@ No I/O and no Django here; callers load the framework and pass it in.
 
 from __future__ import annotations
 
-from pm_origins.engine.errors import EngineInputError, UnmatchedTitlesError
+from pm_origins.engine.answers import check_answers
+from pm_origins.engine.errors import (
+    NOTHING_TO_SCORE,
+    TOO_MANY_ROLES,
+    EngineInputError,
+    UnmatchedTitlesError,
+)
 from pm_origins.engine.evaluate import CompetencyReason, Evaluation, evaluate
 from pm_origins.engine.evidence import (
     BulletCompetency,
@@ -21,8 +27,9 @@ from pm_origins.engine.history import (
     read_history,
     recency_weight,
 )
+from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, title_problem
 from pm_origins.engine.matching import Advice, OriginMatch, OriginShare, match_origins
-from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan
+from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan, target_role
 from pm_origins.engine.questionnaire import questionnaire_order, questionnaire_pages
 from pm_origins.engine.scoring import (
     AnswerContribution,
@@ -37,6 +44,11 @@ from pm_origins.engine.scoring import (
 from pm_origins.engine.titles import TitleMatch, TitleMatcher, title_words
 
 __all__ = [
+    "MAX_ROLES",
+    "MAX_TITLE_LENGTH",
+    "MAX_YEARS",
+    "NOTHING_TO_SCORE",
+    "TOO_MANY_ROLES",
     "Advice",
     "AnswerContribution",
     "BulletCompetency",
@@ -61,6 +73,7 @@ __all__ = [
     "TitleMatcher",
     "UnmatchedTitlesError",
     "build_plan",
+    "check_answers",
     "evaluate",
     "evidence_log_likelihood",
     "evidence_summary",
@@ -72,5 +85,7 @@ __all__ = [
     "recency_weight",
     "score_answers",
     "score_matrix",
+    "target_role",
+    "title_problem",
     "title_words",
 ]

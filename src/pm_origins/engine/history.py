@@ -7,7 +7,7 @@ how recently it ended, say how much it counts.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from pm_origins.engine.errors import BAD_YEARS, BAD_YEARS_AGO, EngineInputError
@@ -111,8 +111,3 @@ def history_prior(framework: Framework, blend: dict[str, float], effective_years
         for competency in framework.competency_ids
     )
     return Prior(means, (sd,) * len(means))
-
-
-def blend_label(blend: Sequence[tuple[str, float]]) -> str:
-    """'60% QA / 40% Development' style label from (name, share) pairs."""
-    return " / ".join(f"{round(share * 100)}% {name}" for name, share in blend)

@@ -1,4 +1,5 @@
-"""Renderers of a full result: JSON, Markdown and an accessible SVG radar chart."""
+"""Results as data and as people read them: the JSON contract, saved results read
+back by format, Markdown, and accessible SVG charts."""
 
 from __future__ import annotations
 
@@ -6,22 +7,44 @@ from pm_origins.reports.data import (
     CONTRACT_KEYS,
     evaluation_data,
     plan_data,
-    profile_from_data,
     render_json,
+    saved_result,
 )
-from pm_origins.reports.markdown import render_markdown
+from pm_origins.reports.markdown import answer_label, item_text, render_markdown
 from pm_origins.reports.radar import radar_figure_html, radar_svg, radar_table_html
+from pm_origins.reports.result import (
+    BASIS_TEXT,
+    RESULT_FORMAT,
+    ResultFormatError,
+    SavedResult,
+    Score,
+    percent,
+    read_result,
+    result_format,
+    whole,
+)
 from pm_origins.reports.trend import trend_svg
 
 __all__ = [
+    "BASIS_TEXT",
     "CONTRACT_KEYS",
+    "RESULT_FORMAT",
+    "ResultFormatError",
+    "SavedResult",
+    "Score",
+    "answer_label",
     "evaluation_data",
+    "item_text",
+    "percent",
     "plan_data",
-    "profile_from_data",
     "radar_figure_html",
     "radar_svg",
     "radar_table_html",
+    "read_result",
     "render_json",
     "render_markdown",
+    "result_format",
+    "saved_result",
     "trend_svg",
+    "whole",
 ]

@@ -1,8 +1,9 @@
 """A full result as plain data: the JSON contract other tools rely on.
 
 Top-level keys (a contract; add, never rename): framework_version, profile,
-origins, superpowers, gaps, advice, plan, evidence. Extra keys: blend, basis,
-roles, uncertain, reasons, answers.
+origins, superpowers, gaps, advice, plan, evidence. Extra keys: format (the
+result-format version, see `result`), blend, basis, roles, uncertain, reasons,
+answers.
 
 `evidence` lists the bullets read from a résumé, in résumé order:
 {"id", "text", "role", "competencies": [{"id", "score"}], "rejected"}; a
@@ -15,9 +16,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pm_origins.engine import CompetencyScore, Evaluation, GrowthPlan, Profile
-from pm_origins.engine.scoring import BAND_Z
+from pm_origins.engine import Evaluation, GrowthPlan
 from pm_origins.framework import Framework, level_of
+from pm_origins.reports.result import RESULT_FORMAT, SavedResult, read_result
 
 CONTRACT_KEYS = (
     "framework_version",
@@ -92,6 +93,7 @@ def evaluation_data(evaluation: Evaluation, framework: Framework) -> dict[str, A
     """The evaluation as JSON-ready data (see the module docstring for the keys)."""
     match = evaluation.match
     return {
+        "format": RESULT_FORMAT,
         "framework_version": evaluation.framework_version,
         "profile": {
             s.competency: {
@@ -145,23 +147,9 @@ def evaluation_data(evaluation: Evaluation, framework: Framework) -> dict[str, A
     }
 
 
-def profile_from_data(framework: Framework, profile: dict[str, Any]) -> Profile:
-    """A stored `profile` object back as a Profile, for charts of saved results."""
-    scores = []
-    for competency in framework.competency_ids:
-        entry = profile.get(competency) or {}
-        low, high = float(entry.get("low", 0)), float(entry.get("high", 100))
-        scores.append(
-            CompetencyScore(
-                competency=competency,
-                score=float(entry.get("score", 50)),
-                low=low,
-                high=high,
-                sd=(high - low) / (2 * BAND_Z),
-                answered=int(entry.get("answered", 0)),
-            )
-        )
-    return Profile(tuple(scores))
+def saved_result(evaluation: Evaluation, framework: Framework) -> SavedResult:
+    """An evaluation as it will read once saved: what every renderer takes."""
+    return read_result(evaluation_data(evaluation, framework), framework.competency_ids)
 
 
 def render_json(evaluation: Evaluation, framework: Framework) -> str:

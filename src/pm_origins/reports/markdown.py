@@ -1,29 +1,23 @@
-"""A full result as a readable Markdown report, to keep or share with a mentor."""
+"""A saved result as a readable Markdown report, to keep or share with a mentor.
+
+It renders from the stored result (`SavedResult`) and the framework it was saved
+under, like every other view: nothing is re-computed.
+"""
 
 from __future__ import annotations
 
+import contextlib
 import re
 
-from pm_origins.engine import Evaluation, GrowthPlan, OriginMatch, Profile
-from pm_origins.engine.history import blend_label
-from pm_origins.framework import Framework, level_of
+from pm_origins.framework import Framework, UnknownId
+from pm_origins.reports.result import BASIS_TEXT, Plan, SavedResult, whole
 
 PHASE_HEADINGS = {30: "First 30 days", 60: "Days 31-60", 90: "Days 61-90"}
-BASIS_TEXT = {
-    "both": "Based on your career history and your answers.",
-    "history": "Based on your career history only. Answer the questionnaire to check it.",
-    "answers": "Based on your answers only. Add your past roles to sharpen it.",
-}
-NO_BASIS_TEXT = (
-    "There is no career history and no answers yet, so there is nothing to match you to an "
-    "origin with: every score below is the population average, with a wide range. Add your "
-    "past roles or answer the questionnaire to find your origin."
-)
+NO_BASIS_TEXT = BASIS_TEXT["none"]
 EVIDENCE_INTRO = (
     "Bullets from your résumé, read offline by a small sentence model, listed under the "
     "competency each one shows; the number is how sure the reader is (0-1). A bullet it was "
-    "not sure about is left out rather than forced. If a bullet is listed under the wrong "
-    "competency, reject it and the result is worked out again without it."
+    "not sure about is left out rather than forced. A bullet you rejected counts for nothing."
 )
 EVIDENCE_NOT_SCORED = (
     "These bullets are evidence for you to check; the scores above do not take them in yet, "
@@ -55,7 +49,7 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _whole(value: float) -> str:
-    return str(round(value))
+    return str(whole(value))
 
 
 def _table(head: list[str], rows: list[list[str]], align: str) -> list[str]:
@@ -71,22 +65,21 @@ def _name(framework: Framework, competency_id: str) -> str:
     return escape_markdown(framework.competency(competency_id).name)
 
 
-def _origin_section(match: OriginMatch, framework: Framework) -> list[str]:
-    if match.basis == "none" or not match.origins:
+def _origin_section(result: SavedResult, framework: Framework) -> list[str]:
+    top_share = result.top
+    if top_share is None:
         return ["## Your origin", "", NO_BASIS_TEXT, ""]
-    blend = match.blend
-    top = framework.origin(blend[0].id)
-    if len(blend) > 1:
-        label = blend_label([(o.name, o.share) for o in blend])
-        headline = f"**Your origin:** a blend, {escape_markdown(label)}"
+    top = framework.origin(top_share.id)
+    if len(result.blend) > 1:
+        headline = f"**Your origin:** a blend, {escape_markdown(result.blend_label)}"
     else:
-        headline = f"**Your origin:** {escape_markdown(top.name)} ({round(blend[0].share * 100)}%)"
+        headline = f"**Your origin:** {escape_markdown(top.name)} ({top_share.percent}%)"
     out = [
         "## Your origin",
         "",
         headline,
         "",
-        BASIS_TEXT[match.basis],
+        result.basis_text,
         "",
         f"### {escape_markdown(top.name)}",
         "",
@@ -95,38 +88,39 @@ def _origin_section(match: OriginMatch, framework: Framework) -> list[str]:
     ]
     for paragraph in _paragraphs(top.story):
         out.extend([paragraph, ""])
-    for share in blend[1:]:
+    for share in result.blend[1:]:
         other = framework.origin(share.id)
         out.extend(
             [
                 f"You also carry some **{escape_markdown(other.name)}** "
-                f"({round(share.share * 100)}%): {escape_markdown(other.summary)}",
+                f"({share.percent}%): {escape_markdown(other.summary)}",
                 "",
             ]
         )
     return out
 
 
-def _scores_section(profile: Profile, match: OriginMatch, framework: Framework) -> list[str]:
+def _scores_section(result: SavedResult, framework: Framework) -> list[str]:
     rows = []
-    for score in profile.scores:
-        level = level_of(score.score)
+    for score in result.profile:
         notes = [
             word
             for word, applies in (
-                ("superpower", score.competency in match.superpowers),
-                ("gap", score.competency in match.gaps),
-                ("uncertain", score.uncertain),
+                ("superpower", score.competency in result.superpowers),
+                ("gap", score.competency in result.gaps),
+                ("uncertain", score.competency in result.uncertain),
             )
             if applies
         ]
-        descriptor = escape_markdown(framework.competency(score.competency).levels[level])
+        levels = framework.competency(score.competency).levels
+        level = "typical" if score.level is None else str(score.level)
+        descriptor = "" if score.level is None else escape_markdown(levels[score.level])
         rows.append(
             [
                 _name(framework, score.competency),
-                _whole(score.score),
-                f"{_whole(score.low)}–{_whole(score.high)}",
-                f"{level} of 4",
+                str(score.shown),
+                f"{score.low_shown}–{score.high_shown}",
+                level,
                 descriptor,
                 ", ".join(notes),
             ]
@@ -139,14 +133,21 @@ def _scores_section(profile: Profile, match: OriginMatch, framework: Framework) 
         "others).",
         "",
         *_table(
-            ["Competency", "Score", "Likely range", "Level", "What this level looks like", "Note"],
+            [
+                "Competency",
+                "Score",
+                "Likely range",
+                "Level (0–4)",
+                "What this level looks like",
+                "Note",
+            ],
             rows,
             "lrrrll",
         ),
         "",
     ]
-    if profile.uncertain:
-        names = ", ".join(_name(framework, c) for c in profile.uncertain)
+    if result.uncertain:
+        names = ", ".join(_name(framework, c) for c in result.uncertain)
         out.extend(
             [
                 f"**Uncertain:** the likely range is wide for {names}. Answer more "
@@ -157,58 +158,70 @@ def _scores_section(profile: Profile, match: OriginMatch, framework: Framework) 
     return out
 
 
-def _strengths_and_gaps(evaluation: Evaluation, framework: Framework) -> list[str]:
-    match, profile, limits = evaluation.match, evaluation.profile, framework.thresholds
+def _strengths_and_gaps(result: SavedResult, framework: Framework) -> list[str]:
+    limits = framework.thresholds
     out = ["## Superpowers", ""]
-    if not match.superpowers:
+    if not result.superpowers:
         out.append(f"No competency reaches the superpower mark ({limits.superpower}) yet.")
-    for competency in match.superpowers:
+    for competency in result.superpowers:
         summary = escape_markdown(framework.competency(competency).summary)
-        out.append(
-            f"- **{_name(framework, competency)}** ({_whole(profile[competency].score)}): {summary}"
-        )
+        shown = result.score(competency).shown
+        out.append(f"- **{_name(framework, competency)}** ({shown}): {summary}")
     out.extend(["", "## Gaps", ""])
-    if not match.gaps:
+    if not result.gaps:
         out.append(f"No competency is at or below the gap mark ({limits.gap}).")
-    for competency in match.gaps:
+    for competency in result.gaps:
         summary = escape_markdown(framework.competency(competency).summary)
-        out.append(
-            f"- **{_name(framework, competency)}** ({_whole(profile[competency].score)}): {summary}"
-        )
-        advice = [a for a in match.advice if a.competency == competency]
+        shown = result.score(competency).shown
+        out.append(f"- **{_name(framework, competency)}** ({shown}): {summary}")
+        advice = result.advice_for(competency)
         if advice:
             out.append("  - What to do:")
-            out.extend(f"    - {escape_markdown(a.text)}" for a in advice)
+            out.extend(f"    - {escape_markdown(text)}" for text in advice)
     out.append("")
     return out
 
 
-def _why_section(evaluation: Evaluation, framework: Framework) -> list[str]:
+def answer_label(framework: Framework, item_id: str, answer: int) -> str:
+    """The words of an answer ("Often") on its item's scale; the number if unknown."""
+    try:
+        labels = framework.scale(framework.item(item_id).scale).labels
+    except UnknownId:
+        return str(answer)
+    return labels[answer - 1] if 0 < answer <= len(labels) else str(answer)
+
+
+def item_text(framework: Framework, item_id: str) -> str:
+    try:
+        return framework.item(item_id).text
+    except UnknownId:
+        return item_id
+
+
+def _why_section(result: SavedResult, framework: Framework) -> list[str]:
     out = ["## Why", "", "### Your career history", ""]
-    evidence = evaluation.history.evidence
-    if not evidence:
+    if not result.roles:
         out.extend(["You have not added any past roles.", ""])
     else:
         out.extend(
             ["Each role counts by its years, less the longer ago it ended (effective years).", ""]
         )
         rows = []
-        for row in evidence:
-            role, title_match = row.role, row.match
+        for role in result.roles:
             ended = "current" if role.years_ago == 0 else f"{role.years_ago:g} years ago"
-            if title_match.matched:
+            if role.matched:
                 matched = " / ".join(
-                    f"{escape_markdown(framework.origin(o).name)} {round(s * 100)}%"
-                    for o, s in sorted(title_match.shares.items(), key=lambda kv: -kv[1])
+                    f"{escape_markdown(framework.origin(o).name)} {whole(s * 100)}%"
+                    for o, s in role.origins
                 )
-                if title_match.matched_alias:
-                    matched += f" (as “{escape_markdown(title_match.matched_alias)}”)"
+                if role.alias:
+                    matched += f" (as “{escape_markdown(role.alias)}”)"
             else:
                 matched = "not placed, left out"
-                if title_match.suggestions:
+                if role.suggestions:
                     matched += (
                         "; did you mean "
-                        + ", ".join(f"“{escape_markdown(s)}”" for s in title_match.suggestions)
+                        + ", ".join(f"“{escape_markdown(s)}”" for s in role.suggestions)
                         + "?"
                     )
             rows.append(
@@ -216,7 +229,7 @@ def _why_section(evaluation: Evaluation, framework: Framework) -> list[str]:
                     escape_markdown(role.title),
                     f"{role.years:g}",
                     ended,
-                    f"{row.weight:.1f}",
+                    f"{role.weight:.1f}",
                     matched,
                 ]
             )
@@ -224,71 +237,60 @@ def _why_section(evaluation: Evaluation, framework: Framework) -> list[str]:
             [*_table(["Role", "Years", "Ended", "Effective years", "Matched"], rows, "lrlrl"), ""]
         )
     out.extend(["### Your answers", ""])
-    if not evaluation.answers:
+    if not result.answers:
         out.extend(["You have not answered any questions yet.", ""])
         return out
-    for reason in evaluation.reasons:
-        start = (
-            "your career history" if reason.prior_source == "history" else "the population average"
-        )
-        answered = evaluation.profile[reason.competency].answered
+    for reason in result.reasons:
+        start = "your career history" if reason.source == "history" else "the population average"
+        answered = result.score(reason.competency).answered
         count = f"{answered} answer{'s' if answered != 1 else ''}"
         out.append(
             f"- **{_name(framework, reason.competency)}**: started at "
-            f"{_whole(reason.prior_mean)} from {start}; {count}."
+            f"{_whole(reason.prior)} from {start}; {count}."
         )
         for contribution in reason.answers:
-            item = framework.item(contribution.item_id)
-            labels = framework.scale(item.scale).labels
-            label = (
-                labels[contribution.answer - 1]
-                if 0 < contribution.answer <= len(labels)
-                else str(contribution.answer)
-            )
+            label = answer_label(framework, contribution.item, contribution.answer)
             out.append(
-                f"  - “{escape_markdown(item.text)}” You answered "
+                f"  - “{escape_markdown(item_text(framework, contribution.item))}” You answered "
                 f"*{escape_markdown(label)}*: {contribution.points:+.1f} points."
             )
     out.append("")
     return out
 
 
-def _evidence_section(evaluation: Evaluation, framework: Framework) -> list[str]:
-    if not evaluation.evidence:
+def _evidence_section(result: SavedResult, framework: Framework) -> list[str]:
+    if not result.evidence:
         return []
     out = ["### Your résumé", "", EVIDENCE_INTRO, "", EVIDENCE_NOT_SCORED, ""]
-    for summary in evaluation.evidence_by_competency:
-        name = _name(framework, summary.competency)
-        if not summary.supporting:
+    for score in result.profile:
+        name = _name(framework, score.competency)
+        supporting = result.supporting(score.competency)
+        if not supporting:
             out.extend([f"- **{name}**: no bullet shows it.", ""])
             continue
         out.append(f"- **{name}**:")
-        for bullet in summary.supporting:
-            score = next(c.score for c in bullet.competencies if c.id == summary.competency)
-            quote = f"“{escape_markdown(bullet.text)}”" if bullet.text else "(text not kept)"
-            where = f" ({escape_markdown(bullet.role)})" if bullet.role else ""
-            out.append(f"  - {quote}{where}: {score:.2f}")
+        for item in supporting:
+            quote = f"“{escape_markdown(item.text)}”" if item.text else "(text not kept)"
+            where = f" ({escape_markdown(item.role)})" if item.role else ""
+            out.append(f"  - {quote}{where}: {item.score(score.competency) or 0:.2f}")
         out.append("")
-    abstained = sum(1 for b in evaluation.evidence if not b.competencies)
-    rejected = len(evaluation.rejected)
     notes = []
-    if abstained:
-        notes.append(f"{abstained} bullet{'s' if abstained != 1 else ''} showed no competency")
-    if rejected:
-        notes.append(f"you rejected {rejected}")
+    if result.abstained:
+        notes.append(
+            f"{result.abstained} bullet{'s' if result.abstained != 1 else ''} showed no competency"
+        )
+    if result.rejected:
+        notes.append(f"you rejected {result.rejected}")
     if notes:
         sentence = "; ".join(notes)
         out.extend([sentence[0].upper() + sentence[1:] + ".", ""])
     return out
 
 
-def _plan_section(plan: GrowthPlan, framework: Framework) -> list[str]:
-    out = [
-        f"## Growth plan: {escape_markdown(plan.role.name)}",
-        "",
-        escape_markdown(plan.role.summary),
-        "",
-    ]
+def _plan_section(plan: Plan, framework: Framework) -> list[str]:
+    out = [f"## Growth plan: {escape_markdown(plan.target_name)}", ""]
+    with contextlib.suppress(UnknownId):
+        out.extend([escape_markdown(framework.role(plan.target_id).summary), ""])
     if plan.ready:
         out.extend(
             [
@@ -324,13 +326,11 @@ def _plan_section(plan: GrowthPlan, framework: Framework) -> list[str]:
             "",
         ]
     )
-    for days, heading in PHASE_HEADINGS.items():
-        out.extend([f"### {heading}", ""])
-        planned = plan.phase(days)
-        if not planned:
+    for phase in plan.phases:
+        out.extend([f"### {PHASE_HEADINGS.get(phase.days, f'By day {phase.days}')}", ""])
+        if not phase.actions:
             out.append("Nothing new: finish what you started.")
-        for step in planned:
-            action = step.action
+        for action in phase.actions:
             out.append(
                 f"- **{escape_markdown(action.title)}** ({action.kind}, "
                 f"{action.hours} hours, {action.effort}; "
@@ -341,33 +341,33 @@ def _plan_section(plan: GrowthPlan, framework: Framework) -> list[str]:
     return out
 
 
-def render_markdown(evaluation: Evaluation, framework: Framework) -> str:
-    """The evaluation as a complete Markdown report.
+def render_markdown(result: SavedResult, framework: Framework) -> str:
+    """A saved result as a complete Markdown report.
 
     Args:
-        evaluation: the result of `evaluate`; history, answers and plan may each
-            be empty or missing.
-        framework: the framework the evaluation was made with.
+        result: the result as saved (see `read_result`); history, answers and
+            plan may each be empty or missing.
+        framework: the framework the result was saved under.
     Returns:
         Markdown text: origin and story, scores, superpowers, gaps and advice,
         why, the growth plan when there is a target, and the framework version.
         Text that comes from people (job titles) is escaped.
     """
     out = ["# Your PM origin story", ""]
-    out.extend(_origin_section(evaluation.match, framework))
-    out.extend(_scores_section(evaluation.profile, evaluation.match, framework))
-    out.extend(_strengths_and_gaps(evaluation, framework))
-    out.extend(_why_section(evaluation, framework))
-    out.extend(_evidence_section(evaluation, framework))
-    if evaluation.plan is not None:
-        out.extend(_plan_section(evaluation.plan, framework))
+    out.extend(_origin_section(result, framework))
+    out.extend(_scores_section(result, framework))
+    out.extend(_strengths_and_gaps(result, framework))
+    out.extend(_why_section(result, framework))
+    out.extend(_evidence_section(result, framework))
+    if result.plan is not None:
+        out.extend(_plan_section(result.plan, framework))
     out.extend(
         [
             CLOSING,
             "",
             "---",
             "",
-            f"Framework version {escape_markdown(evaluation.framework_version)}.",
+            f"Framework version {escape_markdown(result.framework_version)}.",
         ]
     )
     return "\n".join(out) + "\n"

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from pm_origins.engine import CompetencyScore, Profile
-from pm_origins.framework import Framework, level_of
+from pm_origins.framework import Framework
+from pm_origins.reports.result import Score, whole
 
 RING_STEP = 20  # one ring per level boundary: 20, 40, 60, 80, 100
 RADIUS_SHARE = 0.33  # chart radius as a share of `size`
@@ -116,29 +117,39 @@ def _label(geometry: _Geometry, index: int, name: str, font: float) -> str:
     )
 
 
+def level_words(score: Score) -> str:
+    """A score's level in words: "level 3" on the 0-4 scale, or why there is none."""
+    if score.level is None:
+        return "typical for the background, not measured"
+    return f"level {score.level}"
+
+
 def _describe(
-    framework: Framework, profile: Profile, compare: Profile | None, compare_label: str
+    framework: Framework,
+    scores: Sequence[Score],
+    compare: Sequence[Score] | None,
+    compare_label: str,
 ) -> str:
     parts = [
-        f"Scores out of 100 on {len(profile.scores)} competencies, each with the range "
-        "the score is likely to lie in."
+        f"Scores out of 100 on {len(scores)} competencies, each with the range "
+        "the score is likely to lie in. Levels run from 0 to 4."
     ]
-    for score in profile.scores:
+    for score in scores:
         name = framework.competency(score.competency).name
         parts.append(
             f"{name}: {_whole(score.score)}, likely between {_whole(score.low)} and "
-            f"{_whole(score.high)}, level {level_of(score.score)} of 4."
+            f"{_whole(score.high)}, {level_words(score)}."
         )
     if compare is not None:
         earlier = ", ".join(
-            f"{framework.competency(s.competency).name} {_whole(s.score)}" for s in compare.scores
+            f"{framework.competency(s.competency).name} {_whole(s.score)}" for s in compare
         )
         parts.append(f"{compare_label}, shown dashed: {earlier}.")
     return " ".join(parts)
 
 
 def _whole(value: float) -> str:
-    return str(round(value))
+    return str(whole(value))
 
 
 def _check_prefix(id_prefix: str) -> str:
@@ -150,17 +161,32 @@ def _check_prefix(id_prefix: str) -> str:
     return id_prefix
 
 
-def _ordered(framework: Framework, profile: Profile) -> list[CompetencyScore]:
-    # Framework order, whatever order the profile was built in.
-    return [profile[competency_id] for competency_id in framework.competency_ids]
+def _ordered(framework: Framework, scores: Sequence[Score]) -> list[Score]:
+    # Framework order, whatever order the scores came in.
+    by_id = {score.competency: score for score in scores}
+    missing = [c for c in framework.competency_ids if c not in by_id]
+    if missing:
+        raise ValueError(f"no score for {', '.join(missing)}")
+    return [by_id[competency_id] for competency_id in framework.competency_ids]
+
+
+def _comparable(framework: Framework, compare: Sequence[Score] | None) -> list[Score] | None:
+    """The earlier scores in framework order, or None when they do not cover every axis
+    (a result saved under a framework with other competencies)."""
+    if compare is None:
+        return None
+    by_id = {score.competency: score for score in compare}
+    if any(c not in by_id for c in framework.competency_ids):
+        return None
+    return [by_id[c] for c in framework.competency_ids]
 
 
 def radar_svg(
     framework: Framework,
-    profile: Profile,
+    profile: Sequence[Score],
     *,
     title: str = "Your competency profile",
-    compare: Profile | None = None,
+    compare: Sequence[Score] | None = None,
     compare_label: str = "Earlier result",
     size: int = 360,
     id_prefix: str = "radar",
@@ -186,7 +212,7 @@ def radar_svg(
     if size < 120:
         raise ValueError(f"size must be at least 120 pixels, got {size}.")
     scores = _ordered(framework, profile)
-    earlier = _ordered(framework, compare) if compare is not None else None
+    earlier = _comparable(framework, compare)
     names = [framework.competency(s.competency).name for s in scores]
     geometry = _geometry(size, len(scores), 3 if earlier is not None else 2)
     font = round(size / 30, 1)
@@ -198,7 +224,7 @@ def radar_svg(
         f'aria-labelledby="{title_id} {desc_id}" font-family="system-ui, sans-serif">',
         f'<title id="{title_id}">{escape(title)}</title>',
         f'<desc id="{desc_id}">'
-        f"{escape(_describe(framework, profile, compare, compare_label))}</desc>",
+        f"{escape(_describe(framework, scores, earlier, compare_label))}</desc>",
         f'<rect class="radar-background" width="{_num(geometry.width)}" '
         f'height="{_num(geometry.height)}" fill="#ffffff"/>',
         '<g class="radar-grid" aria-hidden="true">',
@@ -302,10 +328,10 @@ def _legend(geometry: _Geometry, size: int, font: float, compare_label: str | No
 
 def radar_table_html(
     framework: Framework,
-    profile: Profile,
+    profile: Sequence[Score],
     *,
     caption: str = "Competency scores",
-    compare: Profile | None = None,
+    compare: Sequence[Score] | None = None,
     compare_label: str = "Earlier result",
 ) -> str:
     """The chart's data as an HTML table, to sit beside the chart.
@@ -320,8 +346,9 @@ def radar_table_html(
         A ``<table>`` with competency, score, likely range, level (0-4) and
         what that level looks like; uncertain ranges are marked.
     """
-    head = ["Competency", "Score", "Likely range", "Level", "What this level looks like"]
-    if compare is not None:
+    head = ["Competency", "Score", "Likely range", "Level (0–4)", "What this level looks like"]
+    earlier = {s.competency: s for s in compare} if compare is not None else None
+    if earlier is not None:
         head.insert(2, compare_label)
     out = [
         '<table class="radar-table">',
@@ -333,13 +360,16 @@ def radar_table_html(
     ]
     for score in _ordered(framework, profile):
         competency = framework.competency(score.competency)
-        level = level_of(score.score)
         band = f"{_whole(score.low)}–{_whole(score.high)}"
         if score.uncertain:
             band += " (uncertain)"
-        cells = [_whole(score.score), band, f"{level} of 4", competency.levels[level]]
-        if compare is not None:
-            cells.insert(1, _whole(compare[score.competency].score))
+        if score.level is None:
+            cells = [_whole(score.score), band, "typical", "Not measured: no answers yet."]
+        else:
+            cells = [_whole(score.score), band, str(score.level), competency.levels[score.level]]
+        if earlier is not None:
+            before = earlier.get(score.competency)
+            cells.insert(1, _whole(before.score) if before is not None else "–")
         row_class = ' class="uncertain"' if score.uncertain else ""
         out.append(
             f'<tr{row_class}><th scope="row">{escape(competency.name)}</th>'
@@ -352,10 +382,10 @@ def radar_table_html(
 
 def radar_figure_html(
     framework: Framework,
-    profile: Profile,
+    profile: Sequence[Score],
     *,
     title: str = "Your competency profile",
-    compare: Profile | None = None,
+    compare: Sequence[Score] | None = None,
     compare_label: str = "Earlier result",
     size: int = 360,
     id_prefix: str = "radar",

@@ -6,8 +6,8 @@ import re
 from collections.abc import Sequence
 from html import escape
 
-from pm_origins.engine import Profile
 from pm_origins.framework import Framework
+from pm_origins.reports.result import SavedResult
 
 WIDTH, HEIGHT = 280, 140
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 34, 12, 12, 26
@@ -25,7 +25,7 @@ def _y(score: float) -> float:
 
 def trend_svg(
     framework: Framework,
-    results: Sequence[tuple[str, Profile]],
+    results: Sequence[tuple[str, SavedResult]],
     competency: str,
     *,
     id_prefix: str = "trend",
@@ -34,7 +34,8 @@ def trend_svg(
 
     Args:
         framework: names the competency.
-        results: (label such as a date, profile) pairs, oldest first.
+        results: (label such as a date, saved result) pairs, oldest first; a result
+            saved under a framework without this competency is left out.
         competency: the competency id to chart.
         id_prefix: prefix for the ids inside the SVG, unique per page.
     Returns:
@@ -43,10 +44,12 @@ def trend_svg(
     if not _ID.match(id_prefix):
         raise ValueError(f"id_prefix must be a valid id, got {id_prefix!r}")
     name = framework.competency(competency).name
-    points = [(label, profile[competency]) for label, profile in results]
+    points = [
+        (label, result.score(competency)) for label, result in results if result.has(competency)
+    ]
     described = (
         "; ".join(
-            f"{label}: {s.score:.0f} (band {s.low:.0f} to {s.high:.0f})" for label, s in points
+            f"{label}: {s.shown} (band {s.low_shown} to {s.high_shown})" for label, s in points
         )
         or "no results yet"
     )

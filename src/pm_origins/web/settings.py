@@ -166,7 +166,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "pm_origins.web.core.context_processors.site",
+                "pm_origins.web.assessments.context_processors.find_origin",
                 "pm_origins.web.series.context_processors.side_area",
             ],
         },
@@ -218,7 +218,7 @@ SESSION_COOKIE_AGE = 60 * 60 * 24 * 14
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:account"
-LOGOUT_REDIRECT_URL = "core:home"
+LOGOUT_REDIRECT_URL = "assessments:home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

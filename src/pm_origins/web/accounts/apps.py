@@ -9,7 +9,7 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
 
     def ready(self) -> None:
+        from pm_origins.web.accounts import exports
         from pm_origins.web.accounts.services import account_export
-        from pm_origins.web.core import exports
 
         exports.register("account", account_export)

@@ -14,10 +14,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
 
-from pm_origins.web.accounts import menu, services
+from pm_origins.web.accounts import exports, menu, services
 from pm_origins.web.accounts.forms import DeleteAccountForm, LoginForm, SignupForm
 from pm_origins.web.accounts.http import AuthenticatedRequest
-from pm_origins.web.core import exports
 from pm_origins.web.core.net import client_ip
 
 SIGNUP_SESSION_KEY = "accounts.signup_pending"
@@ -142,5 +141,5 @@ def delete(request: AuthenticatedRequest) -> HttpResponse:
         else:
             logout(request)
             messages.success(request, "Your account and everything in it have been deleted.")
-            return redirect("core:home")
+            return redirect("assessments:home")
     return render(request, "accounts/delete.html", {"form": form})

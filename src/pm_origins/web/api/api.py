@@ -18,15 +18,16 @@ from ninja.parser import Parser
 from ninja.responses import Status
 
 from pm_origins.engine import Role
-from pm_origins.evidence.analysis import evaluate_resume_text
+from pm_origins.evidence import evaluate_resume_text
 from pm_origins.reports import evaluation_data
+from pm_origins.web.accounts import exports
 from pm_origins.web.accounts.http import ApiRequest
 from pm_origins.web.api import errors, schemas
 from pm_origins.web.api.auth import AUTH
 from pm_origins.web.api.guard import guard, not_found
 from pm_origins.web.assessments import services
 from pm_origins.web.assessments.models import Assessment
-from pm_origins.web.core import exports
+from pm_origins.web.core.framework import current_framework
 
 API_VERSION = "1"
 RESULT_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
@@ -108,7 +109,7 @@ OBJECT_ERRORS = (401, 403, 404)
     summary="Framework and API version",
 )
 def framework_version(request: HttpRequest) -> dict[str, str]:
-    return {"framework_version": services.current_framework().version, "api_version": API_VERSION}
+    return {"framework_version": current_framework().version, "api_version": API_VERSION}
 
 
 @api.get(
@@ -119,7 +120,7 @@ def framework_version(request: HttpRequest) -> dict[str, str]:
     summary="The six competencies",
 )
 def framework_competencies(request: HttpRequest) -> Any:
-    return services.current_framework().competencies
+    return current_framework().competencies
 
 
 @api.get(
@@ -130,7 +131,7 @@ def framework_competencies(request: HttpRequest) -> Any:
     summary="Career origins with their job-title aliases",
 )
 def framework_origins(request: HttpRequest) -> Any:
-    return services.current_framework().origins
+    return current_framework().origins
 
 
 @api.get(
@@ -141,7 +142,7 @@ def framework_origins(request: HttpRequest) -> Any:
     summary="The questionnaire's items and answer scales",
 )
 def framework_items(request: HttpRequest) -> Any:
-    framework = services.current_framework()
+    framework = current_framework()
     return [
         {"id": i.id, "competency": i.competency, "text": i.text, "scale": framework.scale(i.scale)}
         for i in framework.items
@@ -156,7 +157,7 @@ def framework_items(request: HttpRequest) -> Any:
     summary="Target PM roles and what each expects",
 )
 def framework_roles(request: HttpRequest) -> Any:
-    return services.current_framework().roles
+    return current_framework().roles
 
 
 # Evaluation ----------------------------------------------------------------------------
@@ -178,7 +179,7 @@ def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
 
     With `resume_text`, the résumé is read offline in this request (a bounded
     cost: at most 50,000 characters and 200 bullets)."""
-    framework = services.current_framework()
+    framework = current_framework()
     evaluation = evaluate_resume_text(
         framework,
         resume_text=data.resume_text,
@@ -196,7 +197,9 @@ def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
 
 
 def _results(request: ApiRequest) -> QuerySet[Assessment]:
-    return Assessment.objects.filter(owner=request.auth, step=Assessment.Step.COMPLETE)
+    return Assessment.objects.filter(
+        owner=request.auth, step=Assessment.Step.COMPLETE
+    ).prefetch_related("progress")
 
 
 def _result(request: ApiRequest, result_id: str) -> Assessment:
@@ -218,17 +221,19 @@ def _share_url(request: ApiRequest, assessment: Assessment) -> str | None:
 
 
 def _summary(request: ApiRequest, assessment: Assessment) -> dict[str, Any]:
+    data = assessment.to_dict()
     return {
-        "id": assessment.token,
+        "id": data["id"],
         "url": request.build_absolute_uri(
             reverse("api-v1:result_get", kwargs={"result_id": assessment.token})
         ),
-        "created": assessment.created,
-        "completed_at": assessment.completed_at,
-        "framework_version": assessment.framework_id,
-        "target": assessment.target or None,
+        "created": data["created"],
+        "completed_at": data["completed_at"],
+        "framework_version": data["framework_version"],
+        "target": data["target"],
         "top_origin": assessment.top_origin,
-        "shared": bool(assessment.share_token),
+        "shared": data["shared"],
+        "actions_done": data["actions_done"],
     }
 
 
@@ -236,7 +241,7 @@ def _detail(request: ApiRequest, assessment: Assessment) -> dict[str, Any]:
     return {
         **_summary(request, assessment),
         "share_url": _share_url(request, assessment),
-        "result": assessment.result,
+        "result": assessment.to_dict()["result"],
     }
 
 

@@ -9,9 +9,8 @@ class ApiConfig(AppConfig):
     verbose_name = "API"
 
     def ready(self) -> None:
-        from pm_origins.web.accounts import menu
+        from pm_origins.web.accounts import exports, menu
         from pm_origins.web.api.services import tokens_export
-        from pm_origins.web.core import exports
 
         exports.register("api_tokens", tokens_export)
         menu.register("API tokens", "api:tokens")

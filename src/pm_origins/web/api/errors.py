@@ -14,9 +14,8 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from pm_origins.engine import EngineInputError, UnmatchedTitlesError
-from pm_origins.evidence import EvidenceUnavailable
-from pm_origins.evidence.errors import ResumeFileError
-from pm_origins.web.assessments.services import AssessmentError
+from pm_origins.evidence import EvidenceUnavailable, ResumeFileError
+from pm_origins.web.core.errors import DomainError
 
 logger = logging.getLogger("pm_origins.api")
 
@@ -49,6 +48,9 @@ CSRF_FAILED = (
 BODY_UNREADABLE = (
     "The request body is not valid JSON. Send one JSON object (UTF-8, no NaN "
     "or Infinity) with Content-Type: application/json."
+)
+EVIDENCE_UNAVAILABLE = (
+    "Résumé analysis is not available on this server; send roles and answers without resume_text."
 )
 RESULT_NOT_FOUND = "You have no result with this id."
 CHUNKED_BODY = (
@@ -95,57 +97,41 @@ def _field_errors(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
     ]
 
 
-def install(api: NinjaAPI) -> None:
-    """Replace ninja's default exception handlers with ones that answer the error body."""
-
-    @api.exception_handler(ValidationError)
-    def validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+def response_for(request: HttpRequest, exc: Exception | type[Exception]) -> HttpResponse:
+    """The one place an exception becomes an API answer, whether ninja caught it inside
+    an operation or the guard caught it around one."""
+    if isinstance(exc, type):  # ninja's handler type allows a class; it never passes one
+        return error_response(500)
+    if isinstance(exc, ValidationError):
         return error_response(422, errors=_field_errors(exc.errors))
-
-    @api.exception_handler(AuthenticationError)
-    def not_authenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    if isinstance(exc, AuthenticationError):
         return error_response(401)
-
-    @api.exception_handler(HttpError)
-    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    if isinstance(exc, HttpError):
         if exc.status_code == 403 and "CSRF" in exc.message:
             return error_response(403, CSRF_FAILED, code="csrf_failed")
         if exc.status_code == 400:
             return error_response(400, BODY_UNREADABLE)
         return error_response(exc.status_code, exc.message or None)
-
-    @api.exception_handler(Http404)
-    def not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    if isinstance(exc, Http404):
         detail = str(exc) if exc.args and isinstance(exc.args[0], str) else None
         return error_response(404, detail)
-
-    @api.exception_handler(UnmatchedTitlesError)
-    def unmatched_titles(request: HttpRequest, exc: UnmatchedTitlesError) -> HttpResponse:
+    if isinstance(exc, UnmatchedTitlesError):
         return error_response(422, exc.message, code="unmatched_titles")
-
-    @api.exception_handler(EngineInputError)
-    def engine_input(request: HttpRequest, exc: EngineInputError) -> HttpResponse:
+    if isinstance(exc, EngineInputError):
         return error_response(422, exc.message, code="invalid_input")
-
-    @api.exception_handler(ResumeFileError)
-    def resume_unreadable(request: HttpRequest, exc: ResumeFileError) -> HttpResponse:
+    if isinstance(exc, ResumeFileError):
         return error_response(422, exc.message, code="invalid_resume")
-
-    @api.exception_handler(EvidenceUnavailable)
-    def evidence_unavailable(request: HttpRequest, exc: EvidenceUnavailable) -> HttpResponse:
+    if isinstance(exc, EvidenceUnavailable):
         logger.error("Résumé analysis is not installed: %s", exc.message)
-        return error_response(
-            503,
-            "Résumé analysis is not available on this server; send roles and answers "
-            "without resume_text.",
-            code="evidence_unavailable",
-        )
-
-    @api.exception_handler(AssessmentError)
-    def assessment_rule(request: HttpRequest, exc: AssessmentError) -> HttpResponse:
+        return error_response(503, EVIDENCE_UNAVAILABLE, code="evidence_unavailable")
+    if isinstance(exc, DomainError):
         return error_response(422, exc.message, code="not_allowed")
+    logger.exception("API error on %s %s", request.method, request.path)
+    return error_response(500)
 
-    @api.exception_handler(Exception)
-    def unexpected(request: HttpRequest, exc: Exception) -> HttpResponse:
-        logger.exception("API error on %s %s", request.method, request.path)
-        return error_response(500)
+
+def install(api: NinjaAPI) -> None:
+    """Every exception an operation raises is answered by `response_for`, in place of
+    ninja's own handlers (registered per class, so each of them is replaced)."""
+    for kind in (Exception, Http404, HttpError, ValidationError):
+        api.add_exception_handler(kind, response_for)

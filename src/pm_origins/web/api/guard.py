@@ -9,13 +9,12 @@ workers), a method the route does not take (405), and anything unexpected
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
 from django.conf import settings
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 from django.views.decorators.csrf import csrf_exempt
 
@@ -23,8 +22,6 @@ from pm_origins.web.api import errors
 from pm_origins.web.api.errors import error_response
 from pm_origins.web.core import ratelimit
 from pm_origins.web.core.net import client_ip
-
-logger = logging.getLogger("pm_origins.api")
 
 # The limits themselves are settings (PM_ORIGINS_API_*, see options.py).
 RATE_WINDOW = 60  # seconds
@@ -121,11 +118,8 @@ def guard(view: View) -> View:
         if response is None:
             try:
                 response = _as_error_body(view(request, *args, **kwargs))
-            except Http404:
-                response = error_response(404)
-            except Exception:
-                logger.exception("API error on %s %s", request.method, request.path)
-                response = error_response(500)
+            except Exception as exc:  # raised outside ninja's own handling
+                response = errors.response_for(request, exc)
         if response.status_code == 401 and "HTTP_AUTHORIZATION" in request.META:
             # Guessing tokens costs the guesser: each miss counts against their address.
             ratelimit.hit(

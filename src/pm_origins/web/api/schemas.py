@@ -16,12 +16,16 @@ from pydantic import (
     model_validator,
 )
 
-from pm_origins.engine.errors import NOTHING_TO_SCORE
-from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, title_problem
-from pm_origins.evidence.files import MAX_TEXT_CHARS
-from pm_origins.evidence.resume import MAX_BULLETS
+from pm_origins.engine import (
+    MAX_ROLES,
+    MAX_TITLE_LENGTH,
+    MAX_YEARS,
+    NOTHING_TO_SCORE,
+    title_problem,
+)
+from pm_origins.evidence import MAX_BULLETS, MAX_TEXT_CHARS
 from pm_origins.framework import Framework
-from pm_origins.web.assessments.services import current_framework
+from pm_origins.web.core.framework import current_framework
 
 MAX_ANSWERS = 500
 MAX_PAGE = 100
@@ -384,6 +388,7 @@ class EvidenceOut(Schema):
 class EvaluationOut(Schema):
     """Exactly what `pm-origins report --format json` prints."""
 
+    format: int = Field(description="The result format this data is written in.")
     framework_version: str
     profile: dict[str, ScoreOut]
     origins: list[OriginShareOut]
@@ -412,11 +417,16 @@ class ResultSummaryOut(Schema):
     target: str | None
     top_origin: OriginShareOut | None
     shared: bool
+    actions_done: list[str] = Field(description="Ids of the plan's actions ticked off.")
 
 
 class ResultOut(ResultSummaryOut):
     share_url: str | None
-    result: EvaluationOut
+    result: dict[str, Any] = Field(
+        description="The result exactly as it was saved, in its own result format (its "
+        "`format` key; absent means 1) and under its own framework version. A result saved "
+        "now has the fields of `EvaluationOut`; older ones keep the fields they had."
+    )
 
 
 class ResultPageOut(Schema):

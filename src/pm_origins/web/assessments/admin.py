@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from django.contrib import admin
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
+from django.utils.html import format_html
 
 from pm_origins.web.assessments.models import ActionProgress, Assessment, FrameworkSnapshot
 
@@ -34,6 +36,7 @@ class AssessmentAdmin(admin.ModelAdmin[Assessment]):
     """Usage at a glance: filters count results by step, framework and date."""
 
     list_display = ("id", "created", "step", "owner", "top_origin_name", "target", "shared")
+    list_select_related = ("owner",)
     list_filter = ("step", "framework", "target", "created")
     date_hierarchy = "created"
     search_fields = ("owner__email",)
@@ -50,8 +53,13 @@ class AssessmentAdmin(admin.ModelAdmin[Assessment]):
         "created",
         "updated",
         "completed_at",
+        "as_exported",
     )
     show_full_result_count = True
+
+    @admin.display(description="As exported (the API and 'export my data' give this)")
+    def as_exported(self, obj: Assessment) -> str:
+        return format_html("<pre>{}</pre>", json.dumps(obj.to_dict(), indent=2, ensure_ascii=False))
 
     @admin.display(description="Origin")
     def top_origin_name(self, obj: Assessment) -> str:
@@ -69,4 +77,5 @@ class AssessmentAdmin(admin.ModelAdmin[Assessment]):
 @admin.register(ActionProgress)
 class ActionProgressAdmin(admin.ModelAdmin[ActionProgress]):
     list_display = ("action_id", "assessment", "done_at")
+    list_select_related = ("assessment",)
     list_filter = ("action_id",)

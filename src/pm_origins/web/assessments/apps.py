@@ -9,10 +9,9 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "Assessments"
 
     def ready(self) -> None:
-        from pm_origins.web.accounts import menu
+        from pm_origins.web.accounts import exports, menu
         from pm_origins.web.assessments import signals  # noqa: F401  (connects receivers)
         from pm_origins.web.assessments.services import user_export
-        from pm_origins.web.core import exports
 
         exports.register("assessments", user_export)
         menu.register("My results", "assessments:mine")

@@ -4,8 +4,7 @@ from typing import Any
 
 from django import forms
 
-from pm_origins.engine import Role
-from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, title_problem
+from pm_origins.engine import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, Role, title_problem
 from pm_origins.framework import Framework, Item
 
 

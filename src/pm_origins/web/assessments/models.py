@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Collection
-from typing import Any
+from typing import Any, TypedDict
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
@@ -28,6 +28,22 @@ class FrameworkSnapshot(models.Model):
 
     def __str__(self) -> str:
         return self.version
+
+
+class AssessmentData(TypedDict):
+    """One assessment as plain data: the API, "export my data" and the admin show this."""
+
+    id: str
+    created: str
+    completed_at: str | None
+    step: str
+    framework_version: str
+    roles: list[dict[str, Any]]
+    answers: dict[str, int]
+    target: str | None
+    result: dict[str, Any] | None
+    shared: bool
+    actions_done: list[str]
 
 
 class Assessment(models.Model):
@@ -77,6 +93,22 @@ class Assessment(models.Model):
             return True
         return bool(user.is_authenticated and user.pk == self.owner_id)
 
+    def to_dict(self) -> AssessmentData:
+        """Everything stored about this assessment, as saved (prefetch ``progress`` for many)."""
+        return {
+            "id": self.token,
+            "created": self.created.isoformat(),
+            "completed_at": self.completed_at.isoformat() if self.completed_at else None,
+            "step": self.step,
+            "framework_version": self.framework_id,
+            "roles": list(self.roles),
+            "answers": dict(self.answers),
+            "target": self.target or None,
+            "result": self.result,
+            "shared": bool(self.share_token),
+            "actions_done": sorted(p.action_id for p in self.progress.all()),
+        }
+
     def may_track(self, user: User | AnonymousUser, guest_tokens: Collection[str]) -> bool:
         """Who may tick plan actions: the signed-in owner, or for a guest result
         the browser session that made it (a holder of the link alone may only read)."""
@@ -90,10 +122,6 @@ class Assessment(models.Model):
             return None
         origins = self.result.get("origins") or []
         return origins[0] if origins else None
-
-    @property
-    def blend(self) -> list[dict[str, Any]]:
-        return list((self.result or {}).get("blend") or [])
 
 
 class ActionProgress(models.Model):

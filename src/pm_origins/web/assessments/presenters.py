@@ -1,23 +1,23 @@
-"""Stored results turned into what the templates show. Reads only; changes nothing."""
+"""Saved results turned into what the templates show. Reads only; changes nothing.
+
+Every number comes from the stored result (`SavedResult`), rounded once by
+`pm_origins.reports`; every name and text comes from the framework the result
+was saved under.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 
-from pm_origins.framework import Framework, UnknownId
-from pm_origins.reports import profile_from_data, radar_figure_html, trend_svg
-from pm_origins.web.assessments.models import ActionProgress, Assessment
+from pm_origins.framework import Competency, Framework
+from pm_origins.reports import SavedResult, answer_label, item_text, radar_figure_html, trend_svg
+from pm_origins.web.assessments.models import Assessment
 
 PHASE_NAMES = {30: "First 30 days", 60: "Days 31 to 60", 90: "Days 61 to 90"}
-
-
-def _item_text(framework: Framework, item_id: str) -> str:
-    try:
-        return framework.item(item_id).text
-    except UnknownId:
-        return item_id
 
 
 def paragraphs(text: str) -> list[str]:
@@ -25,11 +25,8 @@ def paragraphs(text: str) -> list[str]:
     return [p for p in text.split("\n") if p.strip()]
 
 
-def framework_overview() -> dict[str, Any]:
+def framework_overview(framework: Framework) -> dict[str, Any]:
     """The six competencies and seven origins (with their strengths and gaps by name)."""
-    from pm_origins.web.assessments.services import current_framework
-
-    framework = current_framework()
     names = {c.id: c.name for c in framework.competencies}
     return {
         "competencies": framework.competencies,
@@ -40,133 +37,148 @@ def framework_overview() -> dict[str, Any]:
     }
 
 
+def _competency(framework: Framework, competency_id: str) -> Competency:
+    return framework.competency(competency_id)
+
+
 def result_context(
     assessment: Assessment,
+    result: SavedResult,
     framework: Framework,
     *,
     owner_view: bool,
     may_track: bool,
+    done: frozenset[str] = frozenset(),
 ) -> dict[str, Any]:
-    data = assessment.result or {}
-    names = {c.id: c for c in framework.competencies}
-    profile = profile_from_data(framework, data.get("profile", {}))
-    blend = data.get("blend") or data.get("origins", [])[:1]
-    top = framework.origin(blend[0]["id"]) if blend and data.get("basis") != "none" else None
-    done = set()
-    if may_track:
-        done = set(
-            ActionProgress.objects.filter(assessment=assessment).values_list("action_id", flat=True)
-        )
-    plan = data.get("plan")
+    """What the result page shows, from the saved result and its own framework."""
+    top = framework.origin(result.top.id) if result.top is not None else None
     phases = []
-    if plan:
-        for phase in plan["phases"]:
+    if result.plan is not None:
+        for phase in result.plan.phases:
             actions = [
-                {**a, "competency_name": names[a["competency"]].name, "done": a["id"] in done}
-                for a in phase["actions"]
+                {
+                    "action": action,
+                    "competency_name": _competency(framework, action.competency).name,
+                    "done": action.id in done,
+                }
+                for action in phase.actions
             ]
             phases.append(
-                {"days": phase["days"], "name": PHASE_NAMES[phase["days"]], "actions": actions}
+                {"days": phase.days, "name": PHASE_NAMES.get(phase.days), "actions": actions}
             )
-    advice: dict[str, list[str]] = {}
-    for item in data.get("advice", []):
-        advice.setdefault(item["competency"], []).append(item["text"])
     reasons = [
         {
-            "competency": names[r["competency"]],
-            "prior": r["prior"],
-            "source": r["source"],
-            "answers": [{**a, "text": _item_text(framework, a["item"])} for a in r["answers"]],
+            "competency": _competency(framework, reason.competency),
+            "reason": reason,
+            "answers": [
+                {
+                    "answer": answer,
+                    "text": item_text(framework, answer.item),
+                    "label": answer_label(framework, answer.item, answer.answer),
+                }
+                for answer in reason.answers
+            ],
         }
-        for r in data.get("reasons", [])
-        if r["competency"] in names
+        for reason in result.reasons
     ]
     return {
         "assessment": assessment,
-        "data": data,
+        "result": result,
         "owner_view": owner_view,
         "may_track": may_track,
         "guest_result": assessment.owner_id is None,
-        "blend": blend,
-        "blend_label": (
-            blend[0]["name"]
-            if len(blend) == 1
-            else " / ".join(f"{round(o['share'] * 100)}% {o['name']}" for o in blend)
-        ),
         "top_origin": top,
-        "top_share": round(blend[0]["share"] * 100) if blend else 0,
         "story": paragraphs(top.story) if top else [],
-        "radar": mark_safe(radar_figure_html(framework, profile, title="Your competency profile")),
-        "superpowers": [names[c] for c in data.get("superpowers", [])],
+        "radar": mark_safe(
+            radar_figure_html(framework, result.profile, title="Your competency profile")
+        ),
+        "superpowers": [_competency(framework, c) for c in result.superpowers],
         "gaps": [
-            {"competency": names[c], "advice": advice.get(c, [])} for c in data.get("gaps", [])
+            {"competency": _competency(framework, c), "advice": result.advice_for(c)}
+            for c in result.gaps
         ],
         "reasons": reasons,
-        "roles": data.get("roles", []),
-        "plan": plan,
         "plan_gaps": [
-            {**g, "competency": names[g["competency"]]} for g in (plan or {}).get("gaps", [])
+            {"gap": gap, "competency": _competency(framework, gap.competency)}
+            for gap in (result.plan.gaps if result.plan else ())
         ],
         "phases": phases,
         "done_count": len(done),
-        "action_count": sum(len(p["actions"]) for p in phases),
+        "action_count": len(result.plan.action_ids) if result.plan else 0,
     }
 
 
-def history_context(assessments: list[Assessment], framework: Framework) -> dict[str, Any]:
-    """ "My results": finished results oldest first, trends per competency, and drafts."""
-    finished = [a for a in assessments if a.is_complete]
-    series = [
-        (
-            f"{a.completed_at or a.created:%d %b}",
-            profile_from_data(framework, (a.result or {}).get("profile", {})),
-        )
-        for a in finished
-    ]
-    trends = (
-        [
+@dataclass(frozen=True)
+class Finished:
+    """One finished result on "My results": the assessment, as saved, and its framework."""
+
+    assessment: Assessment
+    result: SavedResult
+    framework: Framework
+
+    @property
+    def label(self) -> str:
+        when = self.assessment.completed_at or self.assessment.created
+        return f"{when:%d %b %Y}"
+
+
+def history_context(finished: Sequence[Finished], drafts: Sequence[Assessment]) -> dict[str, Any]:
+    """ "My results": finished results (oldest first in, newest first out), trends, drafts.
+
+    Competencies and their names come from the newest result's framework; an older
+    result saved under a framework without one of them shows a dash there.
+    """
+    latest = finished[-1].framework if finished else None
+    competencies = latest.competencies if latest else ()
+    series = [(f.label, f.result) for f in finished]
+    trends: list[dict[str, Any]] = []
+    if latest is not None:
+        trends = [
             {
                 "competency": c,
-                "svg": mark_safe(trend_svg(framework, series, c.id, id_prefix=f"trend-{c.id}")),
+                "svg": mark_safe(trend_svg(latest, series, c.id, id_prefix=f"trend-{c.id}")),
             }
-            for c in framework.competencies
+            for c in competencies
         ]
-        if finished
-        else []
-    )
     return {
         "finished": list(reversed(finished)),
-        "drafts": [a for a in assessments if not a.is_complete],
+        "drafts": list(drafts),
         "trends": trends,
         "rows": [
-            {"label": label, "scores": [round(s.score) for s in profile.scores]}
-            for label, profile in series
+            {
+                "label": f.label,
+                "scores": [
+                    f.result.score(c.id).shown if f.result.has(c.id) else None for c in competencies
+                ],
+            }
+            for f in finished
         ],
-        "competencies": framework.competencies,
+        "competencies": competencies,
     }
 
 
-def comparison_context(
-    earlier: Assessment, later: Assessment, framework: Framework
-) -> dict[str, Any]:
-    before = profile_from_data(framework, (earlier.result or {}).get("profile", {}))
-    after = profile_from_data(framework, (later.result or {}).get("profile", {}))
-    rows = [
-        {"competency": c, "before": b.score, "after": a.score, "change": a.score - b.score}
-        for c, b, a in zip(framework.competencies, before.scores, after.scores, strict=True)
-    ]
-    label = f"{earlier.completed_at or earlier.created:%d %b %Y}"
-    return {
-        "earlier": earlier,
-        "later": later,
-        "rows": rows,
-        "radar": mark_safe(
-            radar_figure_html(
-                framework,
-                after,
-                compare=before,
-                compare_label=f"Result of {label}",
-                title="Your profile, then and now",
-            )
-        ),
-    }
+def comparison_context(earlier: Finished, later: Finished) -> dict[str, Any]:
+    """Two results side by side, each read under its own framework, on the later one's axes."""
+    framework = later.framework
+    rows = []
+    for competency in framework.competencies:
+        after = later.result.score(competency.id)
+        before = earlier.result.score(competency.id) if earlier.result.has(competency.id) else None
+        rows.append(
+            {
+                "competency": competency,
+                "before": before.shown if before else None,
+                "after": after.shown,
+                "change": after.shown - before.shown if before else None,
+            }
+        )
+    radar: SafeString = mark_safe(
+        radar_figure_html(
+            framework,
+            later.result.profile,
+            compare=earlier.result.profile,
+            compare_label=f"Result of {earlier.label}",
+            title="Your profile, then and now",
+        )
+    )
+    return {"earlier": earlier.assessment, "later": later.assessment, "rows": rows, "radar": radar}

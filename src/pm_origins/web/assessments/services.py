@@ -13,38 +13,37 @@ from django.db import transaction
 from django.utils import timezone
 
 from pm_origins.engine import (
+    MAX_ROLES,
+    NOTHING_TO_SCORE,
+    TOO_MANY_ROLES,
     EngineInputError,
     Evaluation,
     Role,
     UnmatchedTitlesError,
+    check_answers,
     evaluate,
-    item_bank,
     read_history,
+    target_role,
 )
-from pm_origins.engine.errors import NOTHING_TO_SCORE
-from pm_origins.engine.errors import TOO_MANY_ROLES as TOO_MANY_ROLES_TEMPLATE
-from pm_origins.engine.limits import MAX_ROLES
-from pm_origins.engine.planning import target_role
-from pm_origins.engine.scoring import answer_matrix
 from pm_origins.framework import (
     Framework,
     framework_data,
     framework_from_data,
-    framework_path_from_env,
-    load_framework,
 )
-from pm_origins.reports import evaluation_data
+from pm_origins.reports import SavedResult, evaluation_data, read_result
 from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments.models import (
     ActionProgress,
     Assessment,
+    AssessmentData,
     FrameworkSnapshot,
     new_token,
 )
 from pm_origins.web.core.errors import DomainError
+from pm_origins.web.core.framework import current_framework
 
 ALREADY_COMPLETE = "This assessment is finished; start a new one to record a change."
-TOO_MANY_ROLES = TOO_MANY_ROLES_TEMPLATE.format(limit=MAX_ROLES)
+TOO_MANY_ROLES_MESSAGE = TOO_MANY_ROLES.format(limit=MAX_ROLES)
 UNKNOWN_ACTION = "That action is not part of this result's growth plan."
 NOT_COMPLETE = "This assessment has no result yet."
 SESSION_KEY = "guest_assessments"
@@ -52,16 +51,6 @@ SESSION_KEY = "guest_assessments"
 
 class AssessmentError(DomainError):
     """A business rule said no; `message` is meant for people."""
-
-
-@lru_cache(maxsize=1)
-def current_framework() -> Framework:
-    """The framework new assessments use (bundled, or the operator's file).
-
-    Read once per process: an edit to the file takes effect on restart, after
-    `pm-origins serve` has checked it, so a half-saved file never breaks pages.
-    """
-    return load_framework(framework_path_from_env())
 
 
 @lru_cache(maxsize=32)
@@ -130,7 +119,7 @@ def check_roles(
     """Validated roles as stored data; raises for impossible years, and for titles that
     match no origin unless ``allow_unmatched`` (they are then kept and left out)."""
     if len(roles) > MAX_ROLES:
-        raise AssessmentError(TOO_MANY_ROLES)
+        raise AssessmentError(TOO_MANY_ROLES_MESSAGE)
     history = read_history(framework, roles)
     if history.unmatched and not allow_unmatched:
         raise UnmatchedTitlesError(tuple((m.title, m.suggestions) for m in history.unmatched))
@@ -138,11 +127,6 @@ def check_roles(
         {"title": e.role.title, "years": e.role.years, "years_ago": e.role.years_ago}
         for e in history.evidence
     ]
-
-
-def check_answers(framework: Framework, answers: Mapping[str, Any]) -> dict[str, int]:
-    answer_matrix(item_bank(framework), answers)  # raises EngineInputError when off
-    return {item_id: int(value) for item_id, value in answers.items()}
 
 
 def assessment_save_roles(*, assessment: Assessment, roles: Sequence[Role]) -> Assessment:
@@ -172,8 +156,20 @@ def assessment_save_answers(
     return assessment
 
 
-def evaluation_of(assessment: Assessment) -> Evaluation:
-    """Evaluate the assessment's stored inputs with its own framework."""
+def result_of(assessment: Assessment) -> SavedResult:
+    """The stored result, read under the framework it was saved with; never re-computed.
+
+    Raises:
+        ResultFormatError: stored data this version cannot read (a clear message).
+        AssessmentError: the assessment has no result yet.
+    """
+    if assessment.result is None:
+        raise AssessmentError(NOT_COMPLETE)
+    return read_result(assessment.result, framework_of(assessment).competency_ids)
+
+
+def _evaluate(assessment: Assessment) -> Evaluation:
+    # Only to compute a result once, when the assessment is completed.
     from pm_origins.web.resumes.services import evidence_of
 
     framework = framework_of(assessment)
@@ -201,8 +197,7 @@ def assessment_complete(*, assessment: Assessment, target: str | None) -> Assess
     assessment.target = target or ""
     from pm_origins.web.resumes.services import kept_note
 
-    evaluation = evaluation_of(assessment)
-    assessment.result = evaluation_data(evaluation, framework)
+    assessment.result = evaluation_data(_evaluate(assessment), framework)
     note = kept_note(assessment)
     if note is not None:
         assessment.result["resume"] = note  # what the exports say was kept
@@ -257,14 +252,10 @@ def share_revoke(*, assessment: Assessment) -> None:
     assessment.save(update_fields=["share_token", "updated"])
 
 
-def plan_action_ids(assessment: Assessment) -> set[str]:
-    plan = (assessment.result or {}).get("plan") or {}
-    return {a["id"] for phase in plan.get("phases", []) for a in phase.get("actions", [])}
-
-
 def action_set_done(*, assessment: Assessment, action_id: str, done: bool) -> None:
     """Tick an action of the plan off, or untick it."""
-    if action_id not in plan_action_ids(assessment):
+    plan = result_of(assessment).plan
+    if plan is None or action_id not in plan.action_ids:
         raise AssessmentError(UNKNOWN_ACTION)
     if done:
         ActionProgress.objects.get_or_create(assessment=assessment, action_id=action_id)
@@ -280,31 +271,9 @@ def assessments_claim(*, user: User, tokens: Iterable[str]) -> int:
     return Assessment.objects.filter(token__in=wanted, owner__isnull=True).update(owner=user)
 
 
-def user_export(user: User) -> list[dict[str, Any]]:
+def user_export(user: User) -> list[AssessmentData]:
     """Everything stored about a user's assessments, for "export my data"."""
-    from pm_origins.web.resumes.services import reading_export
-
-    rows = []
-    for assessment in Assessment.objects.filter(owner=user).prefetch_related("progress"):
-        rows.append(
-            {
-                "token": assessment.token,
-                "created": assessment.created.isoformat(),
-                "completed": assessment.completed_at.isoformat()
-                if assessment.completed_at
-                else None,
-                "step": assessment.step,
-                "framework_version": assessment.framework_id,
-                "roles": assessment.roles,
-                "answers": assessment.answers,
-                "target": assessment.target or None,
-                "result": assessment.result,
-                "shared": bool(assessment.share_token),
-                "actions_done": sorted(p.action_id for p in assessment.progress.all()),
-                "resume": reading_export(assessment),
-            }
-        )
-    return rows
+    return [a.to_dict() for a in Assessment.objects.filter(owner=user).prefetch_related("progress")]
 
 
 __all__ = [

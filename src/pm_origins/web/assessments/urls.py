@@ -8,6 +8,7 @@ from pm_origins.web.core import converters  # noqa: F401 (registers <token:> and
 app_name = "assessments"
 
 urlpatterns = [
+    path("", views.home, name="home"),
     path("find/", views.start, name="start"),
     path("find/<token:token>/roles/", views.roles, name="roles"),
     path("find/<token:token>/questions/<int:page>/", views.questions, name="questions"),

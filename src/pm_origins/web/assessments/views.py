@@ -13,12 +13,13 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from pm_origins.engine import EngineInputError, UnmatchedTitlesError, questionnaire_pages
 from pm_origins.framework import UnknownId
-from pm_origins.reports import render_markdown
+from pm_origins.reports import ResultFormatError, render_markdown
 from pm_origins.web.accounts.http import AuthenticatedRequest
 from pm_origins.web.assessments import services
 from pm_origins.web.assessments.forms import QuestionPageForm, RoleFormSet, TargetForm
-from pm_origins.web.assessments.models import Assessment
+from pm_origins.web.assessments.models import ActionProgress, Assessment
 from pm_origins.web.assessments.presenters import (
+    Finished,
     comparison_context,
     framework_overview,
     history_context,
@@ -27,13 +28,14 @@ from pm_origins.web.assessments.presenters import (
 )
 from pm_origins.web.core.converters import is_token
 from pm_origins.web.core.decorators import private
+from pm_origins.web.core.framework import current_framework
 
 PAGE_SIZE = 8
 
 
 def _assessment(request: HttpRequest, token: str) -> Assessment:
     """The assessment behind a secret token, if this visitor may see it; else 404."""
-    assessment = get_object_or_404(Assessment.objects.select_related("framework"), token=token)
+    assessment = get_object_or_404(Assessment, token=token)
     if not assessment.visible_to(request.user):
         raise Http404("No such assessment")
     return assessment
@@ -225,17 +227,34 @@ def _steps(assessment: Assessment, current: str) -> list[dict[str, Any]]:
     return [{"id": key, "name": name, "current": key == current} for key, name in names]
 
 
+def _done(assessment: Assessment) -> frozenset[str]:
+    return frozenset(
+        ActionProgress.objects.filter(assessment=assessment).values_list("action_id", flat=True)
+    )
+
+
+def _unreadable(request: HttpRequest, error: ResultFormatError) -> HttpResponse:
+    return render(request, "assessments/unreadable.html", {"message": error.message}, status=422)
+
+
 @private
 @require_safe
 def result(request: HttpRequest, token: str) -> HttpResponse:
     assessment = _assessment(request, token)
     if not assessment.is_complete:
         return redirect("assessments:roles", token=token)
+    try:
+        saved = services.result_of(assessment)
+    except ResultFormatError as error:
+        return _unreadable(request, error)
+    may_track = assessment.may_track(request.user, services.guest_tokens(request.session))
     context = result_context(
         assessment,
+        saved,
         services.framework_of(assessment),
         owner_view=True,
-        may_track=assessment.may_track(request.user, services.guest_tokens(request.session)),
+        may_track=may_track,
+        done=_done(assessment) if may_track else frozenset(),
     )
     return render(request, "assessments/result.html", context)
 
@@ -244,12 +263,14 @@ def result(request: HttpRequest, token: str) -> HttpResponse:
 @require_safe
 def shared(request: HttpRequest, share_token: str) -> HttpResponse:
     assessment = get_object_or_404(
-        Assessment.objects.select_related("framework"),
-        share_token=share_token,
-        step=Assessment.Step.COMPLETE,
+        Assessment, share_token=share_token, step=Assessment.Step.COMPLETE
     )
+    try:
+        saved = services.result_of(assessment)
+    except ResultFormatError as error:
+        return _unreadable(request, error)
     context = result_context(
-        assessment, services.framework_of(assessment), owner_view=False, may_track=False
+        assessment, saved, services.framework_of(assessment), owner_view=False, may_track=False
     )
     return render(request, "assessments/result.html", context)
 
@@ -262,13 +283,16 @@ def export(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
         raise Http404("No result yet")
     filename = f"pm-origins-{assessment.created:%Y-%m-%d}"
     if fmt == "json":
+        # The result exactly as it was saved: the one truth every other view reads.
         response: HttpResponse = JsonResponse(assessment.result, json_dumps_params={"indent": 2})
     else:
-        evaluation = services.evaluation_of(assessment)
-        response = HttpResponse(
-            render_markdown(evaluation, services.framework_of(assessment)),
-            content_type="text/markdown; charset=utf-8",
-        )
+        try:
+            text = render_markdown(
+                services.result_of(assessment), services.framework_of(assessment)
+            )
+        except ResultFormatError as error:
+            return _unreadable(request, error)
+        response = HttpResponse(text, content_type="text/markdown; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
     return response
 
@@ -293,7 +317,7 @@ def delete(request: HttpRequest, token: str) -> HttpResponse:
     assessment = _assessment(request, token)
     services.assessment_delete(assessment=assessment)
     messages.success(request, "The result is deleted.")
-    return redirect("assessments:mine" if request.user.is_authenticated else "core:home")
+    return redirect("assessments:mine" if request.user.is_authenticated else "assessments:home")
 
 
 @require_POST
@@ -319,16 +343,28 @@ def retake(request: HttpRequest, token: str) -> HttpResponse:
     return redirect("assessments:roles", token=assessment.token)
 
 
+def _finished(assessments: list[Assessment]) -> list[Finished]:
+    """Finished results read under their own frameworks, leaving out any that cannot be read."""
+    out = []
+    for assessment in assessments:
+        try:
+            out.append(
+                Finished(
+                    assessment, services.result_of(assessment), services.framework_of(assessment)
+                )
+            )
+        except ResultFormatError:
+            continue  # listed on its own page with the reason; not charted here
+    return out
+
+
 @login_required
 @require_safe
 def mine(request: AuthenticatedRequest) -> HttpResponse:
-    assessments = list(
-        Assessment.objects.filter(owner=request.user)
-        .select_related("framework")
-        .order_by("created")
-    )
-    framework = services.current_framework()
-    return render(request, "assessments/mine.html", history_context(assessments, framework))
+    assessments = list(Assessment.objects.filter(owner=request.user).order_by("created"))
+    finished = _finished([a for a in assessments if a.is_complete])
+    drafts = [a for a in assessments if not a.is_complete]
+    return render(request, "assessments/mine.html", history_context(finished, drafts))
 
 
 @login_required
@@ -345,17 +381,22 @@ def compare(request: AuthenticatedRequest) -> HttpResponse:
     }
     if any(t not in found for t in tokens):
         raise Http404("Choose two of your own results")
-    earlier, later = sorted((found[t] for t in tokens), key=lambda a: a.created)
-    return render(
-        request,
-        "assessments/compare.html",
-        comparison_context(earlier, later, services.current_framework()),
-    )
+    ordered = sorted((found[t] for t in tokens), key=lambda a: a.created)
+    readable = _finished(ordered)
+    if len(readable) < len(set(tokens)):
+        return _unreadable(request, ResultFormatError("one of the two results cannot be read"))
+    earlier, later = readable[0], readable[-1]
+    return render(request, "assessments/compare.html", comparison_context(earlier, later))
+
+
+@require_safe
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "assessments/home.html", framework_overview(current_framework()))
 
 
 @require_safe
 def origin_detail(request: HttpRequest, origin_id: str) -> HttpResponse:
-    framework = services.current_framework()
+    framework = current_framework()
     try:
         origin = framework.origin(origin_id)
     except UnknownId:
@@ -380,7 +421,7 @@ def origin_detail(request: HttpRequest, origin_id: str) -> HttpResponse:
 
 @require_safe
 def competency_detail(request: HttpRequest, competency_id: str) -> HttpResponse:
-    framework = services.current_framework()
+    framework = current_framework()
     try:
         competency = framework.competency(competency_id)
     except UnknownId:
@@ -400,4 +441,4 @@ def competency_detail(request: HttpRequest, competency_id: str) -> HttpResponse:
 
 @require_safe
 def overview(request: HttpRequest) -> HttpResponse:
-    return render(request, "assessments/overview.html", framework_overview())
+    return render(request, "assessments/overview.html", framework_overview(current_framework()))

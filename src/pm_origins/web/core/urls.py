@@ -7,7 +7,6 @@ from pm_origins.web.core import views
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("healthz", views.healthz, name="healthz"),
 ]

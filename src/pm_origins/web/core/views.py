@@ -9,13 +9,6 @@ from django.views.decorators.http import require_safe
 
 
 @require_safe
-def home(request: HttpRequest) -> HttpResponse:
-    from pm_origins.web.assessments.presenters import framework_overview
-
-    return render(request, "core/home.html", framework_overview())
-
-
-@require_safe
 def robots_txt(request: HttpRequest) -> HttpResponse:
     lines = [
         "User-agent: *",

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import forms
 
-from pm_origins.evidence.files import FORMATS, MAX_TEXT_CHARS, MAX_UPLOAD_BYTES
+from pm_origins.evidence import FORMATS, MAX_TEXT_CHARS, MAX_UPLOAD_BYTES
 
 BOTH_GIVEN = "Choose a file or paste your résumé, not both."
 NONE_GIVEN = "Choose a file or paste your résumé; or skip this step."

@@ -14,8 +14,8 @@ from typing import Any
 from django.db import transaction
 
 from pm_origins.engine import BulletCompetency, EvidenceBullet
-from pm_origins.evidence.analysis import ResumeAnalysis, analyze_resume
-from pm_origins.evidence.files import clean_text, resume_text
+from pm_origins.evidence import ResumeAnalysis, analyze_resume, clean_text, resume_text
+from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.core.errors import DomainError
 from pm_origins.web.resumes.models import ResumeReading
@@ -155,15 +155,21 @@ def kept_note(assessment: Assessment) -> dict[str, Any] | None:
     }
 
 
-def reading_export(assessment: Assessment) -> dict[str, Any] | None:
-    """Everything stored about an assessment's résumé, for "export my data"."""
-    reading = ResumeReading.objects.filter(assessment=assessment).first()
-    if reading is None:
-        return None
-    return {
-        **(kept_note(assessment) or {}),
-        "text": reading.text,
-        "bullets": reading.bullets,
-        "roles": reading.roles,
-        "created": reading.created.isoformat(),
-    }
+def user_export(user: User) -> list[dict[str, Any]]:
+    """Everything stored about a user's résumés, for "export my data": one entry per
+    assessment that has one, saying whether its text was kept."""
+    readings = ResumeReading.objects.filter(assessment__owner=user).select_related("assessment")
+    return [
+        {
+            "assessment": reading.assessment.token,
+            "source": reading.source,
+            "text_kept": reading.text_kept,
+            "note": KEPT_NOTE if reading.text_kept else NOT_KEPT_NOTE,
+            "text": reading.text,
+            "bullets": reading.bullets,
+            "roles": reading.roles,
+            "rejected": reading.rejected,
+            "created": reading.created.isoformat(),
+        }
+        for reading in readings.order_by("created")
+    ]

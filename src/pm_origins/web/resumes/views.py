@@ -7,10 +7,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
-from pm_origins.evidence import EvidenceUnavailable
-from pm_origins.evidence.analysis import ResumeAnalysis
-from pm_origins.evidence.errors import ResumeFileError
-from pm_origins.evidence.files import MAX_UPLOAD_BYTES
+from pm_origins.evidence import (
+    MAX_UPLOAD_BYTES,
+    EvidenceUnavailable,
+    ResumeAnalysis,
+    ResumeFileError,
+)
 from pm_origins.web.assessments import services as assessment_services
 from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.assessments.views import draft_step

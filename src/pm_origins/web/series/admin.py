@@ -36,6 +36,7 @@ class TagAdmin(admin.ModelAdmin[Tag]):
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin[Article]):
     list_display = ("title", "series", "position", "status", "published_at", "reading_minutes")
+    list_select_related = ("series",)
     list_filter = ("status", "series", "tags")
     list_editable = ("position", "status")
     search_fields = ("title", "summary", "body")
@@ -64,6 +65,7 @@ def _moderate(status: str, label: str):  # type: ignore[no-untyped-def]
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin[Comment]):
     list_display = ("name", "article", "short_body", "status", "created_at", "user")
+    list_select_related = ("article", "user")
     list_filter = ("status", "article")
     search_fields = ("name", "email", "body")
     date_hierarchy = "created_at"

@@ -9,7 +9,7 @@ class SeriesConfig(AppConfig):
     verbose_name = "PM series"
 
     def ready(self) -> None:
-        from pm_origins.web.core import exports
+        from pm_origins.web.accounts import exports
         from pm_origins.web.series import side_cache
         from pm_origins.web.series.services import series_export
 

@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import functools
 import hashlib
 import logging
 from typing import Any
@@ -11,24 +10,14 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
+from pm_origins.web.core.framework import current_framework
 from pm_origins.web.series.rendering import reading_minutes, render_article, render_comment
 
 logger = logging.getLogger(__name__)
 
 
-@functools.cache
-def _framework_names() -> dict[str, str]:
-    """Display names of origins and competencies, by id; empty if the framework is broken."""
-    from pm_origins.framework import FrameworkError, load_framework
-
-    try:
-        framework = load_framework()
-    except FrameworkError:
-        logger.exception("framework could not be loaded; article links show ids")
-        return {}
-    names = {origin.id: origin.name for origin in framework.origins}
-    names.update({f"c:{c.id}": c.name for c in framework.competencies})
-    return names
+def _ids(text: str) -> list[str]:
+    return [part.strip() for part in text.split(",") if part.strip()]
 
 
 UNSAFE_URL = "Links must start with https://, http://, mailto:, tel: or / (a page on this site)."
@@ -143,16 +132,23 @@ class Article(models.Model):
         return self.status == self.Status.PUBLISHED and self.published_at <= timezone.now()
 
     def origin_links(self) -> list[tuple[str, str]]:
-        """(name, path) for each origin page; the assessments app serves the paths."""
-        names = _framework_names()
-        ids = [part.strip() for part in self.origin_ids.split(",") if part.strip()]
-        return [(names.get(origin, origin), f"/origins/{origin}/") for origin in ids]
+        """(name, path) for each origin page of the framework in use; ids it does not
+        define are left out rather than linked to a missing page."""
+        origins = {o.id: o.name for o in current_framework().origins}
+        return [
+            (origins[origin], reverse("assessments:origin", args=[origin]))
+            for origin in _ids(self.origin_ids)
+            if origin in origins
+        ]
 
     def competency_links(self) -> list[tuple[str, str]]:
-        """(name, path) for each competency page."""
-        names = _framework_names()
-        ids = [part.strip() for part in self.competency_ids.split(",") if part.strip()]
-        return [(names.get(f"c:{c}", c), f"/competencies/{c}/") for c in ids]
+        """(name, path) for each competency page of the framework in use."""
+        competencies = {c.id: c.name for c in current_framework().competencies}
+        return [
+            (competencies[c], reverse("assessments:competency", args=[c]))
+            for c in _ids(self.competency_ids)
+            if c in competencies
+        ]
 
 
 class ModerationStatus(models.TextChoices):

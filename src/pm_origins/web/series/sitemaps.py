@@ -14,7 +14,7 @@ class StaticPagesSitemap(Sitemap[str]):
     priority = 0.6
 
     def items(self) -> list[str]:
-        return ["core:home", "series:index", "series:topics", "series:feedback"]
+        return ["assessments:home", "series:index", "series:topics", "series:feedback"]
 
     def location(self, item: str) -> str:
         return reverse(item)

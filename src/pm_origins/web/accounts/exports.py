@@ -2,19 +2,18 @@
 
 Each app registers a callable that returns JSON-serialisable data for a user:
 
-    from pm_origins.web.core import exports
+    from pm_origins.web.accounts import exports
     exports.register("assessments", lambda user: [...])
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-if TYPE_CHECKING:
-    from pm_origins.web.accounts.models import User
+from pm_origins.web.accounts.models import User
 
-Exporter = Callable[["User"], Any]
+Exporter = Callable[[User], Any]
 
 _exporters: dict[str, Exporter] = {}
 

@@ -1,0 +1,490 @@
+"""A saved result, read back exactly as it was saved.
+
+A result is stored as the JSON contract `evaluation_data` wrote at the time
+(see `data`). Every page and export reads it through `read_result`, which turns
+the stored data of any format version into one typed `SavedResult`: nothing is
+re-computed, and a result saved under an older format or framework keeps
+reading as it did. Numbers are rounded here, once, for every front end.
+
+Formats:
+    1: the first contract (no ``format`` key): profile scores with bands and
+       levels, origin shares as fractions, blend, basis, superpowers, gaps,
+       advice, plan, roles, reasons and answers. Results saved since résumé
+       evidence came also hold ``evidence`` (read as no bullets when absent).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+RESULT_FORMAT = 1  # the format `evaluation_data` writes now
+KNOWN_FORMATS = (1,)
+
+BASIS_TEXT = {
+    "both": "Based on your career history and your answers.",
+    "history": "Based on your career history only. Answer the questionnaire to check it.",
+    "answers": "Based on your answers only. Add your past roles to sharpen it.",
+    "none": (
+        "There is no career history and no answers yet, so there is nothing to match you "
+        "to an origin with: every score is the population average, with a wide range. Add "
+        "your past roles or answer the questionnaire to find your origin."
+    ),
+}
+BAD_RESULT = (
+    "This saved result cannot be read: {problem}. It may have been damaged; nothing was "
+    "changed. Export your data or take the assessment again."
+)
+
+
+class ResultFormatError(ValueError):
+    """Stored result data that no reader understands; `message` is for people."""
+
+    def __init__(self, problem: str) -> None:
+        self.message = BAD_RESULT.format(problem=problem)
+        super().__init__(self.message)
+
+
+def whole(value: float) -> int:
+    """A number rounded to a whole, halves up: the one rounding every view uses."""
+    return math.floor(value + 0.5)
+
+
+def percent(share: float) -> int:
+    """A share (0-1) as a whole percent, halves up."""
+    return whole(share * 100)
+
+
+@dataclass(frozen=True)
+class Score:
+    """One competency's saved score, 0-100, with its 90% band."""
+
+    competency: str
+    score: float
+    low: float
+    high: float
+    level: int | None  # 0-4; None when the score is not measured
+    answered: int
+    measured: bool = True
+    uncertain: bool = False  # the band is too wide to say much
+
+    @property
+    def shown(self) -> int:
+        return whole(self.score)
+
+    @property
+    def low_shown(self) -> int:
+        return whole(self.low)
+
+    @property
+    def high_shown(self) -> int:
+        return whole(self.high)
+
+
+@dataclass(frozen=True)
+class Share:
+    id: str
+    name: str
+    share: float
+
+    @property
+    def percent(self) -> int:
+        return percent(self.share)
+
+
+@dataclass(frozen=True)
+class Advice:
+    competency: str
+    origin: str
+    text: str
+
+
+@dataclass(frozen=True)
+class PlanGap:
+    competency: str
+    current: float
+    target: float
+    gap: float
+    weight: float
+    priority: float
+    uncertain: bool
+
+
+@dataclass(frozen=True)
+class PlanAction:
+    id: str
+    competency: str
+    title: str
+    description: str
+    kind: str
+    hours: int
+    effort: str
+
+
+@dataclass(frozen=True)
+class PlanPhase:
+    days: int
+    actions: tuple[PlanAction, ...]
+
+    @property
+    def hours(self) -> int:
+        return sum(a.hours for a in self.actions)
+
+
+@dataclass(frozen=True)
+class Plan:
+    target_id: str
+    target_name: str
+    ready: bool
+    gaps: tuple[PlanGap, ...]
+    phases: tuple[PlanPhase, ...]
+
+    @property
+    def action_ids(self) -> tuple[str, ...]:
+        return tuple(a.id for phase in self.phases for a in phase.actions)
+
+
+@dataclass(frozen=True)
+class RoleReading:
+    """How one saved role was read: its origin shares, or unplaced with suggestions."""
+
+    title: str
+    years: float
+    years_ago: float
+    weight: float
+    matched: bool
+    alias: str | None
+    origins: tuple[tuple[str, float], ...]  # (origin id, share), largest first
+    suggestions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class AnswerReason:
+    item: str
+    answer: int
+    points: float
+
+
+@dataclass(frozen=True)
+class Reason:
+    competency: str
+    prior: float
+    source: str  # "history" or "population"
+    answers: tuple[AnswerReason, ...]
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    """One saved résumé bullet: what it showed, and whether the person rejected it."""
+
+    id: str
+    text: str  # empty when the résumé's text was not kept
+    role: str
+    competencies: tuple[tuple[str, float], ...]  # (competency id, score 0-1); empty: abstained
+    rejected: bool
+
+    def score(self, competency: str) -> float | None:
+        for competency_id, score in self.competencies:
+            if competency_id == competency:
+                return score
+        return None
+
+
+@dataclass(frozen=True)
+class SavedResult:
+    """Everything a saved result shows, typed, in the order its framework lists it."""
+
+    format: int
+    framework_version: str
+    profile: tuple[Score, ...]
+    origins: tuple[Share, ...]
+    blend: tuple[Share, ...]
+    basis: str
+    superpowers: tuple[str, ...]
+    gaps: tuple[str, ...]
+    uncertain: tuple[str, ...]
+    advice: tuple[Advice, ...]
+    plan: Plan | None
+    roles: tuple[RoleReading, ...]
+    reasons: tuple[Reason, ...]
+    answers: Mapping[str, int] = field(default_factory=dict)
+    evidence: tuple[EvidenceItem, ...] = ()
+
+    def supporting(self, competency: str) -> tuple[EvidenceItem, ...]:
+        """The résumé bullets that show a competency, strongest first, rejected ones left out."""
+        found = [(e.score(competency), e) for e in self.evidence if not e.rejected]
+        ranked = sorted(((s, e) for s, e in found if s is not None), key=lambda pair: -pair[0])
+        return tuple(e for _, e in ranked)
+
+    @property
+    def abstained(self) -> int:
+        """How many résumé bullets showed none of the competencies."""
+        return sum(1 for e in self.evidence if not e.competencies)
+
+    @property
+    def rejected(self) -> int:
+        return sum(1 for e in self.evidence if e.rejected)
+
+    def score(self, competency: str) -> Score:
+        for entry in self.profile:
+            if entry.competency == competency:
+                return entry
+        raise KeyError(competency)
+
+    def has(self, competency: str) -> bool:
+        return any(entry.competency == competency for entry in self.profile)
+
+    @property
+    def matched(self) -> bool:
+        """True when there was something to match an origin with."""
+        return self.basis != "none" and bool(self.blend)
+
+    @property
+    def top(self) -> Share | None:
+        return self.blend[0] if self.matched else None
+
+    @property
+    def blend_label(self) -> str:
+        """ "Quality Assurance", or "56% Quality Assurance / 44% Software Development"."""
+        if len(self.blend) == 1:
+            return self.blend[0].name
+        return " / ".join(f"{share.percent}% {share.name}" for share in self.blend)
+
+    @property
+    def basis_text(self) -> str:
+        return BASIS_TEXT.get(self.basis, "")
+
+    def advice_for(self, competency: str) -> tuple[str, ...]:
+        return tuple(a.text for a in self.advice if a.competency == competency)
+
+
+# Readers -----------------------------------------------------------------------------
+
+
+def _mapping(value: object, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, Mapping):
+        raise ResultFormatError(f"{where} is not an object")
+    return value
+
+
+def _list(value: object, where: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ResultFormatError(f"{where} is not a list")
+    return value
+
+
+def _objects(value: object, where: str) -> list[Mapping[str, Any]]:
+    return [_mapping(item, where) for item in _list(value, where)]
+
+
+def _number(value: object, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ResultFormatError(f"{where} is not a number")
+    return float(value)
+
+
+def _text(value: object, where: str) -> str:
+    if not isinstance(value, str):
+        raise ResultFormatError(f"{where} is not text")
+    return value
+
+
+def _shares(value: object, where: str) -> tuple[Share, ...]:
+    return tuple(
+        Share(
+            _text(o.get("id"), f"{where} id"),
+            _text(o.get("name"), f"{where} name"),
+            _number(o.get("share"), f"{where} share"),
+        )
+        for o in _objects(value, where)
+    )
+
+
+def _plan_v1(value: object) -> Plan | None:
+    if value is None:
+        return None
+    plan = _mapping(value, "the plan")
+    target = _mapping(plan.get("target"), "the plan's target")
+    gaps = tuple(
+        PlanGap(
+            competency=_text(g.get("competency"), "a plan gap"),
+            current=_number(g.get("current"), "a plan gap's current score"),
+            target=_number(g.get("target"), "a plan gap's target"),
+            gap=_number(g.get("gap"), "a plan gap"),
+            weight=_number(g.get("weight"), "a plan gap's weight"),
+            priority=_number(g.get("priority"), "a plan gap's priority"),
+            uncertain=bool(g.get("uncertain")),
+        )
+        for g in _objects(plan.get("gaps"), "a plan gap")
+    )
+    phases = tuple(
+        PlanPhase(
+            days=int(_number(p.get("days"), "a plan phase")),
+            actions=tuple(
+                PlanAction(
+                    id=_text(a.get("id"), "an action id"),
+                    competency=_text(a.get("competency"), "an action's competency"),
+                    title=_text(a.get("title"), "an action's title"),
+                    description=_text(a.get("description"), "an action's description"),
+                    kind=_text(a.get("kind"), "an action's kind"),
+                    hours=int(_number(a.get("hours"), "an action's hours")),
+                    effort=_text(a.get("effort"), "an action's effort"),
+                )
+                for a in _objects(p.get("actions"), "an action")
+            ),
+        )
+        for p in _objects(plan.get("phases"), "a plan phase")
+    )
+    return Plan(
+        target_id=_text(target.get("id"), "the plan's target id"),
+        target_name=_text(target.get("name"), "the plan's target name"),
+        ready=bool(plan.get("ready")),
+        gaps=gaps,
+        phases=phases,
+    )
+
+
+def _roles_v1(value: object) -> tuple[RoleReading, ...]:
+    readings = []
+    for role in _objects(value or [], "a role"):
+        shares = _mapping(role.get("origins") or {}, "a role's origins")
+        alias = role.get("alias")
+        readings.append(
+            RoleReading(
+                title=_text(role.get("title"), "a role's title"),
+                years=_number(role.get("years"), "a role's years"),
+                years_ago=_number(role.get("years_ago", 0), "a role's years ago"),
+                weight=_number(role.get("weight", 0), "a role's weight"),
+                matched=bool(role.get("matched")),
+                alias=alias if isinstance(alias, str) else None,
+                origins=tuple(
+                    sorted(
+                        ((str(k), _number(v, "a role's share")) for k, v in shares.items()),
+                        key=lambda kv: (-kv[1], kv[0]),
+                    )
+                ),
+                suggestions=tuple(str(s) for s in role.get("suggestions") or ()),
+            )
+        )
+    return tuple(readings)
+
+
+def _reasons_v1(value: object) -> tuple[Reason, ...]:
+    return tuple(
+        Reason(
+            competency=_text(r.get("competency"), "a reason"),
+            prior=_number(r.get("prior"), "a reason's starting point"),
+            source=_text(r.get("source"), "a reason's source"),
+            answers=tuple(
+                AnswerReason(
+                    item=_text(a.get("item"), "a reason's question"),
+                    answer=int(_number(a.get("answer"), "a reason's answer")),
+                    points=_number(a.get("points"), "a reason's points"),
+                )
+                for a in _objects(r.get("answers"), "a reason's answer")
+            ),
+        )
+        for r in _objects(value or [], "a reason")
+    )
+
+
+def _profile_v1(
+    value: object, competency_ids: Sequence[str], uncertain: Sequence[str]
+) -> tuple[Score, ...]:
+    profile = _mapping(value, "the profile")
+    missing = [c for c in competency_ids if c not in profile]
+    if missing:
+        raise ResultFormatError(f"the profile has no score for {', '.join(missing)}")
+    scores = []
+    for competency in competency_ids:
+        entry = _mapping(profile[competency], f"the score for {competency}")
+        level = entry.get("level")
+        scores.append(
+            Score(
+                competency=competency,
+                score=_number(entry.get("score"), f"the score for {competency}"),
+                low=_number(entry.get("low"), f"the band of {competency}"),
+                high=_number(entry.get("high"), f"the band of {competency}"),
+                level=int(level) if isinstance(level, int) else None,
+                answered=int(_number(entry.get("answered", 0), f"answers to {competency}")),
+                uncertain=competency in uncertain,
+            )
+        )
+    return tuple(scores)
+
+
+def _evidence_v1(value: object) -> tuple[EvidenceItem, ...]:
+    return tuple(
+        EvidenceItem(
+            id=_text(b.get("id"), "a résumé bullet's id"),
+            text=_text(b.get("text", ""), "a résumé bullet"),
+            role=_text(b.get("role", ""), "a résumé bullet's role"),
+            competencies=tuple(
+                (
+                    _text(c.get("id"), "a résumé bullet's competency"),
+                    _number(c.get("score"), "a résumé bullet's score"),
+                )
+                for c in _objects(b.get("competencies") or [], "a résumé bullet's competency")
+            ),
+            rejected=bool(b.get("rejected")),
+        )
+        for b in _objects(value or [], "a résumé bullet")
+    )
+
+
+def _read_v1(data: Mapping[str, Any], competency_ids: Sequence[str]) -> SavedResult:
+    answers = _mapping(data.get("answers") or {}, "the answers")
+    uncertain = tuple(str(c) for c in _list(data.get("uncertain") or [], "uncertain"))
+    return SavedResult(
+        format=1,
+        framework_version=_text(data.get("framework_version"), "the framework version"),
+        profile=_profile_v1(data.get("profile"), competency_ids, uncertain),
+        origins=_shares(data.get("origins") or [], "an origin"),
+        blend=_shares(data.get("blend") or data.get("origins", [])[:1], "the blend"),
+        basis=_text(data.get("basis", "none"), "the basis"),
+        superpowers=tuple(str(c) for c in _list(data.get("superpowers") or [], "superpowers")),
+        gaps=tuple(str(c) for c in _list(data.get("gaps") or [], "gaps")),
+        uncertain=uncertain,
+        advice=tuple(
+            Advice(
+                _text(a.get("competency"), "advice"),
+                _text(a.get("origin"), "advice"),
+                _text(a.get("text"), "advice"),
+            )
+            for a in _objects(data.get("advice") or [], "advice")
+        ),
+        plan=_plan_v1(data.get("plan")),
+        roles=_roles_v1(data.get("roles")),
+        reasons=_reasons_v1(data.get("reasons")),
+        answers={str(k): int(_number(v, "an answer")) for k, v in answers.items()},
+        evidence=_evidence_v1(data.get("evidence")),
+    )
+
+
+READERS: dict[int, Callable[[Mapping[str, Any], Sequence[str]], SavedResult]] = {1: _read_v1}
+
+
+def result_format(data: Mapping[str, Any]) -> int:
+    """The format version of stored result data (1 when it predates the ``format`` key)."""
+    value = data.get("format", 1)
+    if isinstance(value, bool) or not isinstance(value, int) or value not in READERS:
+        raise ResultFormatError(f"it has an unknown format {value!r}")
+    return value
+
+
+def read_result(data: object, competency_ids: Sequence[str]) -> SavedResult:
+    """Stored result data, of any known format, as a `SavedResult`.
+
+    Args:
+        data: the JSON object `evaluation_data` produced when the result was saved.
+        competency_ids: the competencies of the framework it was saved under, in order.
+    Returns:
+        The typed result; numbers are as stored (round them with `whole`/`percent`).
+    Raises:
+        ResultFormatError: the data is not a result this version can read, or it
+            lacks a competency's score (never filled in with a made-up value).
+    """
+    stored = _mapping(data, "the result")
+    return READERS[result_format(stored)](stored, competency_ids)
