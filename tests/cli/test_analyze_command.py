@@ -212,3 +212,15 @@ def test_without_the_evidence_extra_it_says_how_to_install_it(
     message = assert_bad_input(cli("analyze", str(resume)))
 
     assert "pm-origins[evidence]" in message
+
+
+def test_a_pdf_without_the_evidence_extra_says_how_to_install_it(
+    cli, assert_bad_input, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "resume.pdf"
+    path.write_bytes(text_pdf(["QA Engineer, Acme, Jan 2020 - Present"]))
+    monkeypatch.setitem(sys.modules, "pypdf", None)
+
+    message = assert_bad_input(cli("analyze", str(path)))
+
+    assert "pm-origins[evidence]" in message

@@ -60,7 +60,7 @@ def analyze_file(
             text = clean_text(sys.stdin.read(MAX_TEXT_CHARS * 2 + 1), source="The pasted text")
         else:
             text = read_resume_file(path)
-    except ResumeFileError as exc:
+    except (ResumeFileError, EvidenceUnavailable) as exc:
         fail(exc.message)
 
     progress = Progress(
@@ -85,9 +85,7 @@ def analyze_file(
                 text, today=today, reader=BulletReader(encoder), progress=step
             )
             progress.update(encoding, completed=1, total=1)
-    except EvidenceUnavailable as exc:
-        fail(exc.message)
-    except ResumeFileError as exc:
+    except (ResumeFileError, EvidenceUnavailable) as exc:
         fail(exc.message)
     known = {b.id for b in analysis.bullets}
     unknown = [r for r in rejected if r not in known]
