@@ -8,10 +8,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from typer.testing import CliRunner, Result
 
 from pm_origins.cli import app
+from pm_origins.engine import responses_csv
+from pm_origins.engine.irt import cumulative_probabilities
+from pm_origins.framework import load_framework
 
 # A wide, colourless terminal so Rich neither wraps nor colours what the tests read,
 # and no framework file leaking in from the developer's environment.
@@ -106,3 +110,36 @@ def assert_bad_input() -> Callable[[Result], str]:
         return message
 
     return check
+
+
+def _simulated_csv(
+    path: Path, competencies: tuple[str, ...], respondents: int, seed: int = 1
+) -> list[str]:
+    """Write raw answers (reverse-keyed items flipped, 5% blank) and return the item ids."""
+    framework = load_framework()
+    items = [item for c in competencies for item in framework.items_for(c)]
+    rng = np.random.default_rng(seed)
+    a = rng.uniform(0.8, 2.2, len(items))
+    b = np.sort(rng.normal(0.0, 1.0, (len(items), 4)), axis=1)
+    theta = rng.normal(size=respondents)
+    keyed = (
+        rng.random((respondents, len(items)))[:, :, None] < cumulative_probabilities(theta, a, b)
+    ).sum(2)
+    rows = []
+    for person in range(respondents):
+        row = {}
+        for index, item in enumerate(items):
+            if rng.random() < 0.05:
+                continue
+            value = int(keyed[person, index])
+            row[item.id] = 5 - value if item.reverse else value + 1
+        rows.append(row)
+    item_ids = [item.id for item in items]
+    path.write_text("".join(responses_csv(item_ids, rows)), encoding="utf-8")
+    return item_ids
+
+
+@pytest.fixture
+def simulated_csv() -> Callable[..., list[str]]:
+    """Write a responses CSV simulated from known parameters; returns its item ids."""
+    return _simulated_csv

@@ -33,6 +33,13 @@ def test_the_walk_finds_every_command() -> None:
         "analyze",
         "assess",
         "serve",
+        "team analyze",
+        "worker",
+        "backup",
+        "restore",
+        "calibrate",
+        "reliability",
+        "export-responses",
     }
 
 

@@ -8,7 +8,18 @@ import subprocess
 import sys
 
 HEAVY = ("numpy", "pydantic", "yaml", "django")
-COMMANDS = ("origins", "framework", "report", "analyze", "assess", "serve")
+COMMANDS = (
+    "origins",
+    "framework",
+    "report",
+    "analyze",
+    "assess",
+    "serve",
+    "calibrate",
+    "reliability",
+    "export-responses",
+    "team",
+)
 
 
 def run_python(*args: str) -> subprocess.CompletedProcess[str]:

@@ -43,7 +43,7 @@ def test_the_global_framework_option_reaches_the_site(
     monkeypatch.delenv("PM_ORIGINS_FRAMEWORK", raising=False)
     result = CliRunner().invoke(app, ["--framework", str(good), "serve", "--port", "8123"])
     assert result.exit_code == 0, result.output
-    assert never_serve == [{"host": "127.0.0.1", "port": 8123, "workers": 2}]
+    assert never_serve == [{"host": "127.0.0.1", "port": 8123, "workers": 2, "task_worker": True}]
     import os
 
     assert os.environ["PM_ORIGINS_FRAMEWORK"] == str(good.resolve())

@@ -13,7 +13,8 @@ from django.test import Client
 from django.utils import timezone
 
 from pm_origins.web.accounts.models import User
-from pm_origins.web.series import spam
+from pm_origins.web.core import pagecache
+from pm_origins.web.series import side_cache, spam
 from pm_origins.web.series.models import Article, Series
 
 PASSWORD = "correct horse battery staple 42"
@@ -33,7 +34,14 @@ def _web_settings(settings: Any, db: None) -> Iterator[None]:
     settings.COMMENT_MAX_AGE = 86400
     settings.COMMENTS_PER_IP = 5
     settings.LOGIN_ATTEMPTS_PER_HOUR = 10
+    settings.MAILS_PER_ADDRESS_PER_HOUR = 5
+    settings.MAILS_PER_IP_PER_HOUR = 20
+    # Tasks run at once, so a test reads mail.outbox right after the request;
+    # tests/web/test_mail_queue.py runs the real queue and its worker.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     cache.clear()
+    side_cache.forget_version()
+    pagecache.STORE.clear()
     yield
     cache.clear()
 

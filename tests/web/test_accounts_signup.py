@@ -62,12 +62,12 @@ def test_a_confirmation_link_works_only_once() -> None:
     assert services.SIGNUP_LINK_INVALID in response.content.decode()
 
 
-def test_signing_up_again_voids_the_older_link() -> None:
+def test_signing_up_again_keeps_the_first_link_and_both_links_work_once() -> None:
     _signup(Client(), "new@example.org")
     _signup(Client(), "new@example.org", password="yet another passphrase 9")
-    old, new = _link(mail.outbox[0]), _link(mail.outbox[1])
-    assert Client().get(old).status_code == 400
-    assert Client().get(new).status_code == 302
+    first, second = _link(mail.outbox[0]), _link(mail.outbox[1])
+    assert Client().get(first).status_code == 302
+    assert Client().get(second).status_code == 400, "the account is already confirmed"
 
 
 def test_a_garbled_link_is_a_clear_error_not_a_crash() -> None:

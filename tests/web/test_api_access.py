@@ -20,6 +20,7 @@ from pm_origins.web.assessments.models import Assessment
 
 from .api_helpers import ApiClient, error_of, openapi, session_client, token_for
 from .assess_helpers import finished
+from .team_helpers import TEAM_MATRIX, TEAM_OBJECT_OPERATIONS
 
 # (method, path template) -> the success status for the owner
 OBJECT_OPERATIONS = {
@@ -59,9 +60,10 @@ def call(client: ApiClient, method: str, template: str, result: Assessment) -> A
     return client.request(method, path, MATRIX[(method, template)])
 
 
-def test_every_private_operation_is_in_the_matrix() -> None:
-    assert operations(secured=True) == set(MATRIX)
+def test_every_private_operation_is_in_a_matrix() -> None:
+    assert operations(secured=True) == set(MATRIX) | set(TEAM_MATRIX)
     assert {op for op in MATRIX if "{result_id}" in op[1]} == set(OBJECT_OPERATIONS)
+    assert {op for op in TEAM_MATRIX if "{" in op[1]} == set(TEAM_OBJECT_OPERATIONS)
 
 
 @pytest.mark.parametrize(("method", "template"), sorted(OBJECT_OPERATIONS))

@@ -17,9 +17,12 @@ from django.db import connection, models
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from pm_origins.web.accounts.models import User
 from pm_origins.web.assessments.models import ActionProgress, Assessment, FrameworkSnapshot
+from pm_origins.web.series import side_cache
 from pm_origins.web.series.models import (
     Article,
     Comment,
@@ -30,6 +33,15 @@ from pm_origins.web.series.models import (
     SiteSettings,
     Tag,
     Widget,
+)
+from pm_origins.web.teams.models import (
+    Cohort,
+    CohortPerson,
+    Membership,
+    SecondOpinion,
+    Team,
+    TeamInvite,
+    TeamShare,
 )
 
 from .assess_helpers import finished
@@ -117,6 +129,53 @@ def _widget() -> Widget:
     return Widget.objects.create(title=f"W{next(SERIAL)}", body="Text")
 
 
+def _team() -> Team:
+    return Team.objects.create(name=f"Team {next(SERIAL)}")
+
+
+def _membership() -> Membership:
+    return Membership.objects.create(team=_team(), user=_user(), name=f"M{next(SERIAL)}")
+
+
+def _share() -> TeamShare:
+    membership = _membership()
+    return TeamShare.objects.create(membership=membership, assessment=finished(membership.user))
+
+
+def _invite() -> TeamInvite:
+    return TeamInvite.objects.create(team=_team(), expires_at=timezone.now())
+
+
+def _cohort() -> Cohort:
+    return Cohort.objects.create(coach=_user(), name=f"C{next(SERIAL)}", framework=_snapshot())
+
+
+def _cohort_person() -> CohortPerson:
+    return CohortPerson.objects.create(cohort=_cohort(), name="P", line=2, result={})
+
+
+def _opinion() -> SecondOpinion:
+    return SecondOpinion.objects.create(
+        subject=_user(), framework=_snapshot(), relationship="peer", expires_at=timezone.now()
+    )
+
+
+def _queued_mail() -> DBTaskResult:
+    # A row as the database task backend writes it when a mail is enqueued.
+    return DBTaskResult.objects.create(
+        args_kwargs={"args": [], "kwargs": {"subject": "S", "body": "B", "to": "a@example.org"}},
+        task_path="pm_origins.web.core.mail.deliver",
+        backend_name="default",
+        run_after=timezone.now(),
+    )
+
+
+@pytest.fixture(autouse=True)
+def _database_task_queue(settings: Any) -> None:
+    # The queued-task admin reads each row's task through the database backend, as deployed.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+
+
 MAKERS: dict[type[models.Model], Callable[[], Any]] = {
     User: _user,
     Assessment: _assessment,
@@ -130,12 +189,21 @@ MAKERS: dict[type[models.Model], Callable[[], Any]] = {
     NavLink: _link(NavLink),
     FollowLink: _link(FollowLink),
     Widget: _widget,
+    Team: _team,
+    Membership: _membership,
+    TeamShare: _share,
+    TeamInvite: _invite,
+    Cohort: _cohort,
+    CohortPerson: _cohort_person,
+    SecondOpinion: _opinion,
     Group: _group,
+    DBTaskResult: _queued_mail,
 }
 SINGLETONS = {SiteSettings}  # one row by design
 
 
 def queries(client: Client, url: str) -> int:
+    side_cache.forget_version()  # count the side area's version read every time
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
     assert response.status_code == 200, url

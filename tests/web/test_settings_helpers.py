@@ -73,7 +73,7 @@ def test_every_variable_settings_reads_is_declared_with_help() -> None:
 
 def test_database_url_selects_postgresql_with_every_part() -> None:
     db = database_from_url("postgres://ann:p%40ss@db.example:5433/pm?sslmode=require")
-    assert db["ENGINE"] == "django.db.backends.postgresql"
+    assert db["ENGINE"] == "django_prometheus.db.backends.postgresql"
     assert (db["NAME"], db["USER"], db["PASSWORD"]) == ("pm", "ann", "p@ss")
     assert (db["HOST"], db["PORT"]) == ("db.example", "5433")
     assert db["OPTIONS"] == {"sslmode": "require"}

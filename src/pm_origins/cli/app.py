@@ -24,6 +24,9 @@ if TYPE_CHECKING:
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 MAX_ANSWERS_FILE_BYTES = 1_000_000
+MAX_ROSTER_FILE_BYTES = 50_000_000
+PROGRESS_FROM_PEOPLE = 200  # a progress bar (on stderr) for files at least this large
+PROBLEMS_SHOWN = 10
 
 app = typer.Typer(
     name="pm-origins",
@@ -34,6 +37,8 @@ app = typer.Typer(
 )
 framework_app = typer.Typer(help="Check or show the framework data.", no_args_is_help=True)
 app.add_typer(framework_app, name="framework")
+team_app = typer.Typer(help="Analyse a team or cohort from a CSV file.", no_args_is_help=True)
+app.add_typer(team_app, name="team")
 
 
 class TableOrJson(StrEnum):
@@ -431,6 +436,13 @@ def serve(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     workers: Annotated[int, typer.Option(help="Gunicorn worker processes.", min=1, max=64)] = 2,
+    task_worker: Annotated[
+        bool,
+        typer.Option(
+            "--task-worker/--no-task-worker",
+            help="Run one task worker (mail) beside gunicorn, stopped with it.",
+        ),
+    ] = True,
 ) -> None:
     """Serve the web site: migrate, load the framework and series, then run gunicorn."""
     require_web("serve")
@@ -444,6 +456,416 @@ def serve(
         os.environ[ENV_VAR] = str(Path(given).resolve())  # the site reads the same file
     _framework(ctx, None)  # a broken framework stops here, with its file and line
     try:
-        run_server(host=host, port=port, workers=workers)
+        run_server(host=host, port=port, workers=workers, task_worker=task_worker)
     except ImproperlyConfigured as exc:
         fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")
+
+
+@app.command()
+def worker(
+    batch: Annotated[
+        bool, typer.Option("--batch", help="Run the tasks waiting now, then exit.")
+    ] = False,
+    interval: Annotated[
+        float, typer.Option(help="Seconds between looks at an empty queue.", min=0.05, max=60)
+    ] = 1.0,
+) -> None:
+    """Run the task worker: sends the site's mail and other queued work (Ctrl+C stops it)."""
+    require_web("worker")
+    from django.core.exceptions import ImproperlyConfigured
+
+    from pm_origins.web.worker import run_worker
+
+    try:
+        run_worker(batch=batch, interval=interval)
+    except ImproperlyConfigured as exc:
+        fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")
+
+
+class BackupFormatChoice(StrEnum):
+    native = "native"
+    json = "json"
+
+
+@app.command()
+def backup(
+    out: Annotated[
+        Path, typer.Option("--out", help="The backup file to write.", show_default=False)
+    ],
+    output_format: Annotated[
+        BackupFormatChoice,
+        typer.Option(
+            "--format",
+            help="native: SQLite file (online backup) or pg_dump archive; "
+            "json: dumpdata with natural keys, loads into either database.",
+        ),
+    ] = BackupFormatChoice.native,
+) -> None:
+    """Back up the site's database while it runs (see docs/DEPLOYMENT.md, "Backups")."""
+    require_web("backup")
+    from django.core.exceptions import ImproperlyConfigured
+
+    from pm_origins.web.backup import BackupError, BackupFormat
+    from pm_origins.web.backup import backup as make_backup
+
+    try:
+        written = make_backup(out, BackupFormat(output_format.value))
+    except BackupError as exc:
+        fail(str(exc))
+    except ImproperlyConfigured as exc:
+        fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")
+    except OSError as exc:
+        fail(f"Cannot write {out}: {exc.strerror or exc}.")
+    _console(stderr=True).print(f"Backup written to {out}: {written}.", markup=False)
+
+
+@app.command()
+def restore(
+    path: Annotated[Path, typer.Argument(help="A file made by `pm-origins backup`.")],
+) -> None:
+    """Replace the site's data with a backup (stop the site first)."""
+    require_web("restore")
+    from django.core.exceptions import ImproperlyConfigured
+
+    from pm_origins.web.backup import BackupError
+    from pm_origins.web.backup import restore as load_backup
+
+    try:
+        done = load_backup(path)
+    except BackupError as exc:
+        fail(str(exc))
+    except ImproperlyConfigured as exc:
+        fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")
+    except OSError as exc:
+        fail(f"Cannot read {path}: {exc.strerror or exc}.")
+    _console(stderr=True).print(f"Restored from {path}: {done}.", markup=False)
+
+
+MAX_RESPONSES_FILE_BYTES = 32_000_000
+ResponsesArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="A CSV of raw answers: a header of question ids (optionally `respondent` first), "
+        "one row per person, answers 1-5, blank for unanswered.",
+        show_default=False,
+    ),
+]
+
+
+def read_responses_file(framework: Framework, path: Path) -> Any:
+    """The responses CSV at `path` as a ResponseTable; bad files end with exit status 2."""
+    from pm_origins.engine import EngineInputError, read_responses
+
+    try:
+        if path.stat().st_size > MAX_RESPONSES_FILE_BYTES:
+            fail(
+                f"{path} is larger than {MAX_RESPONSES_FILE_BYTES // 1_000_000} MB; use a random "
+                f"sample of the respondents."
+            )
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        fail(f"Cannot read {path}: {exc.strerror or exc}.")
+    except UnicodeDecodeError:
+        fail(f"{path} is not UTF-8 text; save the spreadsheet as CSV UTF-8 and try again.")
+    try:
+        return read_responses(framework, text, source=str(path))
+    except EngineInputError as exc:
+        fail(exc.message)
+
+
+def _print_notes(notes: list[str]) -> None:
+    console = _console(stderr=True)
+    for note in notes:
+        console.print(f"Note: {note}", markup=False)
+
+
+@app.command()
+def calibrate(
+    ctx: typer.Context,
+    responses: ResponsesArgument,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            help="Write the fitted parameters as a framework file to load with --framework.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: TableFormatOption = TableOrJson.table,
+    framework_path: FrameworkOption = None,
+) -> None:
+    """Fit item parameters (graded response model) to real answers, by marginal likelihood."""
+    from pm_origins.engine import calibrate as fit
+    from pm_origins.reports import (
+        calibration_data,
+        calibration_notes,
+        calibration_override_yaml,
+    )
+
+    framework = _framework(ctx, framework_path)
+    table = read_responses_file(framework, responses)
+    calibration = fit(framework, table.item_ids, table.answers)
+    notes = calibration_notes(framework, calibration)
+    if not calibration.items:
+        fail(
+            f"Nothing in {responses} could be calibrated: each competency needs at least 3 "
+            f"answered questions. " + " ".join(notes)
+        )
+    if output_format is TableOrJson.json:
+        typer.echo(json.dumps(calibration_data(calibration), indent=2))
+    else:
+        _print_calibration(framework, calibration)
+    _print_notes(notes)
+    if out is not None:
+        _write_override(out, calibration_override_yaml(calibration, source=responses.name))
+
+
+def _print_calibration(framework: Framework, calibration: Any) -> None:
+    from rich.table import Table
+
+    console = _console()
+    table = Table(title=f"Fitted item parameters ({calibration.respondents} respondents)")
+    for column in ("item", "competency", "answered", "a", "b1 .. b4"):
+        table.add_column(column)
+    for item in calibration.items:
+        table.add_row(
+            item.item_id,
+            framework.competency(item.competency).name,
+            str(item.answered),
+            f"{item.discrimination:.2f}",
+            "  ".join(f"{b:.2f}" for b in item.thresholds),
+        )
+    console.print(table)
+    converged = "yes" if calibration.converged else "no"
+    console.print(f"Converged: {converged}.")
+
+
+def _write_override(out: Path, text: str) -> None:
+    from pm_origins.framework import FrameworkError, load_framework
+
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"Cannot write {out}: {exc.strerror or exc}.")
+    console = _console(stderr=True)
+    try:
+        framework = load_framework(out)
+    except FrameworkError as exc:
+        first = exc.problems[0] if exc.problems else "unknown problem"
+        console.print(
+            f"Parameters written to {out}, but the framework does not load with them "
+            f"({len(exc.problems)} problem(s); the first: {first}). "
+            f"`pm-origins framework validate {out}` lists them all.",
+            markup=False,
+        )
+        return
+    console.print(
+        f"Parameters written to {out}. Loaded with --framework or PM_ORIGINS_FRAMEWORK it is "
+        f"framework version {framework.version}; saved results keep their own version.",
+        markup=False,
+    )
+
+
+@app.command()
+def reliability(
+    ctx: typer.Context,
+    responses: ResponsesArgument,
+    output_format: TableFormatOption = TableOrJson.table,
+    framework_path: FrameworkOption = None,
+) -> None:
+    """How reliable each competency's scale is: alpha, omega, marginal, item-total r."""
+    from pm_origins.engine import calibrate as fit
+    from pm_origins.engine import reliability_report
+    from pm_origins.reports import calibration_notes, reliability_data
+
+    framework = _framework(ctx, framework_path)
+    table = read_responses_file(framework, responses)
+    calibration = fit(framework, table.item_ids, table.answers)
+    report = reliability_report(framework, table.item_ids, table.answers, calibration=calibration)
+    if output_format is TableOrJson.json:
+        typer.echo(json.dumps(reliability_data(report), indent=2))
+    else:
+        _print_reliability(framework, report)
+    _print_notes(calibration_notes(framework, calibration))
+
+
+def _print_reliability(framework: Framework, report: Any) -> None:
+    from rich.table import Table
+
+    def number(value: float | None) -> str:
+        return "-" if value is None else f"{value:.2f}"
+
+    console = _console()
+    scales = Table(title="Reliability per competency")
+    for column in ("competency", "n", "alpha", "95% interval", "omega", "marginal"):
+        scales.add_column(column)
+    items = Table(title="Corrected item-total correlations")
+    for column in ("item", "competency", "r"):
+        items.add_column(column)
+    for scale in report.scales:
+        name = framework.competency(scale.competency).name
+        interval = f"{scale.alpha_ci[0]:.2f} to {scale.alpha_ci[1]:.2f}" if scale.alpha_ci else "-"
+        scales.add_row(
+            name,
+            str(scale.n),
+            number(scale.alpha),
+            interval,
+            number(scale.omega),
+            number(scale.marginal),
+        )
+        for item_id, r in scale.items:
+            items.add_row(item_id, name, number(r))
+    console.print(scales)
+    console.print(items)
+    console.print(
+        "Blank answers: each covariance uses the people who answered both questions "
+        "(see docs/CALIBRATION.md)."
+    )
+
+
+@app.command("export-responses")
+def export_responses(
+    ctx: typer.Context,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Write the CSV to this file instead of the screen.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Write the site's stored answers as a responses CSV, without names or emails."""
+    try:
+        import django
+    except ImportError as exc:
+        fail(
+            f"The web extra is not installed ({exc.name}). Install it with "
+            f"`pip install 'pm-origins[web]'`."
+        )
+    from django.core.exceptions import ImproperlyConfigured
+
+    from pm_origins.framework import ENV_VAR
+
+    given = ctx.find_root().params.get("framework_path")
+    if given is not None:
+        os.environ[ENV_VAR] = str(Path(given).resolve())
+    _framework(ctx, None)  # a broken framework stops here, with its file and line
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "pm_origins.web.settings")
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:
+        fail(f"A setting is wrong: {exc}. See docs/DEPLOYMENT.md for every setting.")
+    from django.db import DatabaseError
+
+    from pm_origins.web.assessments.responses import responses_export
+
+    try:
+        if out is None:
+            for line in responses_export():
+                typer.echo(line, nl=False)
+            return
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            rows = -1
+            for line in responses_export():
+                handle.write(line)
+                rows += 1
+    except DatabaseError as exc:
+        fail(
+            f"The site's database cannot be read ({str(exc).strip()}). Run `pm-origins serve` "
+            f"once to set it up, and check DATABASE_URL and PM_ORIGINS_DATA."
+        )
+    except OSError as exc:
+        fail(f"Cannot write {out}: {exc.strerror or exc}.")
+    _console(stderr=True).print(f"{rows} respondents written to {out}.", markup=False)
+
+
+def _read_roster_text(path: Path) -> str:
+    try:
+        if path.stat().st_size > MAX_ROSTER_FILE_BYTES:
+            fail(f"{path} is larger than {MAX_ROSTER_FILE_BYTES // 1_000_000} MB; split it.")
+        return path.read_text(encoding="utf-8")
+    except OSError as exc:
+        fail(f"Cannot read {path}: {exc.strerror or exc}.")
+    except UnicodeDecodeError:
+        fail(f"{path} is not UTF-8 text; save the spreadsheet as CSV UTF-8.")
+
+
+@team_app.command("analyze")
+def team_analyze(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help='CSV with columns name, roles ("Title=Years[@Ago]" separated by ;) and '
+            "optional question-id answer columns.",
+            show_default=False,
+        ),
+    ],
+    target: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--target",
+            help="A target PM role id for the gaps and pairing weights; repeat for a mix.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: TableFormatOption = TableOrJson.table,
+    framework_path: FrameworkOption = None,
+) -> None:
+    """Coverage, single points of failure, gaps and optimal mentor pairs, offline."""
+    from pm_origins.engine import (
+        EngineInputError,
+        analyze_team,
+        memo_matcher,
+        read_roster,
+        target_mix,
+    )
+
+    framework = _framework(ctx, framework_path)
+    targets = list(target or [])
+    try:
+        target_mix(framework, targets)
+    except EngineInputError as exc:
+        fail(exc.message)
+    match = memo_matcher(framework)
+    roster = read_roster(framework, _read_roster_text(file), match_title=match)
+    if roster.problems:
+        shown = " ".join(roster.problems[:PROBLEMS_SHOWN])
+        more = len(roster.problems) - PROBLEMS_SHOWN
+        fail(
+            f"{file}: nothing was analysed; fix these rows. {shown}"
+            + (f" And {more} more problems." if more > 0 else "")
+        )
+    if not roster.people:
+        fail(f"{file} has a header but no people.")
+    members = _evaluate_roster(framework, roster.people, match)
+    analysis = analyze_team(framework, members, targets)
+    from pm_origins.reports import team_data
+
+    data = team_data(analysis, framework)
+    if output_format is TableOrJson.json:
+        typer.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        return
+    from pm_origins.cli.team import print_team
+
+    print_team(_console(), framework, analysis, data)
+
+
+def _evaluate_roster(framework: Framework, people: Any, match: Any) -> list[Any]:
+    """Each person's result, as a team member read from the result's JSON."""
+    from pm_origins.engine import evaluate
+    from pm_origins.reports import evaluation_data, member_from_result
+
+    def one(person: Any) -> Any:
+        evaluation = evaluate(framework, person.roles, person.answers, match_title=match)
+        return member_from_result(person.name, evaluation_data(evaluation, framework))
+
+    if len(people) < PROGRESS_FROM_PEOPLE:
+        return [one(p) for p in people]
+    from rich.progress import track
+
+    return [
+        one(p)
+        for p in track(
+            people, description="Scoring people", console=_console(stderr=True), transient=True
+        )
+    ]

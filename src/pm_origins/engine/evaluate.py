@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from pm_origins.engine.errors import UnmatchedTitlesError
@@ -11,6 +11,7 @@ from pm_origins.engine.history import History, Role, read_history
 from pm_origins.engine.matching import OriginMatch, match_origins
 from pm_origins.engine.planning import GrowthPlan, build_plan, target_role
 from pm_origins.engine.scoring import AnswerContribution, Profile, score_answers
+from pm_origins.engine.titles import TitleMatch
 from pm_origins.framework import Framework
 
 TOP_CONTRIBUTIONS = 3
@@ -68,6 +69,7 @@ def evaluate(
     target: str | None = None,
     *,
     allow_unmatched: bool = False,
+    match_title: Callable[[str], TitleMatch] | None = None,
     evidence: Iterable[EvidenceBullet] = (),
     rejected: Iterable[str] = (),
 ) -> Evaluation:
@@ -80,6 +82,8 @@ def evaluate(
         target: a target role id for a growth plan, or None for no plan.
         allow_unmatched: go on without titles that match no origin instead of
             raising; they stay listed in `evaluation.history.unmatched`.
+        match_title: title -> TitleMatch, to share a memoised matcher across many
+            people; the framework's matcher when None.
         evidence: bullets read from a résumé (see `engine.evidence`). They are
             listed per competency in `evaluation.evidence_by_competency`; the
             scores take them in once the scorer works on the theta grid (add
@@ -95,7 +99,7 @@ def evaluate(
     answers = dict(answers or {})
     if target is not None:
         target_role(framework, target)  # fail on a bad target before the work
-    history = read_history(framework, roles)
+    history = read_history(framework, roles, match_title=match_title)
     if history.unmatched and not allow_unmatched:
         raise UnmatchedTitlesError(tuple((m.title, m.suggestions) for m in history.unmatched))
     profile = score_answers(framework, answers, history.prior)

@@ -7,7 +7,7 @@ how recently it ended, say how much it counts.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from pm_origins.engine.errors import BAD_YEARS, BAD_YEARS_AGO, EngineInputError
@@ -73,21 +73,28 @@ class History:
         return tuple(e.match for e in self.evidence if not e.match.matched)
 
 
-def read_history(framework: Framework, roles: Iterable[Role]) -> History:
+def read_history(
+    framework: Framework,
+    roles: Iterable[Role],
+    *,
+    match_title: Callable[[str], TitleMatch] | None = None,
+) -> History:
     """Match every role and build the origin blend and prior profile.
 
     Args:
         framework: the loaded framework.
         roles: past and current jobs.
+        match_title: title -> TitleMatch; the framework's matcher when None (a caller
+            reading many people passes a memoised one, titles repeat).
     Returns:
         A History; unmatched titles are listed in `History.unmatched` and left
         out of the blend, so the caller decides whether to stop or go on.
     Raises:
         EngineInputError: a role with no title or impossible years.
     """
-    matcher = TitleMatcher.for_framework(framework)
+    match_title = match_title or TitleMatcher.for_framework(framework).match
     evidence = tuple(
-        RoleEvidence(role, matcher.match(role.title), role.years * recency_weight(role.years_ago))
+        RoleEvidence(role, match_title(role.title), role.years * recency_weight(role.years_ago))
         for role in map(validate_role, roles)
     )
     totals: dict[str, float] = {}

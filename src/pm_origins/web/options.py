@@ -66,6 +66,34 @@ OPTIONS: tuple[Option, ...] = (
         "Sender address of e-mails the site sends.",
     ),
     Option(
+        "PM_ORIGINS_MAILS_PER_ADDRESS",
+        "5",
+        "Mails (sign-up, reset) sent to one address per hour; past it the answer is the same "
+        "but no mail goes out.",
+    ),
+    Option(
+        "PM_ORIGINS_MAILS_PER_IP",
+        "20",
+        "Mails that requests from one IP address may cause per hour, whatever the recipients.",
+    ),
+    Option(
+        "PM_ORIGINS_METRICS_TOKEN",
+        "",
+        "Bearer token that opens /metrics from any address (Authorization: Bearer TOKEN). "
+        "Empty: only the allow-list below.",
+    ),
+    Option(
+        "PM_ORIGINS_METRICS_ALLOWED_IPS",
+        "127.0.0.1,::1",
+        "Comma-separated client addresses or networks (10.0.0.0/8) that may read /metrics "
+        "without the token. Empty: nobody without the token.",
+    ),
+    Option(
+        "PM_ORIGINS_LOG_FORMAT",
+        "json",
+        "json: one JSON object per log line, with the request id; text: plain lines.",
+    ),
+    Option(
         "PM_ORIGINS_LOGIN_ATTEMPTS_PER_HOUR",
         "10",
         "Failed log-ins allowed per account per hour before answering 429.",

@@ -2,7 +2,8 @@
 
 ``serve()`` migrates the database, creates the cache table, loads each app's
 initial data, collects static files and then replaces the current process with
-gunicorn. The ``pm-origins serve`` CLI command calls it.
+gunicorn. The ``pm-origins serve`` CLI command calls it; the hooks in ``gunicorn_config`` run
+the task worker beside gunicorn.
 """
 
 from __future__ import annotations
@@ -32,27 +33,48 @@ def prepare() -> None:
     call_command("collectstatic", interactive=False, verbosity=0)
 
 
-def gunicorn_argv(*, host: str, port: int, workers: int) -> list[str]:
-    """The command line that runs the site under gunicorn."""
+DEFAULT_WORKERS = 2
+
+
+def gunicorn_argv(*, host: str, port: int, workers: int = DEFAULT_WORKERS) -> list[str]:
+    """The command line that runs the site under gunicorn, with the hooks of ``gunicorn_config``."""
     return [
         sys.executable,
         "-m",
         "gunicorn",
         "pm_origins.web.wsgi:application",
+        "--config",
+        "python:pm_origins.web.gunicorn_config",
         "--bind",
         f"{host}:{port}",
         "--workers",
         str(workers),
-        "--access-logfile",
-        "-",
     ]
 
 
-def serve(*, host: str = "127.0.0.1", port: int = 8000, workers: int = 2) -> None:
-    """Prepare the site, then exec gunicorn on host:port with ``workers`` processes."""
+def serve(
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    workers: int = DEFAULT_WORKERS,
+    task_worker: bool = True,
+) -> None:
+    """Prepare the site, then exec gunicorn on host:port with ``workers`` processes.
+
+    With ``task_worker`` gunicorn's master starts one task worker beside it and
+    stops it on exit. Metrics of all workers are gathered in a folder of the
+    data folder unless ``PROMETHEUS_MULTIPROC_DIR`` names one.
+    """
     if workers < 1:
         raise ValueError("workers must be at least 1")
     prepare()
+    from django.conf import settings
+
+    from pm_origins.web.gunicorn_config import TASK_WORKER_ENV
+
+    metrics_dir = settings.DATA_DIR / "metrics" / f"{host.replace(':', '_')}-{port}"
+    os.environ.setdefault("PROMETHEUS_MULTIPROC_DIR", str(metrics_dir))
+    os.environ[TASK_WORKER_ENV] = "1" if task_worker else "0"
     argv = gunicorn_argv(host=host, port=port, workers=workers)
     sys.stdout.flush()
     sys.stderr.flush()

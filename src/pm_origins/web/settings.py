@@ -7,6 +7,7 @@ parse, instead of silently falling back to a default.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from collections.abc import Mapping
@@ -80,7 +81,7 @@ def database_from_url(url: str) -> dict[str, object]:
     except ValueError:
         raise ImproperlyConfigured("DATABASE_URL has a port that is not a number") from None
     return {
-        "ENGINE": "django.db.backends.postgresql",
+        "ENGINE": "django_prometheus.db.backends.postgresql",  # Django's, with query metrics
         "NAME": name,
         "USER": unquote(parts.username or ""),
         "PASSWORD": unquote(parts.password or ""),
@@ -125,6 +126,7 @@ INSTALLED_APPS = [
     "pm_origins.web.series",
     "pm_origins.web.assessments",
     "pm_origins.web.resumes",
+    "pm_origins.web.teams",
     "pm_origins.web.api",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -136,10 +138,15 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.syndication",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
+    "django_prometheus",
     "ninja",  # the API docs page's Swagger UI, served from this site (CSP: self only)
 ]
 
 MIDDLEWARE = [
+    "pm_origins.web.core.logs.RequestIdMiddleware",
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "pm_origins.web.core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -151,6 +158,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "pm_origins.web.core.middleware.PrivateNoStoreMiddleware",
+    "pm_origins.web.core.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "pm_origins.web.urls"
@@ -180,13 +188,19 @@ if _database_url:
 else:
     DATABASES = {
         "default": {
-            "ENGINE": "django.db.backends.sqlite3",
+            "ENGINE": "django_prometheus.db.backends.sqlite3",  # Django's, with query metrics
             "NAME": DATA_DIR / "pm-origins.sqlite3",
+            # Keep each worker's connection: opening one (and its PRAGMAs) per request
+            # cost more than most pages' own queries.
+            "CONN_MAX_AGE": 600,
+            "CONN_HEALTH_CHECKS": True,
             "OPTIONS": {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",
                 "timeout": 20,
             },
+            # Tests use an in-memory database (said outright, as the engine is a wrapper).
+            "TEST": {"NAME": ":memory:"},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -196,7 +210,7 @@ _redis_url = env_str("REDIS_URL")
 if _redis_url:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "pm_origins.web.core.cache.TimedRedisCache",
             "LOCATION": _redis_url,
             "KEY_PREFIX": "pm-origins",
         }
@@ -204,11 +218,14 @@ if _redis_url:
 else:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "BACKEND": "pm_origins.web.core.cache.TimedDatabaseCache",
             "LOCATION": "pm_origins_cache",
             "KEY_PREFIX": "pm-origins",
         }
     }
+
+# Task queue (mail and other slow work): rows in the same database, run by `pm-origins worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 SESSION_COOKIE_HTTPONLY = True
@@ -237,7 +254,7 @@ STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "pm_origins.web.core.storage.StaticFilesStorage"},
 }
 
 # E-mail: printed to the console unless an SMTP host is configured.
@@ -286,12 +303,14 @@ if HTTPS:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     # Load balancers probe plain HTTP; the health check must not be redirected.
-    SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+    SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^metrics$"]
 
 # How many proxies sit in front; used to find the client's IP for rate limits.
 TRUSTED_PROXIES = env_int("PM_ORIGINS_TRUSTED_PROXIES")
 
 # Rate limits and spam defences (see docs/SERIES.md).
+MAILS_PER_ADDRESS_PER_HOUR = env_int("PM_ORIGINS_MAILS_PER_ADDRESS", minimum=1)
+MAILS_PER_IP_PER_HOUR = env_int("PM_ORIGINS_MAILS_PER_IP", minimum=1)
 LOGIN_ATTEMPTS_PER_HOUR = env_int("PM_ORIGINS_LOGIN_ATTEMPTS_PER_HOUR", minimum=1)
 COMMENTS_PER_IP = env_int("PM_ORIGINS_COMMENTS_PER_IP", minimum=1)
 COMMENT_MIN_SECONDS = env_int("PM_ORIGINS_COMMENT_MIN_SECONDS")
@@ -301,10 +320,46 @@ API_ANON_RATE_LIMIT = env_int("PM_ORIGINS_API_ANON_RATE_LIMIT", minimum=1)
 API_AUTH_FAILURES = env_int("PM_ORIGINS_API_AUTH_FAILURES", minimum=1)
 API_MAX_BODY_BYTES = env_int("PM_ORIGINS_API_MAX_BODY_BYTES", minimum=1024)
 
+# /metrics: a bearer token, or a client address on the allow-list (see core/metrics.py).
+METRICS_TOKEN = env_str("PM_ORIGINS_METRICS_TOKEN")
+try:
+    METRICS_ALLOWED_NETWORKS = [
+        ipaddress.ip_network(part, strict=False)
+        for part in env_list("PM_ORIGINS_METRICS_ALLOWED_IPS")
+    ]
+except ValueError as exc:
+    raise ImproperlyConfigured(f"PM_ORIGINS_METRICS_ALLOWED_IPS: {exc}") from None
+PROMETHEUS_LATENCY_BUCKETS = (
+    0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1.0, 2.5, 5.0, 10.0, float("inf"),
+)  # fmt: skip
+
+# Logs: one JSON object per line on stderr, each with the id of its request (core/logs.py).
+LOG_FORMAT = env_str("PM_ORIGINS_LOG_FORMAT").lower()
+if LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"PM_ORIGINS_LOG_FORMAT must be json or text, got {LOG_FORMAT!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request_id": {"()": "pm_origins.web.core.logs.RequestIdFilter"}},
+    "formatters": {
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "filters": ["request_id"],
+        }
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"pm_origins": {"handlers": ["console"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "pm_origins": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django_tasks": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django_tasks_db": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

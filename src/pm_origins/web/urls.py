@@ -35,6 +35,7 @@ urlpatterns = [
     re_path(r"^api/", api_not_found),
     path("", include("pm_origins.web.assessments.urls")),
     path("", include("pm_origins.web.resumes.urls")),
+    path("", include("pm_origins.web.teams.urls")),
     path("series/", include("pm_origins.web.series.urls")),
     path("feeds/rss.xml", ArticlesRssFeed(), name="feed-rss"),
     path("feeds/atom.xml", ArticlesAtomFeed(), name="feed-atom"),

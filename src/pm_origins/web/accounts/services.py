@@ -7,17 +7,15 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.hashers import make_password
-from django.core.mail import send_mail
 from django.db import transaction
 from django.http import HttpRequest
-from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.encoding import force_bytes, force_str
-from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
+from django.utils.encoding import force_str
+from django.utils.http import urlsafe_base64_decode
 
+from pm_origins.web.accounts import tasks
 from pm_origins.web.accounts.models import User, normalise_email
 from pm_origins.web.accounts.tokens import signup_token_generator
-from pm_origins.web.core import ratelimit
+from pm_origins.web.core import mail, ratelimit
 from pm_origins.web.core.errors import DomainError
 
 INVALID_LOGIN = (
@@ -33,8 +31,8 @@ LOGIN_THROTTLED_IP = (
 )
 WRONG_PASSWORD = "That password is not right, so your account was not deleted."
 SIGNUP_LINK_INVALID = (
-    "This confirmation link is not valid any more: it was already used, it expired, or a "
-    "newer one was sent. If your account is confirmed, log in; otherwise sign up again."
+    "This confirmation link is not valid any more: it was already used, it expired, or the "
+    "password was changed since. If your account is confirmed, log in; otherwise sign up again."
 )
 
 LOGIN_WINDOW = 60 * 60
@@ -53,44 +51,39 @@ class LoginThrottled(AccountError):
         self.retry_after = retry_after
 
 
-def _send(*, template: str, to: str, context: dict[str, Any]) -> None:
-    subject = render_to_string(f"accounts/email/{template}_subject.txt", context).strip()
-    body = render_to_string(f"accounts/email/{template}.txt", context)
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [to])
-
-
-def account_signup(*, email: str, password: str, site_url: str) -> User | None:
+def account_signup(*, email: str, password: str, site_url: str, ip: str) -> User | None:
     """Start a sign-up; the answer to the person is the same whatever happens.
 
-    A new address gets an inactive account and a confirmation link. An address
-    that already has a confirmed account gets an e-mail telling its owner that
-    someone tried to sign up (with log-in and reset links) and nothing changes.
-    An address with an unconfirmed account gets the new password and a fresh
-    link, which voids the older one. Returns the user whose link was sent, if any.
+    A new address gets an inactive account with this password and a
+    confirmation link. An address that already has an account is never
+    changed, whoever asks: a confirmed account's owner is told that someone
+    tried to sign up (with log-in and reset links); an unconfirmed one's owner
+    gets a fresh confirmation link for the account as it stands, with the
+    password chosen at the first sign-up. The mail goes through the task queue,
+    within the per-address and per-IP mail limits. Returns the account this
+    sign-up created, or None when the address already had one.
     """
     email = normalise_email(email)
     password_hash = make_password(password)  # hashed in every branch: no timing tell
-    with transaction.atomic():
-        user = User.objects.select_for_update().filter(email=email).first()
-        if user is not None and user.is_active:
-            _send(
-                template="signup_exists",
-                to=email,
-                context={
-                    "login_url": site_url + reverse("accounts:login"),
-                    "reset_url": site_url + reverse("accounts:password_reset"),
-                },
-            )
-            return None
-        if user is None:
-            user = User(email=email, is_active=False)
-        user.password = password_hash
-        user.save()
-    uidb64 = urlsafe_base64_encode(force_bytes(user.pk))
-    token = signup_token_generator.make_token(user)
-    confirm_path = reverse("accounts:signup_confirm", args=[uidb64, token])
-    _send(template="signup_confirm", to=email, context={"confirm_url": site_url + confirm_path})
-    return user
+    # get_or_create re-reads the row when a concurrent sign-up created it first.
+    user, created = User.objects.get_or_create(
+        email=email, defaults={"is_active": False, "password": password_hash}
+    )
+    if mail.mail_allowed(to=email, ip=ip):
+        tasks.send_signup_mail.enqueue(email=email, created=created, site_url=site_url)
+    return user if created else None
+
+
+def password_reset_request(*, email: str, site_url: str, ip: str) -> None:
+    """Queue a reset link for ``email``, within the mail limits.
+
+    The request does the same work for every address; the worker looks the
+    address up and mails only an active account, so neither the answer nor its
+    timing tells whether an account exists.
+    """
+    email = normalise_email(email)
+    if mail.mail_allowed(to=email, ip=ip):
+        tasks.send_password_reset_mail.enqueue(email=email, site_url=site_url)
 
 
 def account_confirm(*, uidb64: str, token: str) -> User:

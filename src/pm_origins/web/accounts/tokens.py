@@ -6,8 +6,8 @@ from django.contrib.auth.tokens import PasswordResetTokenGenerator
 class SignupTokenGenerator(PasswordResetTokenGenerator):
     """Confirms a new account's e-mail address.
 
-    The hash covers ``is_active``, so a link works once; it covers the password
-    hash too, so signing up again (with a new password) voids older links.
+    The hash covers ``is_active``, so a link works once, and the password hash,
+    so a link dies when the password changes (a reset before confirming).
     """
 
     key_salt = "pm_origins.web.accounts.SignupTokenGenerator"

@@ -37,14 +37,7 @@ urlpatterns = [
     ),
     path(
         "password-reset/",
-        never_cache(
-            auth_views.PasswordResetView.as_view(
-                template_name="accounts/password_reset.html",
-                email_template_name="accounts/email/password_reset.txt",
-                subject_template_name="accounts/email/password_reset_subject.txt",
-                success_url=reverse_lazy("accounts:password_reset_done"),
-            )
-        ),
+        never_cache(views.PasswordResetView.as_view()),
         name="password_reset",
     ),
     path(

@@ -5,11 +5,13 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -47,9 +49,12 @@ def signup(request: HttpRequest) -> HttpResponse:
             email=form.cleaned_data["email"],
             password=form.cleaned_data["password1"],
             site_url=_site_url(request),
+            ip=client_ip(request),
         )
-        # Remember who signed up in this browser, so the link logs them straight in.
-        request.session[SIGNUP_SESSION_KEY] = user.pk if user else None
+        # Only the browser that chose an account's password is logged in by its link;
+        # the session is written either way, so every answer sets the same cookie.
+        remembered = user.pk if user else request.session.get(SIGNUP_SESSION_KEY)
+        request.session[SIGNUP_SESSION_KEY] = remembered
         return redirect("accounts:signup_done")
     return render(request, "accounts/signup.html", {"form": form})
 
@@ -73,6 +78,21 @@ def signup_confirm(request: HttpRequest, uidb64: str, token: str) -> HttpRespons
         return redirect("accounts:account")
     messages.success(request, "Your account is confirmed. Log in with your e-mail and password.")
     return redirect("accounts:login")
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset form; the mail goes through the throttled task queue."""
+
+    template_name = "accounts/password_reset.html"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
+        services.password_reset_request(
+            email=form.cleaned_data["email"],
+            site_url=_site_url(self.request),
+            ip=client_ip(self.request),
+        )
+        return redirect(self.get_success_url())
 
 
 @never_cache

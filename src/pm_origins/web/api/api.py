@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, re_path, reverse
+from django.utils import timezone
 from ninja import NinjaAPI, Query, Swagger
 from ninja.errors import HttpError
 from ninja.operation import Operation
@@ -19,7 +20,7 @@ from ninja.responses import Status
 
 from pm_origins.engine import Role
 from pm_origins.evidence import evaluate_resume_text
-from pm_origins.reports import evaluation_data
+from pm_origins.reports import evaluation_data, team_data
 from pm_origins.web.accounts import exports
 from pm_origins.web.accounts.http import ApiRequest
 from pm_origins.web.api import errors, schemas
@@ -27,9 +28,22 @@ from pm_origins.web.api.auth import AUTH
 from pm_origins.web.api.guard import guard, not_found
 from pm_origins.web.assessments import services
 from pm_origins.web.assessments.models import Assessment
+from pm_origins.web.core.converters import is_token
 from pm_origins.web.core.framework import current_framework
+from pm_origins.web.teams import services as team_services
+from pm_origins.web.teams.access import lead_of, membership_of, opinion_of, real_id
+from pm_origins.web.teams.models import Membership, SecondOpinion, TeamInvite
 
 API_VERSION = "1"
+MEMBER_CARD_KEYS = ("name", "origins", "profile", "plan")
+TEAM_ANALYSIS_KEYS = (
+    "coverage",
+    "single_points_of_failure",
+    "uncovered",
+    "gaps",
+    "pairs",
+    "formula",
+)
 RESULT_ID_RE = re.compile(r"[A-Za-z0-9_-]{1,64}")
 DESCRIPTION = """\
 Find your PM origin story over HTTP: the framework, stateless evaluations, and your
@@ -347,6 +361,282 @@ def share_create(request: ApiRequest, result_id: str) -> Any:
 )
 def share_revoke(request: ApiRequest, result_id: str) -> Any:
     services.share_revoke(assessment=_result(request, result_id))
+    return Status(204, None)
+
+
+# Teams ---------------------------------------------------------------------------------
+# The same services and the same access checks as the team pages.
+
+
+def _team_summary(request: ApiRequest, membership: Membership) -> dict[str, Any]:
+    return {
+        "id": membership.team_id,
+        "name": membership.team.name,
+        "role": membership.role,
+        "url": request.build_absolute_uri(
+            reverse("api-v1:team_get", kwargs={"team_id": membership.team_id})
+        ),
+    }
+
+
+@api.get(
+    "/teams",
+    response=responses({200: list[schemas.TeamSummaryOut]}, *AUTH_ERRORS),
+    tags=["teams"],
+    summary="The teams you lead or belong to",
+)
+def team_list(request: ApiRequest) -> Any:
+    memberships = Membership.objects.filter(user=request.auth).select_related("team")
+    return [_team_summary(request, m) for m in memberships]
+
+
+@api.post(
+    "/teams",
+    response=responses({201: schemas.TeamSummaryOut}, *AUTH_ERRORS),
+    tags=["teams"],
+    summary="Create a team that you lead",
+)
+def team_create(request: ApiRequest, response: HttpResponse, data: schemas.TeamIn) -> Any:
+    team = team_services.team_create(user=request.auth, name=data.name)
+    summary = _team_summary(request, lead_of(request.auth, team.pk))
+    response["Location"] = summary["url"]
+    return Status(201, summary)
+
+
+@api.get(
+    "/teams/{team_id}",
+    response=responses({200: schemas.TeamOut}, *OBJECT_ERRORS),
+    tags=["teams"],
+    summary="A team as its members see it: shared results, coverage, gaps and pairs",
+)
+def team_get(request: ApiRequest, team_id: int) -> Any:
+    membership = membership_of(request.auth, team_id)
+    team = membership.team
+    view = team_services.team_view(team=team)
+    data = team_data(view.analysis, current_framework())
+    return {
+        "id": team.pk,
+        "name": team.name,
+        "role": membership.role,
+        "target_roles": list(team.target_roles),
+        "members": [{k: card[k] for k in MEMBER_CARD_KEYS} for card in view.cards],
+        "waiting": view.waiting,
+        "memberships": (
+            [{"id": m.pk, "name": m.name, "role": m.role} for m in team.memberships.all()]
+            if membership.is_lead
+            else None
+        ),
+        **{key: data[key] for key in TEAM_ANALYSIS_KEYS},
+        "trend": view.trend,
+    }
+
+
+@api.delete(
+    "/teams/{team_id}",
+    response=responses({204: None}, *OBJECT_ERRORS),
+    tags=["teams"],
+    summary="Delete a team you lead; members' own results stay theirs",
+)
+def team_delete(request: ApiRequest, team_id: int) -> Any:
+    team_services.team_delete(team=lead_of(request.auth, team_id).team)
+    return Status(204, None)
+
+
+@api.put(
+    "/teams/{team_id}/targets",
+    response=responses({200: schemas.TargetsIn}, *OBJECT_ERRORS),
+    tags=["teams"],
+    summary="Set the target mix of a team you lead",
+)
+def team_targets(request: ApiRequest, team_id: int, data: schemas.TargetsIn) -> Any:
+    team = team_services.team_set_targets(
+        team=lead_of(request.auth, team_id).team, role_ids=data.targets
+    )
+    return {"targets": team.target_roles}
+
+
+@api.post(
+    "/teams/{team_id}/invites",
+    response=responses({201: schemas.InviteOut}, *OBJECT_ERRORS),
+    tags=["teams"],
+    summary="Make an invitation link to a team you lead",
+)
+def team_invite_create(request: ApiRequest, team_id: int) -> Any:
+    invite = team_services.invite_create(team=lead_of(request.auth, team_id).team)
+    return Status(
+        201,
+        {
+            "id": invite.pk,
+            "url": request.build_absolute_uri(reverse("teams:join", args=[invite.token])),
+            "expires_at": invite.expires_at,
+        },
+    )
+
+
+@api.delete(
+    "/teams/{team_id}/invites/{invite_id}",
+    response=responses({204: None}, *OBJECT_ERRORS),
+    tags=["teams"],
+    summary="Revoke an invitation link; it stops working at once",
+)
+def team_invite_revoke(request: ApiRequest, team_id: int, invite_id: int) -> Any:
+    team = lead_of(request.auth, team_id).team
+    invite = TeamInvite.objects.filter(pk=real_id(invite_id), team=team).first()
+    if invite is None:
+        raise Http404(errors.DETAILS[404])
+    team_services.invite_revoke(invite=invite)
+    return Status(204, None)
+
+
+@api.post(
+    "/join",
+    response=responses({200: schemas.TeamSummaryOut}, *AUTH_ERRORS, 404),
+    tags=["teams"],
+    summary="Join a team with the token of its invitation link",
+)
+def team_join(request: ApiRequest, data: schemas.JoinIn) -> Any:
+    if team_services.open_invite(data.token) is None:
+        raise Http404(team_services.INVITE_CLOSED)
+    membership = team_services.team_join(token=data.token, user=request.auth, name=data.name)
+    return _team_summary(request, membership)
+
+
+@api.put(
+    "/teams/{team_id}/share",
+    response=responses({200: schemas.SharedOut}, *OBJECT_ERRORS),
+    tags=["teams"],
+    summary="Choose which of your results the team sees",
+)
+def team_share(request: ApiRequest, team_id: int, data: schemas.ShareIn) -> Any:
+    membership = membership_of(request.auth, team_id)
+    assessment = (
+        _results(request).filter(token=data.result_id).first() if is_token(data.result_id) else None
+    )
+    if assessment is None:
+        raise Http404(errors.RESULT_NOT_FOUND)
+    share = team_services.share_set(membership=membership, assessment=assessment)
+    return {"shared_at": share.shared_at}
+
+
+@api.delete(
+    "/teams/{team_id}/share",
+    response=responses({204: None}, *OBJECT_ERRORS),
+    tags=["teams"],
+    summary="Withdraw every result you shared with the team",
+)
+def team_withdraw(request: ApiRequest, team_id: int) -> Any:
+    team_services.share_withdraw(membership=membership_of(request.auth, team_id))
+    return Status(204, None)
+
+
+@api.post(
+    "/teams/{team_id}/leave",
+    response=responses({204: None}, *OBJECT_ERRORS),
+    tags=["teams"],
+    summary="Leave a team (a lead deletes the team instead)",
+)
+def team_leave(request: ApiRequest, team_id: int) -> Any:
+    team_services.team_leave(membership=membership_of(request.auth, team_id))
+    return Status(204, None)
+
+
+@api.delete(
+    "/teams/{team_id}/members/{member_id}",
+    response=responses({204: None}, *OBJECT_ERRORS),
+    tags=["teams"],
+    summary="Remove a member from a team you lead",
+)
+def team_member_remove(request: ApiRequest, team_id: int, member_id: int) -> Any:
+    team = lead_of(request.auth, team_id).team
+    member = Membership.objects.filter(pk=real_id(member_id), team=team).first()
+    if member is None:
+        raise Http404(errors.DETAILS[404])
+    team_services.member_remove(membership=member)
+    return Status(204, None)
+
+
+# Second opinions ------------------------------------------------------------------------
+
+
+def _opinion(request: ApiRequest, opinion: SecondOpinion) -> dict[str, Any]:
+    open_now = opinion.open_at(timezone.now())
+    return {
+        "id": opinion.pk,
+        "relationship": opinion.relationship,
+        "created": opinion.created,
+        "expires_at": opinion.expires_at,
+        "submitted_at": opinion.submitted_at,
+        "rater": opinion.rater_name or None,
+        "rate_url": (
+            request.build_absolute_uri(reverse("teams:rate", args=[opinion.token]))
+            if open_now
+            else None
+        ),
+    }
+
+
+@api.get(
+    "/second-opinions",
+    response=responses({200: list[schemas.OpinionOut]}, *AUTH_ERRORS),
+    tags=["second opinions"],
+    summary="The second opinions you asked for, newest first",
+)
+def opinion_list(request: ApiRequest) -> Any:
+    return [_opinion(request, o) for o in SecondOpinion.objects.filter(subject=request.auth)]
+
+
+@api.post(
+    "/second-opinions",
+    response=responses({201: schemas.OpinionOut}, *AUTH_ERRORS),
+    tags=["second opinions"],
+    summary="Make a link for someone to answer the questions about you",
+)
+def opinion_create(request: ApiRequest, data: schemas.OpinionIn) -> Any:
+    opinion = team_services.opinion_invite(subject=request.auth, relationship=data.relationship)
+    return Status(201, _opinion(request, opinion))
+
+
+@api.get(
+    "/second-opinions/{opinion_id}",
+    response=responses({200: schemas.OpinionDetailOut}, *OBJECT_ERRORS),
+    tags=["second opinions"],
+    summary="A second opinion against your latest result, with both bands",
+)
+def opinion_get(request: ApiRequest, opinion_id: int) -> Any:
+    opinion = opinion_of(request.auth, opinion_id)
+    own, comparisons = team_services.opinion_comparison(opinion=opinion)
+    rows = [
+        {
+            "competency": row.competency,
+            "own": _band(row.own),
+            "other": _band(row.other),
+            "verdict": row.verdict,
+        }
+        for row in comparisons
+    ]
+    return {
+        **_opinion(request, opinion),
+        "own_result_id": own.token if own is not None else None,
+        "comparison": rows,
+    }
+
+
+def _band(score: Any) -> dict[str, float]:
+    return {
+        "score": round(score.score, 1),
+        "low": round(score.low, 1),
+        "high": round(score.high, 1),
+    }
+
+
+@api.delete(
+    "/second-opinions/{opinion_id}",
+    response=responses({204: None}, *OBJECT_ERRORS),
+    tags=["second opinions"],
+    summary="Withdraw a link, or delete an answered second opinion for good",
+)
+def opinion_delete(request: ApiRequest, opinion_id: int) -> Any:
+    team_services.opinion_delete(opinion=opinion_of(request.auth, opinion_id))
     return Status(204, None)
 
 

@@ -448,3 +448,206 @@ class MeOut(Schema):
 
 
 Export = dict[str, Any]
+
+
+# Teams ---------------------------------------------------------------------------------
+
+NAME_PROBLEM = "A name needs a character that is not a space, and no control characters."
+TOKEN_PATTERN = r"^[A-Za-z0-9_-]{1,64}$"
+
+
+def plain_name(value: str) -> str:
+    if title_problem(value) is not None:
+        raise ValueError(NAME_PROBLEM)
+    return value
+
+
+NameText = Annotated[
+    str,
+    AfterValidator(plain_name),
+    StringConstraints(min_length=1, max_length=80),
+    WithJsonSchema(
+        {"type": "string", "minLength": 1, "maxLength": 80, "pattern": PLAIN_LINE_PATTERN}
+    ),
+]
+TokenText = Annotated[str, StringConstraints(pattern=TOKEN_PATTERN)]
+
+
+class TeamIn(StrictIn):
+    name: NameText = Field(description="The team's name.", examples=["Checkout squad"])
+
+
+class TargetsIn(StrictIn):
+    targets: list[TargetId] = Field(
+        max_length=10,
+        description="Target PM role ids (see /framework/roles) whose mix sets the gaps and "
+        "the pairing weights; empty for none.",
+        examples=[["technical", "growth_data"]],
+    )
+
+
+class JoinIn(StrictIn):
+    token: TokenText = Field(
+        description="The token at the end of the invitation link (/join/<token>/)."
+    )
+    name: NameText = Field(description="Your name as the team sees it.")
+
+
+class ShareIn(StrictIn):
+    result_id: TokenText = Field(description="One of your finished results (see /results).")
+
+
+class TeamSummaryOut(Schema):
+    id: int
+    name: str
+    role: Literal["lead", "member"] = Field(description="Your role in the team.")
+    url: str
+
+
+class InviteOut(Schema):
+    id: int
+    url: str = Field(description="The link to send; it works until `expires_at`.")
+    expires_at: datetime
+
+
+class SharedScoreOut(Schema):
+    score: float | None
+    low: float | None
+    high: float | None
+    measured: bool = Field(
+        description="True when the score rests on answers, not a career's typical profile."
+    )
+
+
+class SharedOriginOut(Schema):
+    id: str | None
+    name: str | None
+    share: float | None
+
+
+class SharedGapOut(Schema):
+    competency: str | None
+    current: float | None
+    target: float | None
+
+
+class SharedActionOut(Schema):
+    title: str | None
+    days: int | None
+
+
+class SharedPlanOut(Schema):
+    target: str | None
+    gaps: list[SharedGapOut]
+    actions: list[SharedActionOut]
+
+
+class MemberCardOut(Schema):
+    """Exactly what a team sees of a member: the shared result's scores, origin and plan."""
+
+    name: str
+    origins: list[SharedOriginOut]
+    profile: dict[str, SharedScoreOut]
+    plan: SharedPlanOut | None
+
+
+class CoverageOut(Schema):
+    best: float | None
+    mean: float | None
+    depth: int = Field(description="Members at or above proficient.")
+
+
+class TeamGapOut(Schema):
+    competency: str
+    target: float
+    best: float | None
+    gap: float | None
+    weight: float
+
+
+class FirstActionOut(Schema):
+    id: str
+    title: str
+    hours: int
+
+
+class PairOut(Schema):
+    mentor: str
+    mentee: str
+    competency: str
+    benefit: float | None
+    mentor_score: float | None
+    mentee_score: float | None
+    first_action: FirstActionOut | None
+
+
+class TrendPointOut(Schema):
+    date: str
+    members: int
+    mean: dict[str, float]
+
+
+class MembershipOut(Schema):
+    id: int
+    name: str
+    role: Literal["lead", "member"]
+
+
+class TeamOut(Schema):
+    id: int
+    name: str
+    role: Literal["lead", "member"]
+    target_roles: list[str]
+    members: list[MemberCardOut] = Field(description="Members who share a result.")
+    waiting: list[str] = Field(description="Names of members who have not shared a result.")
+    memberships: list[MembershipOut] | None = Field(
+        description="Every membership with its id, for the lead only (null for members)."
+    )
+    coverage: dict[str, CoverageOut]
+    single_points_of_failure: list[str]
+    uncovered: list[str]
+    gaps: list[TeamGapOut]
+    pairs: list[PairOut]
+    formula: str
+    trend: list[TrendPointOut]
+
+
+class SharedOut(Schema):
+    shared_at: datetime
+
+
+# Second opinions -------------------------------------------------------------------------
+
+
+class OpinionIn(StrictIn):
+    relationship: Literal["lead", "mentor", "peer"] = Field(
+        description="Whom you are asking: a lead, a mentor or a peer."
+    )
+
+
+class OpinionOut(Schema):
+    id: int
+    relationship: str
+    created: datetime
+    expires_at: datetime
+    submitted_at: datetime | None
+    rater: str | None = Field(description="The rater's name, or null when they stayed anonymous.")
+    rate_url: str | None = Field(description="The link to send while it is open; else null.")
+
+
+class BandOut(Schema):
+    score: float
+    low: float
+    high: float
+
+
+class OpinionRowOut(Schema):
+    competency: str
+    own: BandOut
+    other: BandOut
+    verdict: Literal["blind_spot", "hidden_strength", "agree", "not_rated"]
+
+
+class OpinionDetailOut(OpinionOut):
+    own_result_id: str | None = Field(description="Your result it is compared with (the latest).")
+    comparison: list[OpinionRowOut]

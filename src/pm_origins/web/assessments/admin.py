@@ -1,14 +1,26 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from django.contrib import admin
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
+from django.template.response import TemplateResponse
+from django.urls import URLPattern, path
 from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 
+from pm_origins.reports import calibration_notes, information_figure_html
 from pm_origins.web.assessments.models import ActionProgress, Assessment, FrameworkSnapshot
+from pm_origins.web.assessments.responses import (
+    MAX_REPORT_RESPONDENTS,
+    responses_export,
+    site_reliability,
+)
+from pm_origins.web.core.framework import current_framework
 
 
 @admin.register(FrameworkSnapshot)
@@ -72,6 +84,83 @@ class AssessmentAdmin(admin.ModelAdmin[Assessment]):
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
+
+    actions = ["export_responses"]
+
+    @admin.action(description="Export the answers of the selected results as CSV (no names)")
+    def export_responses(
+        self, request: HttpRequest, queryset: QuerySet[Assessment]
+    ) -> StreamingHttpResponse:
+        return _csv_download(responses_export(assessments=queryset))
+
+    def get_urls(self) -> list[URLPattern]:
+        own = [
+            path(
+                "responses.csv",
+                self.admin_site.admin_view(self.responses_view),
+                name="assessments_assessment_responses",
+            ),
+            path(
+                "reliability/",
+                self.admin_site.admin_view(self.reliability_view),
+                name="assessments_assessment_reliability",
+            ),
+        ]
+        return own + super().get_urls()
+
+    def responses_view(self, request: HttpRequest) -> StreamingHttpResponse:
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        return _csv_download(responses_export())
+
+    def reliability_view(self, request: HttpRequest) -> HttpResponse:
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.model._meta,
+            "title": "Reliability of the questionnaire",
+            "limit": MAX_REPORT_RESPONDENTS,
+            **_reliability_context(),
+        }
+        return TemplateResponse(request, "admin/assessments/reliability.html", context)
+
+
+def _csv_download(lines: Iterator[str]) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(lines, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="responses.csv"'
+    return response
+
+
+def _reliability_context() -> dict[str, Any]:
+    """The reliability report of the stored answers, shaped for the admin template."""
+    site = site_reliability()
+    if site is None:
+        return {"site": None}
+    framework = current_framework()
+    scales = []
+    for scale in site.report.scales:
+        fitted = any(item.competency == scale.competency for item in site.calibration.items)
+        figure = (
+            information_figure_html(
+                framework, site.calibration, scale.competency, id_prefix=f"info-{scale.competency}"
+            )
+            if fitted
+            else ""
+        )
+        scales.append(
+            {
+                "name": framework.competency(scale.competency).name,
+                "scale": scale,
+                "items": [{"id": item_id, "r": r} for item_id, r in scale.items],
+                "figure": mark_safe(figure),  # built from escaped text and numbers only
+            }
+        )
+    return {
+        "site": site,
+        "scales": scales,
+        "notes": calibration_notes(framework, site.calibration),
+    }
 
 
 @admin.register(ActionProgress)

@@ -93,6 +93,24 @@ class Assessment(models.Model):
             return True
         return bool(user.is_authenticated and user.pk == self.owner_id)
 
+    @classmethod
+    def light(cls, **where: str) -> Assessment | None:
+        """The assessment with this ``token`` or ``share_token``, its big JSON columns
+        left to load on first use. One plain query: the result page's hot path, where
+        building a deferred ORM query cost more than the rest of the page."""
+        (column, value), *more = where.items()
+        if more or column not in {"token", "share_token"}:
+            raise ValueError("look up by token or by share_token")
+        table = cls._meta.db_table
+        found = list(
+            cls.objects.raw(
+                f"SELECT id, token, owner_id, step, share_token, framework_id, created, "
+                f"completed_at FROM {table} WHERE {column} = %s",
+                [value],
+            )
+        )
+        return found[0] if found else None
+
     def to_dict(self) -> AssessmentData:
         """Everything stored about this assessment, as saved (prefetch ``progress`` for many)."""
         return {

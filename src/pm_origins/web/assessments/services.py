@@ -39,6 +39,7 @@ from pm_origins.web.assessments.models import (
     FrameworkSnapshot,
     new_token,
 )
+from pm_origins.web.core import metrics
 from pm_origins.web.core.errors import DomainError
 from pm_origins.web.core.framework import current_framework
 
@@ -101,6 +102,7 @@ def assessment_start(
     )
     if assessment.owner_id is None and session is not None:
         remember_guest(session, assessment)
+    transaction.on_commit(metrics.ASSESSMENTS_STARTED.inc)
     return assessment
 
 
@@ -204,6 +206,7 @@ def assessment_complete(*, assessment: Assessment, target: str | None) -> Assess
     assessment.step = Assessment.Step.COMPLETE
     assessment.completed_at = timezone.now()
     assessment.save()
+    transaction.on_commit(metrics.ASSESSMENTS_COMPLETED.inc)
     return assessment
 
 

@@ -26,6 +26,7 @@ from pm_origins.web.assessments.presenters import (
     paragraphs,
     result_context,
 )
+from pm_origins.web.core import pagecache
 from pm_origins.web.core.converters import is_token
 from pm_origins.web.core.decorators import private
 from pm_origins.web.core.framework import current_framework
@@ -33,9 +34,18 @@ from pm_origins.web.core.framework import current_framework
 PAGE_SIZE = 8
 
 
-def _assessment(request: HttpRequest, token: str) -> Assessment:
-    """The assessment behind a secret token, if this visitor may see it; else 404."""
-    assessment = get_object_or_404(Assessment, token=token)
+def _assessment(request: HttpRequest, token: str, *, light: bool = False) -> Assessment:
+    """The assessment behind a secret token, if this visitor may see it; else 404.
+
+    ``light`` reads only the columns a result page needs to find its page in memory;
+    the stored data (tens of KB of JSON) loads by itself if the page must be rendered.
+    """
+    if light:
+        assessment = Assessment.light(token=token)
+        if assessment is None:
+            raise Http404("No such assessment")
+    else:
+        assessment = get_object_or_404(Assessment, token=token)
     if not assessment.visible_to(request.user):
         raise Http404("No such assessment")
     return assessment
@@ -237,42 +247,61 @@ def _unreadable(request: HttpRequest, error: ResultFormatError) -> HttpResponse:
     return render(request, "assessments/unreadable.html", {"message": error.message}, status=422)
 
 
+def _result_page(request: HttpRequest, assessment: Assessment, *, owner_view: bool) -> HttpResponse:
+    """A saved result's page, rendered once per situation and then served from memory.
+
+    The key holds all the page depends on: the result (immutable but for its share
+    link), its ticks and who may make them, and what `page_key` adds for every page.
+    The stored result is read only to render a page not yet in memory.
+    """
+    may_track = owner_view and assessment.may_track(
+        request.user, services.guest_tokens(request.session)
+    )
+    done = _done(assessment) if may_track else frozenset()
+    key = pagecache.page_key(
+        request,
+        "result",
+        assessment.pk,
+        assessment.token,
+        assessment.share_token,
+        owner_view,
+        may_track,
+        tuple(sorted(done)),
+    )
+
+    def context() -> dict[str, Any]:
+        return result_context(
+            assessment,
+            services.result_of(assessment),
+            services.framework_of(assessment),
+            owner_view=owner_view,
+            may_track=may_track,
+            done=done,
+        )
+
+    try:
+        page = pagecache.render_cached(request, "assessments/result.html", key, context)
+    except ResultFormatError as error:
+        return _unreadable(request, error)
+    return HttpResponse(page)
+
+
 @private
 @require_safe
 def result(request: HttpRequest, token: str) -> HttpResponse:
-    assessment = _assessment(request, token)
-    if not assessment.is_complete:
+    assessment = _assessment(request, token, light=True)
+    if assessment.step != Assessment.Step.COMPLETE:
         return redirect("assessments:roles", token=token)
-    try:
-        saved = services.result_of(assessment)
-    except ResultFormatError as error:
-        return _unreadable(request, error)
-    may_track = assessment.may_track(request.user, services.guest_tokens(request.session))
-    context = result_context(
-        assessment,
-        saved,
-        services.framework_of(assessment),
-        owner_view=True,
-        may_track=may_track,
-        done=_done(assessment) if may_track else frozenset(),
-    )
-    return render(request, "assessments/result.html", context)
+    return _result_page(request, assessment, owner_view=True)
 
 
 @private
 @require_safe
 def shared(request: HttpRequest, share_token: str) -> HttpResponse:
-    assessment = get_object_or_404(
-        Assessment, share_token=share_token, step=Assessment.Step.COMPLETE
-    )
-    try:
-        saved = services.result_of(assessment)
-    except ResultFormatError as error:
-        return _unreadable(request, error)
-    context = result_context(
-        assessment, saved, services.framework_of(assessment), owner_view=False, may_track=False
-    )
-    return render(request, "assessments/result.html", context)
+    assessment = Assessment.light(share_token=share_token)
+    if assessment is None or assessment.step != Assessment.Step.COMPLETE:
+        raise Http404("No such result")
+    return _result_page(request, assessment, owner_view=False)
 
 
 @private

@@ -5,6 +5,8 @@ from collections.abc import Callable
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django_prometheus import middleware as prometheus_middleware
+from django_prometheus.utils import Time
 
 PRIVATE_ATTR = "pm_origins_private"
 
@@ -28,6 +30,17 @@ class PrivateNoStoreMiddleware:
             add_never_cache_headers(response)
             patch_vary_headers(response, ("Cookie",))
         return response
+
+
+class PrometheusAfterMiddleware(prometheus_middleware.PrometheusAfterMiddleware):  # type: ignore[misc]
+    """django-prometheus's, but a Content-Length that is not a number is the view's
+    to refuse (with a 400), not a crash in the metrics."""
+
+    def process_request(self, request: HttpRequest) -> None:
+        try:
+            super().process_request(request)
+        except ValueError:
+            request.prometheus_after_middleware_event = Time()  # type: ignore[attr-defined]
 
 
 class RejectNulMiddleware:

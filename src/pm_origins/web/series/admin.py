@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.contrib import admin, messages
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -52,7 +54,9 @@ class ArticleAdmin(admin.ModelAdmin[Article]):
     )
 
 
-def _moderate(status: str, label: str):  # type: ignore[no-untyped-def]
+def _moderate(
+    status: str, label: str
+) -> Callable[[CommentAdmin, HttpRequest, QuerySet[Comment]], None]:
     @admin.action(description=f"Mark selected comments as {label}")
     def action(modeladmin: CommentAdmin, request: HttpRequest, queryset: QuerySet[Comment]) -> None:
         count = services.comments_moderate(comments=queryset, status=status)
@@ -95,7 +99,9 @@ class CommentAdmin(admin.ModelAdmin[Comment]):
         return False
 
 
-def _triage(status: str, label: str):  # type: ignore[no-untyped-def]
+def _triage(
+    status: str, label: str
+) -> Callable[[FeedbackAdmin, HttpRequest, QuerySet[Feedback]], None]:
     @admin.action(description=f"Mark selected as {label}")
     def action(
         modeladmin: FeedbackAdmin, request: HttpRequest, queryset: QuerySet[Feedback]

@@ -10,8 +10,10 @@ class SeriesConfig(AppConfig):
 
     def ready(self) -> None:
         from pm_origins.web.accounts import exports
+        from pm_origins.web.core import pagecache
         from pm_origins.web.series import side_cache
         from pm_origins.web.series.services import series_export
 
         exports.register("series", series_export)
         side_cache.connect()
+        pagecache.depends_on(side_cache.side_version)  # every page shows the side area

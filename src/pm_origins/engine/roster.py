@@ -1,0 +1,221 @@
+"""A roster of people as CSV text: a name, past roles, and optional answers.
+
+Columns: `name`, `roles` (``Title=Years`` or ``Title=Years@YearsAgo``, several
+separated by ``;``), then any question ids as answer columns (an empty cell is
+a question not answered). Every problem is reported with its line number, and
+a caller saves nothing unless there are none.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pm_origins.engine.errors import EngineInputError
+from pm_origins.engine.history import Role, read_history, validate_role
+from pm_origins.engine.scoring import answer_matrix, item_bank
+from pm_origins.engine.titles import TitleMatch, TitleMatcher
+from pm_origins.framework import Framework
+
+MAX_NAME_LENGTH = 120
+MAX_ROLES_PER_PERSON = 20
+
+NO_HEADER = "The file is empty. The first line names the columns: name,roles and any question ids."
+MISSING_COLUMN = "Line 1: the header needs a {column!r} column; it has {found}."
+UNKNOWN_COLUMNS = "Line 1: unknown column {columns}. Columns are name, roles and question ids."
+DUPLICATE_COLUMN = "Line 1: the column {column!r} appears twice."
+TOO_MANY_ROWS = "The file has more than {limit} people; split it into smaller files."
+BAD_ROLE = (
+    'Line {line}: the role {spec!r} must look like "QA Engineer=5" (title=years), '
+    'optionally with how long ago it ended: "QA Engineer=5@2".'
+)
+EMPTY_NAME = "Line {line}: every person needs a name."
+NAME_TOO_LONG = f"Line {{line}}: the name is longer than {MAX_NAME_LENGTH} characters."
+NOTHING_TO_SCORE = "Line {line}: give {name!r} at least one role or one answer."
+TOO_MANY_ROLES = f"Line {{line}}: at most {MAX_ROLES_PER_PERSON} roles per person."
+WRONG_CELL_COUNT = "Line {line}: {found} cells, but the header has {expected} columns."
+NOT_CSV = "The file could not be read as CSV: {error}."
+CONTROL_CHARACTERS = "Line {line}: remove the control characters (such as NUL) from the row."
+DUPLICATE_NAME = (
+    "Line {line}: {name!r} is already on line {first}; give each person a distinct name."
+)
+
+
+@dataclass(frozen=True)
+class RosterPerson:
+    line: int
+    name: str
+    roles: tuple[Role, ...]
+    answers: dict[str, int]
+
+
+@dataclass(frozen=True)
+class Roster:
+    people: tuple[RosterPerson, ...]
+    problems: tuple[str, ...]  # one sentence each, with the line number
+
+    @property
+    def valid(self) -> bool:
+        return not self.problems
+
+
+def memo_matcher(framework: Framework) -> Callable[[str], TitleMatch]:
+    """The framework's title matcher, remembering each title: a roster repeats titles."""
+    return lru_cache(maxsize=4096)(TitleMatcher.for_framework(framework).match)
+
+
+def parse_roles(spec: str, line: int) -> tuple[Role, ...]:
+    """``Title=Years[@Ago]`` specs separated by ``;`` as Roles (unvalidated)."""
+    roles = []
+    for part in (p.strip() for p in spec.split(";")):
+        if not part:
+            continue
+        title, sep, numbers = part.rpartition("=")
+        years_text, _, ago_text = numbers.partition("@")
+        try:
+            years = float(years_text)
+            ago = float(ago_text) if ago_text.strip() else 0.0
+        except ValueError:
+            raise EngineInputError(BAD_ROLE.format(line=line, spec=part)) from None
+        if not sep or not title.strip():
+            raise EngineInputError(BAD_ROLE.format(line=line, spec=part))
+        roles.append(Role(title.strip(), years, ago))
+    return tuple(roles)
+
+
+def _answers(
+    framework: Framework, header: list[str], cells: list[str], line: int
+) -> dict[str, int]:
+    answers: dict[str, int] = {}
+    for column, cell in zip(header, cells, strict=True):
+        if column in {"name", "roles"} or not cell.strip():
+            continue
+        text = cell.strip()
+        try:
+            value = float(text)
+        except ValueError:
+            value = text  # type: ignore[assignment]  # answer_matrix says what is wrong
+        answers[column] = value  # type: ignore[assignment]
+    try:
+        answer_matrix(item_bank(framework), answers)
+    except EngineInputError as exc:
+        raise EngineInputError(f"Line {line}: {exc.message}") from None
+    return {k: int(v) for k, v in answers.items()}
+
+
+def _person(
+    framework: Framework,
+    header: list[str],
+    cells: list[str],
+    line: int,
+    match_title: Callable[[str], TitleMatch],
+) -> RosterPerson:
+    if len(cells) != len(header):
+        raise EngineInputError(
+            WRONG_CELL_COUNT.format(line=line, found=len(cells), expected=len(header))
+        )
+    if any(unicodedata.category(ch) in {"Cc", "Cs"} for cell in cells for ch in cell):
+        raise EngineInputError(CONTROL_CHARACTERS.format(line=line))
+    row = dict(zip(header, cells, strict=True))
+    name = " ".join(row["name"].split())
+    if not name:
+        raise EngineInputError(EMPTY_NAME.format(line=line))
+    if len(name) > MAX_NAME_LENGTH:
+        raise EngineInputError(NAME_TOO_LONG.format(line=line))
+    roles = parse_roles(row.get("roles", ""), line)
+    if len(roles) > MAX_ROLES_PER_PERSON:
+        raise EngineInputError(TOO_MANY_ROLES.format(line=line))
+    try:
+        roles = tuple(validate_role(r) for r in roles)
+        history = read_history(framework, roles, match_title=match_title)
+    except EngineInputError as exc:
+        raise EngineInputError(f"Line {line}: {exc.message}") from None
+    for match in history.unmatched:
+        hint = (
+            f" Did you mean {' or '.join(repr(s) for s in match.suggestions)}?"
+            if match.suggestions
+            else " Use the title most people in that job would use."
+        )
+        raise EngineInputError(f"Line {line}: we could not place {match.title!r}.{hint}")
+    answers = _answers(framework, header, cells, line)
+    if not roles and not answers:
+        raise EngineInputError(NOTHING_TO_SCORE.format(line=line, name=name))
+    return RosterPerson(line, name, roles, answers)
+
+
+def read_roster(
+    framework: Framework,
+    text: str,
+    *,
+    max_people: int | None = None,
+    match_title: Callable[[str], TitleMatch] | None = None,
+) -> Roster:
+    """Parse a roster; every bad row is reported, each with its line number.
+
+    Args:
+        framework: the loaded framework (question ids, origins for titles).
+        text: the CSV file's text.
+        max_people: refuse a file with more people than this.
+        match_title: a memoised title matcher to share with later evaluation.
+    Returns:
+        A Roster with the people read and the problems found (empty when valid).
+    """
+    text = text.removeprefix("\ufeff")  # a spreadsheet's byte-order mark
+    reader = csv.reader(io.StringIO(text))
+    lines: list[tuple[int, list[str]]] = []
+    try:
+        for row in reader:
+            if any(cell.strip() for cell in row):
+                lines.append((reader.line_num, row))
+    except csv.Error as exc:
+        return Roster((), (NOT_CSV.format(error=exc),))
+    if not lines:
+        return Roster((), (NO_HEADER,))
+    _, header_cells = lines[0]
+    header = [cell.strip().lower() for cell in header_cells]
+    problems = _header_problems(framework, header)
+    if problems:
+        return Roster((), problems)
+    body = lines[1:]
+    if max_people is not None and len(body) > max_people:
+        return Roster((), (TOO_MANY_ROWS.format(limit=max_people),))
+    match_title = match_title or memo_matcher(framework)
+    people: list[RosterPerson] = []
+    found: list[str] = []
+    first_line: dict[str, int] = {}
+    for number, cells in body:
+        try:
+            person = _person(framework, header, cells, number, match_title)
+        except EngineInputError as exc:
+            found.append(exc.message)
+            continue
+        key = person.name.casefold()
+        if key in first_line:
+            found.append(
+                DUPLICATE_NAME.format(line=number, name=person.name, first=first_line[key])
+            )
+            continue
+        first_line[key] = number
+        people.append(person)
+    return Roster(tuple(people), tuple(found))
+
+
+def _header_problems(framework: Framework, header: list[str]) -> tuple[str, ...]:
+    problems = []
+    for column in ("name", "roles"):
+        if column not in header:
+            problems.append(MISSING_COLUMN.format(column=column, found=", ".join(header) or "none"))
+    known = {"name", "roles", *(item.id for item in framework.items)}
+    unknown = [c for c in header if c not in known]
+    if unknown:
+        problems.append(UNKNOWN_COLUMNS.format(columns=", ".join(repr(c) for c in unknown[:5])))
+    seen: set[str] = set()
+    for column in header:
+        if column in seen:
+            problems.append(DUPLICATE_COLUMN.format(column=column))
+        seen.add(column)
+    return tuple(problems)
