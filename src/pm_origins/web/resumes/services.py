@@ -1,9 +1,10 @@
 """Résumés in the find-your-origin flow: read one, review it, use it in the result.
 
-Reading runs the sentence model in the request. It is bounded (a 5 MB file,
-50,000 characters, at most 200 bullets: well under a second once the model is
-loaded in the worker), and there is no task queue on this site yet; when one
-lands, `resume_read` is the call to move behind it.
+Reading runs the sentence model in the request, not through the task queue: a
+task's arguments are a database row that outlives the run, and the résumé's text
+may not be stored without consent (see docs/EVIDENCE.md, "Slow work"). The cost
+is bounded: a 5 MB file, 50,000 characters, at most 200 bullets, well under a
+second once the model is loaded in the worker.
 """
 
 from __future__ import annotations
