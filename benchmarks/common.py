@@ -16,16 +16,18 @@ class Comparison:
     baseline: str
     baseline_seconds: float
     note: str = ""
+    unit: str = "ms"  # "ms": the figures are seconds shown in ms; otherwise shown as they are
 
     @property
     def ratio(self) -> float:
         return self.subject_seconds / self.baseline_seconds
 
     def line(self) -> str:
+        scale = 1000 if self.unit == "ms" else 1
         return (
-            f"{self.name}: {self.subject} {self.subject_seconds * 1000:.1f} ms vs "
-            f"{self.baseline} {self.baseline_seconds * 1000:.1f} ms -> ratio {self.ratio:.2f}x"
-            + (f" ({self.note})" if self.note else "")
+            f"{self.name}: {self.subject} {self.subject_seconds * scale:.1f} {self.unit} vs "
+            f"{self.baseline} {self.baseline_seconds * scale:.1f} {self.unit} -> ratio "
+            f"{self.ratio:.2f}x" + (f" ({self.note})" if self.note else "")
         )
 
 

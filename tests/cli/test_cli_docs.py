@@ -30,6 +30,7 @@ def test_the_walk_finds_every_command() -> None:
         "framework validate",
         "framework show",
         "report",
+        "analyze",
         "assess",
         "serve",
         "team analyze",

@@ -12,6 +12,7 @@ COMMANDS = (
     "origins",
     "framework",
     "report",
+    "analyze",
     "assess",
     "serve",
     "calibrate",

@@ -17,6 +17,7 @@ from pm_origins.evidence import (
     default_encoder,
     default_model_path,
 )
+from pm_origins.evidence.encoder import read_safetensors
 
 REFERENCE = json.loads(
     (Path(__file__).parents[1] / "data" / "encoder_reference.json").read_text(encoding="utf-8")
@@ -100,6 +101,26 @@ def test_a_folder_without_the_model_files_says_what_is_missing(tmp_path: Path) -
 
     assert "model.safetensors" in error.value.message
     assert "tokenizer.json" in error.value.message
+
+
+@pytest.mark.parametrize(
+    "content", [b"", b"\x10\x00\x00\x00\x00\x00\x00\x00{not json}", b"\xff" * 64]
+)
+def test_a_damaged_model_file_says_so(tmp_path: Path, content: bytes) -> None:
+    for name in ("config.json", "tokenizer.json"):
+        (tmp_path / name).write_text("{}", encoding="utf-8")
+    (tmp_path / "model.safetensors").write_bytes(content)
+
+    with pytest.raises(EvidenceUnavailable, match="not a readable safetensors file"):
+        read_safetensors(tmp_path / "model.safetensors")
+
+
+def test_weights_are_mapped_from_disk_not_copied() -> None:
+    tensors = read_safetensors(default_model_path() / "model.safetensors")
+
+    word = tensors["embeddings.word_embeddings.weight"]
+    assert word.shape == (30522, 384)
+    assert not word.flags.writeable and not word.flags.owndata
 
 
 def test_without_the_extra_loading_says_how_to_install_it(

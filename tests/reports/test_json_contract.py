@@ -45,6 +45,7 @@ def test_it_holds_every_contract_key(data: dict[str, Any]) -> None:
         "gaps",
         "advice",
         "plan",
+        "evidence",
     )
 
 

@@ -67,7 +67,7 @@ def test_a_body_over_the_cap_is_a_413_before_it_is_read(client: ApiClient) -> No
     response = client.post("/evaluate", {"roles": [{"title": title, "years": 1}]})
     assert response.status_code == 413
     assert error_of(response) == "payload_too_large"
-    assert "64 KB" in response.json()["detail"]
+    assert "256 KB" in response.json()["detail"]
 
 
 def test_a_body_just_under_the_cap_is_read(client: ApiClient) -> None:

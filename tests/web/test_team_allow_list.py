@@ -50,7 +50,15 @@ def world() -> World:
         }
     ]
     result["advice"] = [{"competency": "ux", "origin": "qa", "text": CANARIES["advice"]}]
-    result["evidence"] = [{"sentence": CANARIES["evidence"]}]
+    result["evidence"] = [
+        {
+            "id": "b1",
+            "text": CANARIES["evidence"],
+            "role": CANARIES["role"],
+            "competencies": [{"id": "ux", "score": 0.9}],
+            "rejected": False,
+        }
+    ]
     result["answers"] = {CANARIES["answer"]: 5}
     shared.result = result
     shared.roles = [{"title": CANARIES["role"], "years": 3, "years_ago": 0}]

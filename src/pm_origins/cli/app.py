@@ -357,6 +357,73 @@ def report(
 
 
 @app.command()
+def analyze(
+    ctx: typer.Context,
+    file: Annotated[
+        Path,
+        typer.Argument(
+            help="Your résumé: .txt, .md, .pdf or .docx; '-' reads pasted text from stdin.",
+            show_default=False,
+        ),
+    ],
+    target: Annotated[
+        str | None,
+        typer.Option(
+            "--target",
+            help="Target PM role id for a growth plan (see `framework show`).",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: ReportFormatOption = ReportFormat.md,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Write the report to this file instead of the screen.", show_default=False
+        ),
+    ] = None,
+    reject: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--reject",
+            help="A bullet id (b1, b2, ... as in the JSON) read wrongly; repeat for each.",
+            show_default=False,
+        ),
+    ] = None,
+    today: Annotated[
+        str | None,
+        typer.Option(
+            "--today",
+            help='The date "Present" means, as YYYY-MM-DD (default: today).',
+            show_default=False,
+        ),
+    ] = None,
+    framework_path: FrameworkOption = None,
+) -> None:
+    """Read a résumé offline: roles and years from its dates, evidence from its bullets."""
+    from pm_origins.cli.resume import analyze_file
+
+    framework = _framework(ctx, framework_path)
+    text = analyze_file(
+        framework,
+        file,
+        target=target,
+        report_format=output_format.value,
+        rejected=reject or [],
+        today_text=today,
+        fail=fail,
+        console=_console(stderr=True),
+    )
+    if out is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"Cannot write {out}: {exc.strerror or exc}.")
+    _console(stderr=True).print(f"Report written to {out}.")
+
+
+@app.command()
 def assess(
     ctx: typer.Context,
     framework_path: FrameworkOption = None,

@@ -21,6 +21,13 @@ from pm_origins.engine.errors import (
     UnmatchedTitlesError,
 )
 from pm_origins.engine.evaluate import CompetencyReason, Evaluation, evaluate
+from pm_origins.engine.evidence import (
+    BulletCompetency,
+    CompetencyEvidence,
+    EvidenceBullet,
+    evidence_log_likelihood,
+    evidence_summary,
+)
 from pm_origins.engine.history import (
     History,
     Role,
@@ -91,12 +98,15 @@ __all__ = [
     "TOO_MANY_ROLES",
     "Advice",
     "AnswerContribution",
+    "BulletCompetency",
     "Calibration",
     "CompetencyCoverage",
+    "CompetencyEvidence",
     "CompetencyReason",
     "CompetencyScore",
     "EngineInputError",
     "Evaluation",
+    "EvidenceBullet",
     "GrmFit",
     "GrowthPlan",
     "History",
@@ -132,6 +142,8 @@ __all__ = [
     "check_answers",
     "compare_opinions",
     "evaluate",
+    "evidence_log_likelihood",
+    "evidence_summary",
     "first_joint_action",
     "fit_grm",
     "item_bank",

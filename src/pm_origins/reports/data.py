@@ -1,10 +1,15 @@
 """A full result as plain data: the JSON contract other tools rely on.
 
 Top-level keys (a contract; add, never rename): framework_version, profile,
-origins, superpowers, gaps, advice, plan. Extra keys: format (the result-format
-version, see `result`), blend, basis, roles, uncertain, reasons, answers, product.
-Each role says its `kind`: "origin", "product", "chosen" (the person picked the
-origin) or "unmatched".
+origins, superpowers, gaps, advice, plan, evidence. Extra keys: format (the
+result-format version, see `result`), blend, basis, roles, uncertain, reasons,
+answers, product. Each role says its `kind`: "origin", "product", "chosen" (the
+person picked the origin) or "unmatched".
+
+`evidence` lists the bullets read from a résumé, in résumé order:
+{"id", "text", "role", "competencies": [{"id", "score"}], "rejected"}; a
+bullet the reader abstained on has an empty competencies list, and "text" is
+empty when the person did not let the résumé text be kept.
 """
 
 from __future__ import annotations
@@ -16,7 +21,16 @@ from pm_origins.engine import Evaluation, GrowthPlan
 from pm_origins.framework import Framework, level_of
 from pm_origins.reports.result import RESULT_FORMAT, SavedResult, read_result
 
-CONTRACT_KEYS = ("framework_version", "profile", "origins", "superpowers", "gaps", "advice", "plan")
+CONTRACT_KEYS = (
+    "framework_version",
+    "profile",
+    "origins",
+    "superpowers",
+    "gaps",
+    "advice",
+    "plan",
+    "evidence",
+)
 
 
 def _round(value: float) -> float:
@@ -73,6 +87,20 @@ def product_data(evaluation: Evaluation, framework: Framework) -> dict[str, Any]
     }
 
 
+def evidence_data(evaluation: Evaluation) -> list[dict[str, Any]]:
+    """The résumé bullets of an evaluation as the contract's `evidence` list."""
+    return [
+        {
+            "id": bullet.id,
+            "text": bullet.text,
+            "role": bullet.role,
+            "competencies": [{"id": c.id, "score": round(c.score, 3)} for c in bullet.competencies],
+            "rejected": bullet.id in evaluation.rejected,
+        }
+        for bullet in evaluation.evidence
+    ]
+
+
 def evaluation_data(evaluation: Evaluation, framework: Framework) -> dict[str, Any]:
     """The evaluation as JSON-ready data (see the module docstring for the keys)."""
     match = evaluation.match
@@ -101,6 +129,7 @@ def evaluation_data(evaluation: Evaluation, framework: Framework) -> dict[str, A
             {"competency": a.competency, "origin": a.origin, "text": a.text} for a in match.advice
         ],
         "plan": plan_data(evaluation.plan),
+        "evidence": evidence_data(evaluation),
         "roles": [
             {
                 "title": e.role.title,

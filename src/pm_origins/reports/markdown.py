@@ -14,6 +14,15 @@ from pm_origins.reports.result import BASIS_TEXT, Plan, SavedResult, whole
 
 PHASE_HEADINGS = {30: "First 30 days", 60: "Days 31-60", 90: "Days 61-90"}
 NO_BASIS_TEXT = BASIS_TEXT["none"]
+EVIDENCE_INTRO = (
+    "Bullets from your résumé, read offline by a small sentence model, listed under the "
+    "competency each one shows; the number is how sure the reader is (0-1). A bullet it was "
+    "not sure about is left out rather than forced. A bullet you rejected counts for nothing."
+)
+EVIDENCE_NOT_SCORED = (
+    "These bullets are evidence for you to check; the scores above do not take them in yet, "
+    "so they rest on your career history and answers only."
+)
 CLOSING = "Use your strengths, keep aiming for growth, and do great work."
 PRODUCT_YEARS_TEXT = (
     "You already have {years} in product roles. Product experience is where you are "
@@ -281,6 +290,35 @@ def _why_section(result: SavedResult, framework: Framework) -> list[str]:
     return out
 
 
+def _evidence_section(result: SavedResult, framework: Framework) -> list[str]:
+    if not result.evidence:
+        return []
+    out = ["### Your résumé", "", EVIDENCE_INTRO, "", EVIDENCE_NOT_SCORED, ""]
+    for score in result.profile:
+        name = _name(framework, score.competency)
+        supporting = result.supporting(score.competency)
+        if not supporting:
+            out.extend([f"- **{name}**: no bullet shows it.", ""])
+            continue
+        out.append(f"- **{name}**:")
+        for item in supporting:
+            quote = f"“{escape_markdown(item.text)}”" if item.text else "(text not kept)"
+            where = f" ({escape_markdown(item.role)})" if item.role else ""
+            out.append(f"  - {quote}{where}: {item.score(score.competency) or 0:.2f}")
+        out.append("")
+    notes = []
+    if result.abstained:
+        notes.append(
+            f"{result.abstained} bullet{'s' if result.abstained != 1 else ''} showed no competency"
+        )
+    if result.rejected:
+        notes.append(f"you rejected {result.rejected}")
+    if notes:
+        sentence = "; ".join(notes)
+        out.extend([sentence[0].upper() + sentence[1:] + ".", ""])
+    return out
+
+
 def _plan_section(plan: Plan, framework: Framework) -> list[str]:
     out = [f"## Growth plan: {escape_markdown(plan.target_name)}", ""]
     with contextlib.suppress(UnknownId):
@@ -352,6 +390,7 @@ def render_markdown(result: SavedResult, framework: Framework) -> str:
     out.extend(_scores_section(result, framework))
     out.extend(_strengths_and_gaps(result, framework))
     out.extend(_why_section(result, framework))
+    out.extend(_evidence_section(result, framework))
     if result.plan is not None:
         out.extend(_plan_section(result.plan, framework))
     out.extend(

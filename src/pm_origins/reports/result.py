@@ -12,6 +12,8 @@ Formats:
        advice, plan, roles, reasons and answers. Later results of format 1 add,
        per role, kind, read_by, reason, closest and chosen_origin, and a top-level
        product object; older ones read as roles of kind "origin" or "unmatched".
+       Results saved since résumé evidence came also hold ``evidence`` (read as
+       no bullets when absent).
 """
 
 from __future__ import annotations
@@ -193,6 +195,23 @@ class Reason:
 
 
 @dataclass(frozen=True)
+class EvidenceItem:
+    """One saved résumé bullet: what it showed, and whether the person rejected it."""
+
+    id: str
+    text: str  # empty when the résumé's text was not kept
+    role: str
+    competencies: tuple[tuple[str, float], ...]  # (competency id, score 0-1); empty: abstained
+    rejected: bool
+
+    def score(self, competency: str) -> float | None:
+        for competency_id, score in self.competencies:
+            if competency_id == competency:
+                return score
+        return None
+
+
+@dataclass(frozen=True)
 class SavedResult:
     """Everything a saved result shows, typed, in the order its framework lists it."""
 
@@ -211,6 +230,22 @@ class SavedResult:
     reasons: tuple[Reason, ...]
     answers: Mapping[str, int] = field(default_factory=dict)
     product: ProductExperience | None = None  # None: no product role, or saved before
+    evidence: tuple[EvidenceItem, ...] = ()
+
+    def supporting(self, competency: str) -> tuple[EvidenceItem, ...]:
+        """The résumé bullets that show a competency, strongest first, rejected ones left out."""
+        found = [(e.score(competency), e) for e in self.evidence if not e.rejected]
+        ranked = sorted(((s, e) for s, e in found if s is not None), key=lambda pair: -pair[0])
+        return tuple(e for _, e in ranked)
+
+    @property
+    def abstained(self) -> int:
+        """How many résumé bullets showed none of the competencies."""
+        return sum(1 for e in self.evidence if not e.competencies)
+
+    @property
+    def rejected(self) -> int:
+        return sum(1 for e in self.evidence if e.rejected)
 
     def score(self, competency: str) -> Score:
         for entry in self.profile:
@@ -424,6 +459,25 @@ def _profile_v1(
     return tuple(scores)
 
 
+def _evidence_v1(value: object) -> tuple[EvidenceItem, ...]:
+    return tuple(
+        EvidenceItem(
+            id=_text(b.get("id"), "a résumé bullet's id"),
+            text=_text(b.get("text", ""), "a résumé bullet"),
+            role=_text(b.get("role", ""), "a résumé bullet's role"),
+            competencies=tuple(
+                (
+                    _text(c.get("id"), "a résumé bullet's competency"),
+                    _number(c.get("score"), "a résumé bullet's score"),
+                )
+                for c in _objects(b.get("competencies") or [], "a résumé bullet's competency")
+            ),
+            rejected=bool(b.get("rejected")),
+        )
+        for b in _objects(value or [], "a résumé bullet")
+    )
+
+
 def _read_v1(data: Mapping[str, Any], competency_ids: Sequence[str]) -> SavedResult:
     answers = _mapping(data.get("answers") or {}, "the answers")
     uncertain = tuple(str(c) for c in _list(data.get("uncertain") or [], "uncertain"))
@@ -450,6 +504,7 @@ def _read_v1(data: Mapping[str, Any], competency_ids: Sequence[str]) -> SavedRes
         reasons=_reasons_v1(data.get("reasons")),
         product=_product_v1(data.get("product")),
         answers={str(k): int(_number(v, "an answer")) for k, v in answers.items()},
+        evidence=_evidence_v1(data.get("evidence")),
     )
 
 

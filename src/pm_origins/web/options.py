@@ -130,8 +130,9 @@ OPTIONS: tuple[Option, ...] = (
     ),
     Option(
         "PM_ORIGINS_API_MAX_BODY_BYTES",
-        "65536",
-        "Largest API request body accepted, in bytes; larger ones get 413.",
+        "262144",
+        "Largest API request body accepted, in bytes; larger ones get 413. The default "
+        "holds a 50,000-character résumé in `resume_text`.",
     ),
 )
 

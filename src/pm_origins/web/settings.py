@@ -125,6 +125,7 @@ INSTALLED_APPS = [
     "pm_origins.web.accounts",
     "pm_origins.web.series",
     "pm_origins.web.assessments",
+    "pm_origins.web.resumes",
     "pm_origins.web.teams",
     "pm_origins.web.api",
     "django.contrib.admin",

@@ -34,6 +34,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     re_path(r"^api/", api_not_found),
     path("", include("pm_origins.web.assessments.urls")),
+    path("", include("pm_origins.web.resumes.urls")),
     path("", include("pm_origins.web.teams.urls")),
     path("series/", include("pm_origins.web.series.urls")),
     path("feeds/rss.xml", ArticlesRssFeed(), name="feed-rss"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import date
 from typing import Any
 
 from django.db.models import QuerySet
@@ -17,7 +18,8 @@ from ninja.operation import Operation
 from ninja.parser import Parser
 from ninja.responses import Status
 
-from pm_origins.engine import Role, evaluate
+from pm_origins.engine import Role
+from pm_origins.evidence import evaluate_resume_text
 from pm_origins.reports import evaluation_data, team_data
 from pm_origins.web.accounts import exports
 from pm_origins.web.accounts.http import ApiRequest
@@ -54,7 +56,7 @@ instead, with the CSRF token in `X-CSRFToken` for writes.
 **Errors.** Every error answers `{"error": "<code>", "detail": "<message>"}`, plus
 `errors` (one entry per field) when the request did not validate.
 
-**Limits.** Request bodies up to 64 KB; requests per minute per token or user, and per
+**Limits.** Request bodies up to 256 KB; requests per minute per token or user, and per
 IP address without one. Over the limit: 429 with `Retry-After`.
 """
 
@@ -175,27 +177,32 @@ def framework_roles(request: HttpRequest) -> Any:
 # Evaluation ----------------------------------------------------------------------------
 
 
-def _roles(data: schemas.EvaluateIn) -> list[Role]:
+def _roles(data: schemas.ResultIn) -> list[Role]:
     return [Role(r.title, r.years, r.years_ago, origin=r.origin) for r in data.roles]
 
 
 @api.post(
     "/evaluate",
-    response=responses({200: schemas.EvaluationOut}),
+    response=responses({200: schemas.EvaluationOut}, 503),
     auth=None,
     tags=["evaluate"],
     summary="Evaluate roles and answers without saving anything",
 )
 def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
-    """The same JSON as `pm-origins report --format json`. Nothing is stored."""
+    """The same JSON as `pm-origins report --format json`. Nothing is stored.
+
+    With `resume_text`, the résumé is read offline in this request (a bounded
+    cost: at most 50,000 characters and 200 bullets)."""
     framework = current_framework()
-    evaluation = evaluate(
+    evaluation = evaluate_resume_text(
         framework,
-        _roles(data),
-        data.given_answers,
-        data.target,
+        resume_text=data.resume_text,
+        today=date.today(),
+        roles=_roles(data),
+        answers=data.given_answers,
+        target=data.target,
+        rejected=data.rejected,
         allow_unmatched=True,
-        titles=services.title_reader(framework),
     )
     return evaluation_data(evaluation, framework)
 
@@ -300,7 +307,7 @@ def result_list(request: ApiRequest, page: Query[schemas.PageIn]) -> dict[str, A
     tags=["results"],
     summary="Save a new result from roles and answers",
 )
-def result_create(request: ApiRequest, response: HttpResponse, data: schemas.EvaluateIn) -> Any:
+def result_create(request: ApiRequest, response: HttpResponse, data: schemas.ResultIn) -> Any:
     assessment = services.assessment_submit(
         user=request.auth,
         roles=_roles(data),

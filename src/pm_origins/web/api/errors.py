@@ -14,6 +14,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from pm_origins.engine import EngineInputError, UnmatchedTitlesError
+from pm_origins.evidence import EvidenceUnavailable, ResumeFileError
 from pm_origins.web.core.errors import DomainError
 
 logger = logging.getLogger("pm_origins.api")
@@ -47,6 +48,9 @@ CSRF_FAILED = (
 BODY_UNREADABLE = (
     "The request body is not valid JSON. Send one JSON object (UTF-8, no NaN "
     "or Infinity) with Content-Type: application/json."
+)
+EVIDENCE_UNAVAILABLE = (
+    "Résumé analysis is not available on this server; send roles and answers without resume_text."
 )
 RESULT_NOT_FOUND = "You have no result with this id."
 CHUNKED_BODY = (
@@ -115,6 +119,11 @@ def response_for(request: HttpRequest, exc: Exception | type[Exception]) -> Http
         return error_response(422, exc.message, code="unmatched_titles")
     if isinstance(exc, EngineInputError):
         return error_response(422, exc.message, code="invalid_input")
+    if isinstance(exc, ResumeFileError):
+        return error_response(422, exc.message, code="invalid_resume")
+    if isinstance(exc, EvidenceUnavailable):
+        logger.error("Résumé analysis is not installed: %s", exc.message)
+        return error_response(503, EVIDENCE_UNAVAILABLE, code="evidence_unavailable")
     if isinstance(exc, DomainError):
         return error_response(422, exc.message, code="not_allowed")
     logger.exception("API error on %s %s", request.method, request.path)

@@ -23,6 +23,7 @@ from pm_origins.engine import (
     NOTHING_TO_SCORE,
     title_problem,
 )
+from pm_origins.evidence import MAX_BULLETS, MAX_TEXT_CHARS
 from pm_origins.framework import Framework
 from pm_origins.web.core.framework import current_framework
 
@@ -150,9 +151,21 @@ NOTHING_TO_SCORE_SCHEMA: dict[str, Any] = {
         {"required": ["answers"], "properties": {"answers": {"minProperties": 1}}},
     ]
 }
+NOTHING_TO_EVALUATE_SCHEMA: dict[str, Any] = {
+    "anyOf": [
+        *NOTHING_TO_SCORE_SCHEMA["anyOf"],
+        {"required": ["resume_text"], "properties": {"resume_text": {"type": "string"}}},
+    ]
+}
+# Résumé text: any text with at least one character that is neither white space nor a
+# control character (control characters are read as spaces).
+RESUME_TEXT_PATTERN = r"[^\s\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"
+BULLET_ID_PATTERN = r"^b[1-9][0-9]{0,2}$"
 
 
-class EvaluateIn(StrictIn):
+class ResultIn(StrictIn):
+    """Roles, answers and a target: what a saved result is made from."""
+
     model_config = ConfigDict(json_schema_extra=NOTHING_TO_SCORE_SCHEMA)
 
     roles: list[RoleIn] = Field(
@@ -173,7 +186,7 @@ class EvaluateIn(StrictIn):
     )
 
     @model_validator(mode="after")
-    def _something_to_score(self) -> EvaluateIn:
+    def _something_to_score(self) -> ResultIn:
         if not self.roles and not self.given_answers:
             raise ValueError(NOTHING_TO_SCORE)
         return self
@@ -182,6 +195,37 @@ class EvaluateIn(StrictIn):
     def given_answers(self) -> dict[str, int]:
         dumped: dict[str, int] = self.answers.model_dump(exclude_none=True)
         return dumped
+
+
+class EvaluateIn(ResultIn):
+    """A stateless evaluation: a saved result's inputs, and a résumé to read."""
+
+    model_config = ConfigDict(json_schema_extra=NOTHING_TO_EVALUATE_SCHEMA)
+
+    resume_text: (
+        Annotated[
+            str,
+            StringConstraints(max_length=MAX_TEXT_CHARS, pattern=RESUME_TEXT_PATTERN),
+        ]
+        | None
+    ) = Field(
+        None,
+        description=f"Your résumé as plain text, at most {MAX_TEXT_CHARS:,} characters. Its "
+        "roles (title and dates) are used when `roles` is empty; its bullets become "
+        "evidence, listed under `evidence` in the result. Read offline and not stored.",
+    )
+    rejected: list[Annotated[str, StringConstraints(pattern=BULLET_ID_PATTERN)]] = Field(
+        default_factory=list,
+        max_length=MAX_BULLETS,
+        description="Ids of résumé bullets read wrongly (b1, b2, ... as in `evidence`); "
+        "the result is worked out without them. Unknown ids are ignored.",
+    )
+
+    @model_validator(mode="after")
+    def _something_to_score(self) -> EvaluateIn:
+        if not self.roles and not self.given_answers and self.resume_text is None:
+            raise ValueError(NOTHING_TO_SCORE)
+        return self
 
 
 class PageIn(Schema):
@@ -377,6 +421,21 @@ class ProductOut(Schema):
     )
 
 
+class BulletCompetencyOut(Schema):
+    id: str
+    score: float = Field(description="How sure the reader is that the bullet shows it, 0-1.")
+
+
+class EvidenceOut(Schema):
+    id: str = Field(description="The bullet's id within this résumé: b1, b2, ...")
+    text: str
+    role: str = Field(description="Title of the role it was listed under; empty if none.")
+    competencies: list[BulletCompetencyOut] = Field(
+        description="What it shows; empty when the reader abstained rather than guess."
+    )
+    rejected: bool
+
+
 class EvaluationOut(Schema):
     """Exactly what `pm-origins report --format json` prints."""
 
@@ -395,6 +454,7 @@ class EvaluationOut(Schema):
     reasons: list[ReasonOut]
     answers: dict[str, int]
     product: ProductOut | None = None
+    evidence: list[EvidenceOut]
 
 
 # Results -------------------------------------------------------------------------------

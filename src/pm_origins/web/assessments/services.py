@@ -206,7 +206,10 @@ def result_of(assessment: Assessment) -> SavedResult:
 
 def _evaluate(assessment: Assessment) -> Evaluation:
     # Only to compute a result once, when the assessment is completed.
+    from pm_origins.web.resumes.services import evidence_of
+
     framework = framework_of(assessment)
+    bullets, rejected = evidence_of(assessment)
     return evaluate(
         framework,
         roles_from_data(assessment.roles),
@@ -214,6 +217,8 @@ def _evaluate(assessment: Assessment) -> Evaluation:
         assessment.target or None,
         allow_unmatched=True,
         titles=title_reader(framework),
+        evidence=bullets,
+        rejected=rejected,
     )
 
 
@@ -227,7 +232,12 @@ def assessment_complete(*, assessment: Assessment, target: str | None) -> Assess
     if not assessment.roles and not assessment.answers:
         raise AssessmentError(NOTHING_TO_SCORE)
     assessment.target = target or ""
+    from pm_origins.web.resumes.services import kept_note
+
     assessment.result = evaluation_data(_evaluate(assessment), framework)
+    note = kept_note(assessment)
+    if note is not None:
+        assessment.result["resume"] = note  # what the exports say was kept
     assessment.step = Assessment.Step.COMPLETE
     assessment.completed_at = timezone.now()
     assessment.save()

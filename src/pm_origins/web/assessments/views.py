@@ -105,6 +105,8 @@ def roles(request: HttpRequest, assessment: Assessment) -> HttpResponse:
             except (EngineInputError, services.AssessmentError) as exc:
                 problem = _problem(exc)
             else:
+                if "to_resume" in request.POST:
+                    return redirect("resumes:resume", token=assessment.token)
                 return redirect("assessments:questions", token=assessment.token, page=1)
     else:
         initial = assessment.roles or [{"years_ago": 0}]
