@@ -71,14 +71,17 @@ def postgres_database() -> Iterator[str]:
     from psycopg import sql
 
     name = f"pm_origins_bench_{secrets.token_hex(4)}"
+    # Create it from the server's maintenance database: the one POSTGRES_URL names only
+    # says which server (and user) to use, and need not exist.
+    server = POSTGRES_URL.rsplit("/", 1)[0]
     try:
-        admin = psycopg.connect(POSTGRES_URL, autocommit=True, connect_timeout=5)
+        admin = psycopg.connect(server + "/postgres", autocommit=True, connect_timeout=5)
     except psycopg.OperationalError as exc:
         raise Unavailable(f"no PostgreSQL at {POSTGRES_URL} ({exc})") from None
     with admin:
         admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
         try:
-            yield POSTGRES_URL.rsplit("/", 1)[0] + "/" + name
+            yield server + "/" + name
         finally:
             admin.execute(
                 sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
