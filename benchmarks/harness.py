@@ -262,6 +262,8 @@ def roles_form(title: str = "QA Engineer", years: float = 5) -> dict[str, Any]:
         "roles-MIN_NUM_FORMS": "0",
         "roles-MAX_NUM_FORMS": "20",
         "roles-0-title": title,
+        # the title whose reading the page showed: the step saves once it was seen
+        "roles-0-read_title": title,
         "roles-0-years": str(years),
         "roles-0-years_ago": "0",
     }

@@ -24,6 +24,8 @@ import gevent
 from locust import FastHttpUser, events, task
 from locust.env import Environment
 
+from benchmarks.harness import roles_form
+
 CSRF_RE = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 FORM_TOKEN_RE = re.compile(r'name="token" value="([^"]+)"')
 RADIO_RE = re.compile(r'type="radio" name="([^"]+)"')
@@ -71,16 +73,7 @@ class GuestUser(FastHttpUser):
         if not roles:
             return
         page = self._get(roles, "roles page")
-        form = {
-            "csrfmiddlewaretoken": self._csrf(page),
-            "roles-TOTAL_FORMS": "1",
-            "roles-INITIAL_FORMS": "0",
-            "roles-MIN_NUM_FORMS": "0",
-            "roles-MAX_NUM_FORMS": "20",
-            "roles-0-title": "QA Engineer",
-            "roles-0-years": "5",
-            "roles-0-years_ago": "0",
-        }
+        form = {"csrfmiddlewaretoken": self._csrf(page), **roles_form()}
         step = self._post(roles, "roles (write)", form)
         while step and "/questions/" in step:
             page = self._get(step, "question page")

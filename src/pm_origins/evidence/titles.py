@@ -119,5 +119,5 @@ def title_matcher(framework: Framework, *, semantic: bool = True) -> TitleMatche
 
 def extra_installed() -> bool:
     """True when the `evidence` extra and its model are installed (nothing is loaded)."""
-    modules = ("safetensors", "tokenizers", "threadpoolctl", MODEL_PACKAGE)
+    modules = ("tokenizers", "threadpoolctl", MODEL_PACKAGE)
     return all(importlib.util.find_spec(name) is not None for name in modules)
