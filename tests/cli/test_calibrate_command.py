@@ -7,7 +7,7 @@ from pathlib import Path
 
 import yaml
 
-from pm_origins.framework import FrameworkError, Item, load_framework
+from pm_origins.framework import load_framework
 
 
 def test_json_gives_items_n_and_converged(cli, simulated_csv, tmp_path: Path) -> None:
@@ -83,20 +83,10 @@ def test_the_written_file_loads_as_a_new_framework_version(
     result = cli("calibrate", str(path), "--out", str(out))
 
     assert result.exit_code == 0, result.output
-    if "discrimination" in Item.model_fields:
-        framework = load_framework(out)
-        assert framework.version != load_framework().version
-        assert f"framework version {framework.version}" in result.stderr
-        written = yaml.safe_load(out.read_text(encoding="utf-8"))["items"][0]
-        item = framework.item(written["id"])
-        assert getattr(item, "discrimination") == written["discrimination"]  # noqa: B009
-    else:
-        # Until the framework schema carries item parameters, the command says the
-        # file does not load yet rather than claiming a new version.
-        assert "does not load with them" in result.stderr
-        try:
-            load_framework(out)
-        except FrameworkError as exc:
-            assert "discrimination" in str(exc)
-        else:
-            raise AssertionError("the parameters loaded without schema fields for them")
+    framework = load_framework(out)
+    assert framework.version != load_framework().version
+    assert f"framework version {framework.version}" in result.stderr
+    written = yaml.safe_load(out.read_text(encoding="utf-8"))["items"][0]
+    item = framework.item(written["id"])
+    assert item.discrimination == written["discrimination"]
+    assert item.thresholds == tuple(written["thresholds"])

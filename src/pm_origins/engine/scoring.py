@@ -102,6 +102,10 @@ class ItemBank:
     keys: FloatArray  # items x competencies, 1 where the item measures the competency
     points: FloatArray  # answer points per item
     reverse: npt.NDArray[np.bool_]
+    # Graded response model parameters: a per item (I,), b per item (I, K-1).
+    discrimination: FloatArray
+    thresholds: FloatArray
+    competency_index: npt.NDArray[np.intp]  # per item, its competency's column
 
     def index(self, item_id: str) -> int:
         try:
@@ -132,6 +136,11 @@ def item_bank(framework: Framework) -> ItemBank:
         keys=keys,
         points=np.array([framework.scale(i.scale).points for i in framework.items], dtype=float),
         reverse=np.array([i.reverse for i in framework.items], dtype=bool),
+        discrimination=np.array([i.discrimination for i in framework.items], dtype=float),
+        thresholds=np.array([i.thresholds for i in framework.items], dtype=float),
+        competency_index=np.array(
+            [competency_ids.index(i.competency) for i in framework.items], dtype=np.intp
+        ),
     )
 
 

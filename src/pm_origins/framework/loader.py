@@ -277,6 +277,7 @@ def _cross_check(assembly: _Assembly, built: dict[str, list[Any]], thresholds: T
                     f"no advice for the weakness {weakness!r}",
                 )
 
+    points = {s.id: s.points for s in built["scales"]}
     for item in built["items"]:
         check_competency("items", item.id, ("competency",), item.competency)
         if item.scale not in scales:
@@ -285,6 +286,14 @@ def _cross_check(assembly: _Assembly, built: dict[str, list[Any]], thresholds: T
                 record.source,
                 (*record.path, "scale"),
                 f"unknown scale {item.scale!r}; known: {', '.join(sorted(scales))}",
+            )
+        elif len(item.thresholds) != points[item.scale] - 1:
+            record = at("items", item.id)
+            assembly.problem(
+                record.source,
+                (*record.path, "thresholds"),
+                f"needs {points[item.scale] - 1} thresholds, one fewer than the answers "
+                f"of the scale {item.scale!r}; got {len(item.thresholds)}",
             )
     for action in built["actions"]:
         check_competency("actions", action.id, ("competency",), action.competency)

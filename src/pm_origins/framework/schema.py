@@ -82,12 +82,39 @@ class Scale(_Frozen):
         return len(self.labels)
 
 
+# Graded-response-model parameters an item has until it is given its own
+# (provisional values, to be replaced by ones fitted to real responses).
+DEFAULT_DISCRIMINATION = 1.0
+DEFAULT_THRESHOLDS = (-1.5, -0.5, 0.5, 1.5)
+
+
 class Item(_Frozen):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     competency: str
     text: str = Field(min_length=1)
     reverse: bool = False
     scale: str = "frequency"
+    # The graded response model: P(X >= k) = 1 / (1 + exp(-a (theta - b_k))).
+    discrimination: float = Field(
+        default=DEFAULT_DISCRIMINATION,
+        gt=0,
+        le=6,
+        description="How sharply the item tells people apart (a, on the logistic scale).",
+    )
+    thresholds: tuple[float, ...] = Field(
+        default=DEFAULT_THRESHOLDS,
+        description="Where each next answer becomes likelier than the ones below (b_1 < ... "
+        "< b_K-1), one fewer than the scale's answers.",
+    )
+
+    @field_validator("thresholds")
+    @classmethod
+    def _increasing(cls, value: tuple[float, ...]) -> tuple[float, ...]:
+        if any(b >= c for b, c in zip(value, value[1:], strict=False)):
+            raise ValueError("thresholds must increase from first to last")
+        if any(abs(b) > 8 for b in value):
+            raise ValueError("thresholds must lie between -8 and 8")
+        return value
 
 
 class Action(_Frozen):
