@@ -94,12 +94,12 @@ def roster_csv(framework: object, size: int, seed: int = 3) -> str:
 def analyze_csv(framework: object, text: str) -> dict[str, object]:
     """What `pm-origins team analyze --format json` computes, in process."""
     match = memo_matcher(framework)  # type: ignore[arg-type]
-    roster = read_roster(framework, text, match_title=match)  # type: ignore[arg-type]
+    roster = read_roster(framework, text, matcher=match)  # type: ignore[arg-type]
     members = [
         member_from_result(
             p.name,
             evaluation_data(
-                evaluate(framework, p.roles, p.answers, match_title=match),  # type: ignore[arg-type]
+                evaluate(framework, p.roles, p.answers, titles=match),  # type: ignore[arg-type]
                 framework,  # type: ignore[arg-type]
             ),
         )
