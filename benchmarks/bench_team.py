@@ -17,6 +17,7 @@ from pm_origins.engine import (
     benefit_matrix,
     evaluate,
     memo_matcher,
+    optimal_pairs,
     read_roster,
 )
 from pm_origins.framework import load_framework
@@ -109,6 +110,16 @@ def analyze_csv(framework: object, text: str) -> dict[str, object]:
     return team_data(analysis, framework)  # type: ignore[arg-type]
 
 
+def hungarian_pairs(benefit: np.ndarray) -> list[tuple[int, int]]:
+    """The same optimum with SciPy's dense solver: the baseline for `optimal_pairs`."""
+    from scipy.optimize import linear_sum_assignment
+
+    clean = np.clip(benefit, 0.0, None)
+    np.fill_diagonal(clean, 0.0)
+    rows, columns = linear_sum_assignment(clean, maximize=True)
+    return [(int(i), int(j)) for i, j in zip(rows, columns, strict=True) if clean[i, j] > 0]
+
+
 def run() -> list[Comparison]:
     framework = load_framework()
     competencies = framework.competency_ids
@@ -124,6 +135,15 @@ def run() -> list[Comparison]:
     start = time.perf_counter()
     loop_benefit(scores, measured, weights)
     looped = time.perf_counter() - start
+
+    big = cohort(competencies, PEOPLE)
+    big_benefit, _ = benefit_matrix(
+        np.array([[m.scores[c] for c in competencies] for m in big]),
+        np.array([[c in m.measured for c in competencies] for m in big]),
+        np.ones(len(competencies)),
+    )
+    sparse_seconds = cpu_of(lambda: optimal_pairs(big_benefit), repeats=3)
+    hungarian_seconds = cpu_of(lambda: hungarian_pairs(big_benefit), repeats=3)
 
     text = roster_csv(framework, PEOPLE)
     start = time.process_time()
@@ -147,6 +167,14 @@ def run() -> list[Comparison]:
             "Python double loop",
             looped,
             f"the loop is {looped / vectorised:,.0f}x slower",
+        ),
+        Comparison(
+            "team",
+            f"optimal pairing, LAPJVsp ({PEOPLE:,} people)",
+            sparse_seconds,
+            "scipy linear_sum_assignment",
+            hungarian_seconds,
+            "CPU time; the same optimum (tests/engine/test_team_pairing.py)",
         ),
         Comparison(
             "team",

@@ -176,3 +176,18 @@ def test_target_weights_change_which_competency_a_pair_is_about(framework: Frame
     assert plain.pairs[0].competency == "ux"
     assert technical.pairs[0].competency == "execution"
     assert technical.pairs[0].benefit == 30.0 * 1.8
+
+
+def test_large_teams_reach_the_same_optimum_as_the_hungarian_method() -> None:
+    from scipy.optimize import linear_sum_assignment
+
+    rng = np.random.default_rng(11)
+    for size in (2, 37, 250):
+        scores = rng.uniform(0, 100, size=(size, 6))
+        measured = rng.random(scores.shape) < 0.7
+        benefit, _ = benefit_matrix(scores, measured, rng.uniform(0.5, 2.0, 6))
+        pairs = optimal_pairs(benefit)
+        reference = np.clip(benefit, 0.0, None)
+        np.fill_diagonal(reference, 0.0)
+        rows, columns = linear_sum_assignment(reference, maximize=True)
+        assert np.isclose(sum(benefit[i, j] for i, j in pairs), reference[rows, columns].sum())
