@@ -276,26 +276,61 @@ def answer_log_likelihood(
         Shape (N, C, Q); zero for a competency with no answers.
     """
     grid = theta_grid() if grid is None else grid
+    keyed = keyed_answers(bank, np.asarray(matrix, dtype=float))
+    return _log_likelihood_block(bank, keyed, _competency_tables(bank, grid))
+
+
+def _competency_tables(
+    bank: ItemBank, grid: FloatArray
+) -> list[tuple[npt.NDArray[np.intp], FloatArray]]:
+    """Per competency: its item columns and their log probabilities as (items*K, Q)."""
     table = item_log_table(bank, grid)
     categories = bank.categories
-    keyed = keyed_answers(bank, np.asarray(matrix, dtype=float))
+    return [
+        (items, table[items].reshape(items.size * categories, len(grid)))
+        for items in _competency_items(bank)
+    ]
+
+
+def _log_likelihood_block(
+    bank: ItemBank,
+    keyed: FloatArray,
+    tables: list[tuple[npt.NDArray[np.intp], FloatArray]],
+) -> FloatArray:
+    """(rows, C, Q) log-likelihood of keyed answers: one-hot answers @ log probabilities."""
     rows = keyed.shape[0]
-    out = np.zeros((rows, len(bank.competency_ids), len(grid)))
-    groups = _competency_items(bank)
-    levels = np.arange(categories)
-    for start in range(0, rows, CHUNK_ROWS):
-        block = keyed[start : start + CHUNK_ROWS]
-        answered = ~np.isnan(block)
-        chosen = np.where(answered, block, -1.0).astype(np.intp)
-        for column, items in enumerate(groups):
-            if items.size == 0:
-                continue
-            onehot = chosen[:, items, None] == levels[None, None, :]
-            flat = onehot.reshape(block.shape[0], items.size * categories).astype(float)
-            out[start : start + CHUNK_ROWS, column, :] = flat @ table[items].reshape(
-                items.size * categories, len(grid)
-            )
+    grid_points = tables[0][1].shape[1] if tables else 0
+    out = np.zeros((rows, len(tables), grid_points))
+    categories = bank.categories
+    chosen = np.where(np.isnan(keyed), -1.0, keyed).astype(np.intp)
+    onehot = (chosen[:, :, None] == np.arange(categories)[None, None, :]).astype(float)
+    for column, (items, table) in enumerate(tables):
+        if not items.size:
+            continue
+        if items[-1] - items[0] + 1 == items.size:  # a competency's items side by side: a view
+            picked = onehot[:, items[0] : items[-1] + 1, :]
+        else:
+            picked = onehot[:, items, :]
+        out[:, column, :] = picked.reshape(rows, -1) @ table
     return out
+
+
+def simulate_answers(bank: ItemBank, theta: FloatArray, rng: np.random.Generator) -> FloatArray:
+    """Raw answers (1 .. points) drawn from the model, for simulation checks.
+
+    Args:
+        bank: the compiled questionnaire (its item parameters are the truth).
+        theta: respondents x competencies true levels.
+        rng: the random generator (seed it for repeatable checks).
+    Returns:
+        Respondents x items raw answers, reverse-keyed items given as asked.
+    """
+    at = np.asarray(theta, dtype=float)[:, bank.competency_index]
+    z = bank.discrimination[None, :, None] * (at[:, :, None] - bank.thresholds[None, :, :])
+    star = 1.0 / (1.0 + np.exp(-z))
+    keyed = (rng.random(at.shape)[:, :, None] < star).sum(axis=2).astype(float)
+    raw: FloatArray = np.where(bank.reverse[None, :], bank.points - keyed, keyed + 1.0)
+    return raw
 
 
 def normal_log_prior(
@@ -319,10 +354,9 @@ class Posterior:
     score_sd: FloatArray  # posterior SD of the 0-100 score
 
 
-def _quantile(weights: FloatArray, grid: FloatArray, p: float) -> FloatArray:
+def _quantile(weights: FloatArray, cdf: FloatArray, grid: FloatArray, p: float) -> FloatArray:
     """The p-quantile of grid masses, each spread evenly over its grid cell."""
     step = float(grid[1] - grid[0])
-    cdf = np.cumsum(weights, axis=-1)
     index = np.minimum((cdf < p).sum(axis=-1), len(grid) - 1)
     below = np.take_along_axis(cdf, index[..., None], -1)[..., 0]
     mass = np.take_along_axis(weights, index[..., None], -1)[..., 0]
@@ -334,20 +368,21 @@ def _quantile(weights: FloatArray, grid: FloatArray, p: float) -> FloatArray:
 
 def summarise(log_posterior: FloatArray, grid: FloatArray, scale: ScoreScale) -> Posterior:
     """EAP, SD and the central 90% band of unnormalised log posteriors (..., Q)."""
-    top = log_posterior.max(axis=-1, keepdims=True)
-    weights = np.exp(log_posterior - top)
+    weights = np.exp(log_posterior - log_posterior.max(axis=-1, keepdims=True))
     weights /= weights.sum(axis=-1, keepdims=True)
-    mean = weights @ grid
-    variance = np.maximum(weights @ np.square(grid) - np.square(mean), 0.0)
     points = to_points(scale, grid)
-    score_mean = weights @ points
-    score_var = np.maximum(weights @ np.square(points) - np.square(score_mean), 0.0)
+    # The four moments in one product: theta, theta^2, score, score^2.
+    moments = weights @ np.stack([grid, np.square(grid), points, np.square(points)], axis=1)
+    mean, score_mean = moments[..., 0], moments[..., 2]
+    variance = np.maximum(moments[..., 1] - np.square(mean), 0.0)
+    score_var = np.maximum(moments[..., 3] - np.square(score_mean), 0.0)
+    cdf = np.cumsum(weights, axis=-1)
     tail = (1.0 - BAND) / 2
     return Posterior(
         theta=mean,
         sd=np.sqrt(variance),
-        low=_quantile(weights, grid, tail),
-        high=_quantile(weights, grid, 1.0 - tail),
+        low=_quantile(weights, cdf, grid, tail),
+        high=_quantile(weights, cdf, grid, 1.0 - tail),
         score_sd=np.sqrt(score_var),
     )
 
@@ -363,6 +398,9 @@ def posterior_matrix(
 ) -> tuple[Posterior, FloatArray]:
     """The posterior of every respondent and competency, on the theta scale.
 
+    Works through the respondents in blocks of `CHUNK_ROWS`, so memory stays
+    bounded and each block's arrays stay small.
+
     Args:
         bank: the compiled questionnaire.
         matrix: respondents x items raw answers, NaN where unanswered.
@@ -375,18 +413,42 @@ def posterior_matrix(
         (Posterior, answered count), each respondents x competencies.
     """
     grid = theta_grid()
+    matrix = np.asarray(matrix, dtype=float)
+    rows = matrix.shape[0]
     size = len(bank.competency_ids)
     mean0 = np.zeros(size) if prior_mean is None else np.asarray(prior_mean, dtype=float)
     sd0 = np.ones(size) if prior_sd is None else np.asarray(prior_sd, dtype=float)
-    log_likelihood = answer_log_likelihood(bank, matrix, grid)
-    weight = np.asarray(answer_weight, dtype=float)
-    if weight.ndim == 1:
-        weight = weight[:, None, None]
-    log_posterior = weight * log_likelihood + normal_log_prior(mean0, sd0, grid)
-    if extra is not None:
-        log_posterior = log_posterior + extra
-    counts = (~np.isnan(np.asarray(matrix, dtype=float))).astype(float) @ bank.keys
-    return summarise(log_posterior, grid, bank.scale), counts
+    # One prior for everybody is worked out once; a prior per respondent, per block.
+    shared = mean0.ndim == 1 and sd0.ndim == 1
+    prior_all = normal_log_prior(mean0, sd0, grid) if shared else None
+    mean0 = np.broadcast_to(mean0, (rows, size))
+    sd0 = np.broadcast_to(sd0, (rows, size))
+    weight = np.broadcast_to(np.asarray(answer_weight, dtype=float), (rows,))
+    more = None if extra is None else np.broadcast_to(extra, (rows, size, len(grid)))
+    keyed = keyed_answers(bank, matrix)
+    tables = _competency_tables(bank, grid)
+    parts = []
+    for start in range(0, rows, CHUNK_ROWS):
+        block = slice(start, start + CHUNK_ROWS)
+        log_posterior = _log_likelihood_block(bank, keyed[block], tables)
+        log_posterior *= weight[block, None, None]
+        log_posterior += (
+            prior_all if prior_all is not None else normal_log_prior(mean0[block], sd0[block], grid)
+        )
+        if more is not None:
+            log_posterior += more[block]
+        parts.append(summarise(log_posterior, grid, bank.scale))
+    counts = (~np.isnan(matrix)).astype(float) @ bank.keys
+    if len(parts) == 1:
+        return parts[0], counts
+    empty = np.zeros((0, size))
+    joined = Posterior(
+        *(np.concatenate([getattr(p, name) for p in parts] or [empty]) for name in _FIELDS)
+    )
+    return joined, counts
+
+
+_FIELDS = ("theta", "sd", "low", "high", "score_sd")
 
 
 def score_matrix(
