@@ -19,9 +19,13 @@ EVIDENCE_INTRO = (
     "competency each one shows; the number is how sure the reader is (0-1). A bullet it was "
     "not sure about is left out rather than forced. A bullet you rejected counts for nothing."
 )
-EVIDENCE_NOT_SCORED = (
-    "These bullets are evidence for you to check; the scores above do not take them in yet, "
-    "so they rest on your career history and answers only."
+NOTHING_MEASURED_TEXT = (
+    "Nothing is measured yet: your scores show what is typical for your background. "
+    "Answer the questions to find your own superpowers and gaps."
+)
+TYPICAL_GAPS_TEXT = (
+    "Your answers did not measure these as gaps of yours, but people from your background "
+    "often find them hard. Answer the questions about them to check."
 )
 CLOSING = "Use your strengths, keep aiming for growth, and do great work."
 PRODUCT_YEARS_TEXT = (
@@ -184,7 +188,11 @@ def _scores_section(result: SavedResult, framework: Framework) -> list[str]:
 def _strengths_and_gaps(result: SavedResult, framework: Framework) -> list[str]:
     limits = framework.thresholds
     out = ["## Superpowers", ""]
-    if not result.superpowers:
+    # A result with no level anywhere measured nothing (no answers, no résumé evidence).
+    nothing_measured = all(score.level is None for score in result.profile)
+    if not result.superpowers and nothing_measured:
+        out.append(NOTHING_MEASURED_TEXT)
+    elif not result.superpowers:
         out.append(f"No competency reaches the superpower mark ({limits.superpower}) yet.")
     for competency in result.superpowers:
         summary = escape_markdown(framework.competency(competency).summary)
@@ -201,6 +209,23 @@ def _strengths_and_gaps(result: SavedResult, framework: Framework) -> list[str]:
         if advice:
             out.append("  - What to do:")
             out.extend(f"    - {escape_markdown(text)}" for text in advice)
+    out.append("")
+    return [*out, *_typical_gaps(result, framework)]
+
+
+def _typical_gaps(result: SavedResult, framework: Framework) -> list[str]:
+    """Advice for the background's typical gaps that were not measured as the person's own."""
+    typical = [
+        c for c in dict.fromkeys(a.competency for a in result.advice) if c not in result.gaps
+    ]
+    if not typical:
+        return []
+    out = ["## Typical gaps of your background", "", TYPICAL_GAPS_TEXT, ""]
+    for competency in typical:
+        summary = escape_markdown(framework.competency(competency).summary)
+        out.append(f"- **{_name(framework, competency)}**: {summary}")
+        out.append("  - What to do:")
+        out.extend(f"    - {escape_markdown(text)}" for text in result.advice_for(competency))
     out.append("")
     return out
 
@@ -293,7 +318,9 @@ def _why_section(result: SavedResult, framework: Framework) -> list[str]:
 def _evidence_section(result: SavedResult, framework: Framework) -> list[str]:
     if not result.evidence:
         return []
-    out = ["### Your résumé", "", EVIDENCE_INTRO, "", EVIDENCE_NOT_SCORED, ""]
+    # Results scored since résumé evidence counts take the bullets in; older saved ones
+    # did not. Neither is claimed here until the saved result says which it was.
+    out = ["### Your résumé", "", EVIDENCE_INTRO, ""]
     for score in result.profile:
         name = _name(framework, score.competency)
         supporting = result.supporting(score.competency)
