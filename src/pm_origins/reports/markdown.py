@@ -27,6 +27,28 @@ TYPICAL_GAPS_TEXT = (
     "Your answers did not measure these as gaps of yours, but people from your background "
     "often find them hard. Answer the questions about them to check."
 )
+PROVISIONAL_TEXT = (
+    "These scores use provisional item parameters: how sharply each question tells people "
+    "apart is still a reasoned choice, not yet fitted to real answers. See "
+    "docs/SCORES.md, How scores work."
+)
+QUALITY_TEXT = {
+    "straight_lining": "almost every answer was the same, even where the statements point "
+    "opposite ways",
+    "inconsistent": "some answers contradict each other (a habit and its opposite both "
+    "frequent, or both rare)",
+    "misfit": "the pattern of answers is unusual for anyone at your level, as if some were "
+    "given at random",
+    "too_few_answers": "only a few questions were answered",
+}
+QUALITY_WIDENED_TEXT = (
+    "So each answer counts for half as much as usual and the likely ranges are wider. "
+    "Answering again, carefully, will narrow them."
+)
+TYPICAL_STRENGTHS_TEXT = (
+    "People from your background are often strong here. Your answers have not measured it "
+    "in you; answer the questions about it to check."
+)
 CLOSING = "Use your strengths, keep aiming for growth, and do great work."
 PRODUCT_YEARS_TEXT = (
     "You already have {years} in product roles. Product experience is where you are "
@@ -173,6 +195,11 @@ def _scores_section(result: SavedResult, framework: Framework) -> list[str]:
         ),
         "",
     ]
+    if result.quality_flags:
+        found = "; ".join(QUALITY_TEXT.get(flag, flag) for flag in result.quality_flags)
+        out.extend([f"**Response checks:** {found}. {QUALITY_WIDENED_TEXT}", ""])
+    if result.item_parameters == "provisional":
+        out.extend([PROVISIONAL_TEXT, ""])
     if result.uncertain:
         names = ", ".join(_name(framework, c) for c in result.uncertain)
         out.extend(
@@ -214,18 +241,28 @@ def _strengths_and_gaps(result: SavedResult, framework: Framework) -> list[str]:
 
 
 def _typical_gaps(result: SavedResult, framework: Framework) -> list[str]:
-    """Advice for the background's typical gaps that were not measured as the person's own."""
-    typical = [
-        c for c in dict.fromkeys(a.competency for a in result.advice) if c not in result.gaps
-    ]
+    """The background's typical strengths, and its typical gaps with their advice, where
+    they were not measured as the person's own."""
+    out: list[str] = []
+    strengths = [c for c in result.typical_superpowers if c not in result.superpowers]
+    if strengths:
+        out.extend(["## Typical strengths of your background", "", TYPICAL_STRENGTHS_TEXT, ""])
+        for competency in strengths:
+            summary = escape_markdown(framework.competency(competency).summary)
+            out.append(f"- **{_name(framework, competency)}**: {summary}")
+        out.append("")
+    advised = (a.competency for a in result.advice)
+    typical = [c for c in dict.fromkeys((*result.typical_gaps, *advised)) if c not in result.gaps]
     if not typical:
-        return []
-    out = ["## Typical gaps of your background", "", TYPICAL_GAPS_TEXT, ""]
+        return out
+    out.extend(["## Typical gaps of your background", "", TYPICAL_GAPS_TEXT, ""])
     for competency in typical:
         summary = escape_markdown(framework.competency(competency).summary)
         out.append(f"- **{_name(framework, competency)}**: {summary}")
-        out.append("  - What to do:")
-        out.extend(f"    - {escape_markdown(text)}" for text in result.advice_for(competency))
+        advice = result.advice_for(competency)
+        if advice:
+            out.append("  - What to do:")
+            out.extend(f"    - {escape_markdown(text)}" for text in advice)
     out.append("")
     return out
 
