@@ -14,14 +14,18 @@ from typing import Any
 from django.utils.safestring import SafeString, mark_safe
 
 from pm_origins.framework import Competency, Framework
-from pm_origins.reports import SavedResult, answer_label, item_text, radar_figure_html, trend_svg
-from pm_origins.reports.markdown import (
+from pm_origins.reports import (
     NOTHING_MEASURED_TEXT,
     PROVISIONAL_TEXT,
     QUALITY_TEXT,
     QUALITY_WIDENED_TEXT,
     TYPICAL_GAPS_TEXT,
     TYPICAL_STRENGTHS_TEXT,
+    SavedResult,
+    answer_label,
+    item_text,
+    radar_figure_html,
+    trend_svg,
 )
 from pm_origins.web.assessments.models import Assessment
 
