@@ -22,6 +22,7 @@ def test_a_career_alone_gets_no_level_text_and_says_nothing_is_measured(
     result = saved_result(evaluate(framework, [Role("QA Engineer", 0.5)]), framework)
     report = render_markdown(result, framework)
     assert NOTHING_MEASURED_TEXT in report
+    assert "No gap of yours is measured yet." in report
     for competency in framework.competencies:
         row = next(line for line in report.splitlines() if line.startswith(f"| {competency.name}"))
         assert "| typical |" in row

@@ -226,7 +226,9 @@ def _strengths_and_gaps(result: SavedResult, framework: Framework) -> list[str]:
         shown = result.score(competency).shown
         out.append(f"- **{_name(framework, competency)}** ({shown}): {summary}")
     out.extend(["", "## Gaps", ""])
-    if not result.gaps:
+    if not result.gaps and nothing_measured:
+        out.append("No gap of yours is measured yet.")
+    elif not result.gaps:
         out.append(f"No competency is at or below the gap mark ({limits.gap}).")
     for competency in result.gaps:
         summary = escape_markdown(framework.competency(competency).summary)
