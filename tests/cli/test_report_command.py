@@ -30,8 +30,14 @@ def test_json_carries_the_contract_keys(report_json, framework: Framework) -> No
     shares = [o["share"] for o in data["origins"]]
     assert shares == sorted(shares, reverse=True)
     assert {"id", "name", "share"} <= data["origins"][0].keys()
-    assert data["superpowers"] == ["execution"]
-    assert data["gaps"] == ["relationships"]
+    # A career alone measures nothing: its strengths and gaps are typical ones.
+    assert data["superpowers"] == [] and data["gaps"] == []
+    assert data["typical_superpowers"] == ["execution"]
+    assert data["typical_gaps"] == ["relationships"]
+    assert all(
+        entry["measured"] is False and entry["level"] is None for entry in data["profile"].values()
+    )
+    assert data["quality"] == {"flags": [], "person_fit": None}
     assert data["advice"] and all(a["competency"] == "relationships" for a in data["advice"])
     assert data["plan"] is None
 

@@ -4,21 +4,33 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
+
+from pm_origins.engine.irt import cumulative_probabilities
+from pm_origins.engine.scoring import to_theta
 from pm_origins.framework import Framework
 
 
 def answers_for(framework: Framework, target: Mapping[str, float]) -> dict[str, int]:
-    """Answers whose mean evidence per competency is as close to `target` as the scale allows.
+    """Answers that a person at the `target` scores (0-100) would give on average.
 
-    Error diffusion across a competency's items, so a target of 45 is reached
-    by mixing 2s and 3s rather than rounding every answer the same way.
+    Each score is mapped back to theta (the framework's score scale); each item's
+    expected keyed answer there under its graded-response-model parameters is
+    rounded with error diffusion across the competency's items, so a level
+    between two answers is reached by mixing them rather than rounding every
+    answer the same way.
     """
     answers: dict[str, int] = {}
     for competency, score in target.items():
+        theta = float(to_theta(framework.score_scale, score))
         carried = 0.0
         for item in framework.items_for(competency):
-            wanted = score / 25.0 + carried  # 0-4 steps above the lowest answer
-            step = max(0, min(4, round(wanted)))
+            star = cumulative_probabilities(
+                np.array([theta]), np.array([item.discrimination]), np.array([item.thresholds])
+            )
+            wanted = float(star.sum()) + carried  # expected keyed answer, 0 .. K-1
+            top = len(item.thresholds)
+            step = max(0, min(top, round(wanted)))
             carried = wanted - step
-            answers[item.id] = 5 - step if item.reverse else 1 + step
+            answers[item.id] = top + 1 - step if item.reverse else 1 + step
     return answers

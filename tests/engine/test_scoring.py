@@ -1,4 +1,5 @@
-"""Scoring answers: 0-100 per competency, a band, reverse keys, partial answers."""
+"""Scoring answers under the graded response model: 0-100 per competency, a 90% band,
+reverse keys, partial answers, priors, leave-one-out contributions and the score scale."""
 
 from __future__ import annotations
 
@@ -6,8 +7,16 @@ import numpy as np
 import pytest
 
 from pm_origins.engine import EngineInputError, Prior, item_bank, score_answers, score_matrix
-from pm_origins.engine.scoring import POPULATION_MEAN, answer_matrix
-from pm_origins.framework import Framework
+from pm_origins.engine.scoring import (
+    BASIS_ANSWERS,
+    BASIS_CAREER,
+    answer_matrix,
+    to_points,
+    to_theta,
+)
+from pm_origins.framework import Framework, ScoreScale
+
+POPULATION_MEAN = 50.0  # theta 0 on the bundled linear scale (center 50)
 
 
 def all_answers(framework: Framework, value: int) -> dict[str, int]:
@@ -16,8 +25,19 @@ def all_answers(framework: Framework, value: int) -> dict[str, int]:
 
 def test_no_answers_give_the_population_middle_and_say_uncertain(framework: Framework) -> None:
     profile = score_answers(framework, {})
-    assert all(s.score == POPULATION_MEAN for s in profile.scores)
+    assert all(s.score == pytest.approx(POPULATION_MEAN) for s in profile.scores)
     assert set(profile.uncertain) == set(framework.competency_ids)
+    assert not any(s.measured for s in profile.scores)
+    assert all(s.basis == () for s in profile.scores)
+
+
+def test_the_band_is_the_central_90_percent_of_the_posterior(framework: Framework) -> None:
+    # With no answers the posterior is the N(0, 1) prior: 5th and 95th percentiles at -/+1.645.
+    score = score_answers(framework, {})["ux"]
+    scale = framework.score_scale
+    assert score.low == pytest.approx(float(to_points(scale, -1.645)), abs=0.3)
+    assert score.high == pytest.approx(float(to_points(scale, 1.645)), abs=0.3)
+    assert score.theta_sd == pytest.approx(1.0, abs=1e-3)
 
 
 def test_top_answers_everywhere_score_near_100(framework: Framework) -> None:
@@ -42,7 +62,9 @@ def test_partial_answers_score_only_what_has_data(framework: Framework) -> None:
     answers = {i.id: 5 for i in framework.items_for("ux") if not i.reverse}
     profile = score_answers(framework, answers)
     assert profile["ux"].score > 75 and profile["ux"].answered == len(answers)
-    assert profile["analytics"].score == POPULATION_MEAN
+    assert profile["ux"].measured and profile["ux"].basis == (BASIS_ANSWERS,)
+    assert profile["analytics"].score == pytest.approx(POPULATION_MEAN)
+    assert not profile["analytics"].measured
     assert "analytics" in profile.uncertain and "ux" not in profile.uncertain
 
 
@@ -53,25 +75,66 @@ def test_more_answers_narrow_the_band(framework: Framework) -> None:
     assert four.high - four.low < one.high - one.low
 
 
-def test_contributions_add_up_to_the_move_from_the_prior(framework: Framework) -> None:
-    answers = {i.id: 4 for i in framework.items_for("execution")[:5]}
+def test_each_contribution_is_the_move_that_answer_makes(framework: Framework) -> None:
+    items = framework.items_for("execution")[:5]
+    answers = {i.id: 4 for i in items}
     score = score_answers(framework, answers)["execution"]
     assert len(score.contributions) == 5
-    moved = sum(c.points for c in score.contributions)
-    assert score.score == pytest.approx(score.prior_mean + moved)
+    per_sd = framework.score_scale.per_sd
+    for contribution in score.contributions:
+        rest = {k: v for k, v in answers.items() if k != contribution.item_id}
+        without = score_answers(framework, rest)["execution"]
+        assert contribution.points == pytest.approx(per_sd * (score.theta - without.theta))
 
 
-def test_a_history_prior_is_combined_by_precision(framework: Framework) -> None:
+@pytest.mark.parametrize("value", [1, 5])
+def test_contributions_point_the_way_the_score_moved_when_answers_agree(
+    framework: Framework, value: int
+) -> None:
+    # The top (or bottom) keyed answer on every item: all answers point one way. (A middle
+    # answer can pull either way: "often" on an item most people answer "often" to says less
+    # than the answers around it.)
+    answers = all_answers(framework, value)
+    for score in score_answers(framework, answers).scores:
+        moved = score.score - score.prior_mean
+        assert moved != 0
+        assert all((c.points > 0) == (moved > 0) for c in score.contributions)
+        assert all(c.points != 0 for c in score.contributions)
+
+
+def test_a_history_prior_is_combined_with_the_answers(framework: Framework) -> None:
     size = len(framework.competency_ids)
-    prior = Prior((80.0,) * size, (10.0,) * size)
+    prior = Prior((1.5,) * size, (0.5,) * size)  # theta 1.5: 80 points
     items = framework.items_for("ux")
-    answers = {i.id: (5 if i.reverse else 1) for i in items[:3]}  # evidence of 0
+    answers = {i.id: (5 if i.reverse else 1) for i in items[:3]}  # evidence of a low level
     alone = score_answers(framework, answers)["ux"]
     with_prior = score_answers(framework, answers, prior)["ux"]
     assert alone.score < with_prior.score < 80
     assert with_prior.high - with_prior.low < alone.high - alone.low
+    assert with_prior.basis == (BASIS_CAREER, BASIS_ANSWERS) and with_prior.measured
     untouched = score_answers(framework, {}, prior)["analytics"]
-    assert untouched.score == pytest.approx(80.0)
+    assert untouched.score == pytest.approx(80.0, abs=0.1)
+    assert untouched.basis == (BASIS_CAREER,) and not untouched.measured
+
+
+def test_a_flagged_weight_widens_the_band_but_keeps_the_direction(framework: Framework) -> None:
+    answers = all_answers(framework, 4)
+    full = score_answers(framework, answers)["research"]
+    half = score_answers(framework, answers, answer_weight=0.5)["research"]
+    assert half.high - half.low > full.high - full.low
+    assert POPULATION_MEAN < half.score < full.score
+
+
+@pytest.mark.parametrize(
+    "scale",
+    [ScoreScale(), ScoreScale(kind="linear", center=40, per_sd=15), ScoreScale(kind="normal_cdf")],
+)
+def test_the_score_scale_is_monotone_and_inverts(scale: ScoreScale) -> None:
+    theta = np.linspace(-2.4, 2.4, 49)
+    points = to_points(scale, theta)
+    assert np.all(np.diff(points) > 0)
+    assert np.all((points >= 0) & (points <= 100))
+    assert to_theta(scale, points) == pytest.approx(theta, abs=1e-6)
 
 
 @pytest.mark.parametrize(

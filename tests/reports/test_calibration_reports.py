@@ -67,3 +67,12 @@ def test_the_override_file_sets_each_items_parameters_by_id() -> None:
         ]
     }
     assert text.startswith("# Item parameters fitted by `pm-origins calibrate` from answers.csv")
+
+
+def test_a_complete_fit_declares_the_items_calibrated_and_a_partial_one_does_not() -> None:
+    partial = yaml.safe_load(calibration_override_yaml(fitted(), source="answers.csv"))
+    assert "item_parameters" not in partial  # analytics kept its provisional parameters
+    whole = fitted()
+    complete = Calibration(whole.items, whole.scales, (), whole.respondents)
+    data = yaml.safe_load(calibration_override_yaml(complete, source="answers.csv"))
+    assert data["item_parameters"] == "calibrated"

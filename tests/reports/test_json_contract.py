@@ -55,7 +55,10 @@ def test_the_profile_has_every_competency_with_its_score_inside_its_band(
     assert list(data["profile"]) == list(framework.competency_ids)
     for entry in data["profile"].values():
         assert 0 <= entry["low"] <= entry["score"] <= entry["high"] <= 100
-        assert entry["level"] in range(5)
+        assert isinstance(entry["measured"], bool)
+        # A level only where something was measured; a typical profile has none.
+        assert entry["level"] in range(5) if entry["measured"] else entry["level"] is None
+        assert entry["measured"] == bool({"answers", "resume"} & set(entry["basis"]))
 
 
 def test_origins_are_sorted_by_share_and_add_up_to_one(

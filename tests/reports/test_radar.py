@@ -97,9 +97,14 @@ def test_the_description_states_every_score_range_and_level_in_words(
     assert text
     for score in profile:
         name = framework.competency(score.competency).name
+        level = (
+            "typical for the background, not measured"
+            if score.level is None
+            else f"level {score.level}"
+        )
         assert (
             f"{name}: {whole(score.score)}, likely between {whole(score.low)} and "
-            f"{whole(score.high)}, level {score.level}." in text
+            f"{whole(score.high)}, {level}." in text
         )
 
 
@@ -239,9 +244,11 @@ def test_the_table_has_a_caption_scoped_headers_and_a_row_per_competency(
     assert [r.findtext("th") for r in rows] == [c.name for c in framework.competencies]
     for row, score in zip(rows, profile, strict=True):
         cells = [td.text or "" for td in row.findall("td")]
-        assert score.level is not None
         assert cells[0] == str(whole(score.score))
         assert cells[1].startswith(f"{whole(score.low)}–{whole(score.high)}")
+        if score.level is None:  # no answers: typical for the background, no level text
+            assert cells[2] == "typical" and "Not measured" in cells[3]
+            continue
         assert cells[2] == str(score.level)
         assert cells[3] == framework.competency(score.competency).levels[score.level]
         assert ("uncertain" in cells[1]) is score.uncertain

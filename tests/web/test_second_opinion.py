@@ -30,7 +30,7 @@ def opinion(subject: User) -> SecondOpinion:
 
 def test_the_rater_reads_the_questions_in_the_third_person(opinion: SecondOpinion) -> None:
     html = Client().get(reverse("teams:rate", args=[opinion.token])).content.decode()
-    assert "They have suggested a new product" in html
+    assert "They have put forward an idea for a new product" in html
     assert "I have suggested" not in html
 
 

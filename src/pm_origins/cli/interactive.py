@@ -126,11 +126,12 @@ def ask_roles(framework: Framework, console: Console) -> list[Role]:
 def ask_answers(framework: Framework, console: Console) -> dict[str, int]:
     items = questionnaire_order(framework)
     names = {c.id: c.name for c in framework.competencies}
+    scale = framework.scale("frequency")
     console.print(
-        f"\n[bold]Step 2 of 3: {len(items)} questions.[/bold] Each asks how often "
-        "you have actually done something, not how good you think you are."
+        f"\n[bold]Step 2 of 3: {len(items)} questions.[/bold] {scale.question} Each asks "
+        "what you have actually done, not how good you think you are."
     )
-    labels = framework.scale("frequency").labels
+    labels = scale.labels
     console.print("  " + "   ".join(f"{n} = {label}" for n, label in enumerate(labels, 1)))
     console.print(
         f"  Also: {BACK} = back, {SKIP} = skip, {FINISH} = finish now and score "

@@ -40,6 +40,7 @@ from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, tit
 from pm_origins.engine.matching import Advice, OriginMatch, OriginShare, match_origins
 from pm_origins.engine.opinions import OpinionComparison, compare_opinions
 from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan, target_role
+from pm_origins.engine.quality import ResponseQuality, check_responses
 from pm_origins.engine.questionnaire import questionnaire_order, questionnaire_pages, third_person
 from pm_origins.engine.reliability import ReliabilityReport, ScaleReliability, reliability_report
 from pm_origins.engine.responses import ResponseTable, read_responses, responses_csv
@@ -121,6 +122,7 @@ __all__ = [
     "Prior",
     "Profile",
     "ReliabilityReport",
+    "ResponseQuality",
     "ResponseTable",
     "Role",
     "RoleEvidence",
@@ -140,6 +142,7 @@ __all__ = [
     "build_plan",
     "calibrate",
     "check_answers",
+    "check_responses",
     "compare_opinions",
     "evaluate",
     "evidence_log_likelihood",

@@ -5,10 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
-from pm_origins.engine.evidence import CompetencyEvidence, EvidenceBullet, evidence_summary
+import numpy as np
+
+from pm_origins.engine.evidence import (
+    CompetencyEvidence,
+    EvidenceBullet,
+    evidence_log_likelihood,
+    evidence_summary,
+)
 from pm_origins.engine.history import History, Role, read_history
+from pm_origins.engine.irt import theta_grid
 from pm_origins.engine.matching import OriginMatch, match_origins
 from pm_origins.engine.planning import GrowthPlan, build_plan, target_role
+from pm_origins.engine.quality import ResponseQuality, check_responses
 from pm_origins.engine.scoring import AnswerContribution, Profile, score_answers
 from pm_origins.engine.titles import TitleMatcher
 from pm_origins.framework import Framework
@@ -37,6 +46,8 @@ class Evaluation:
     # Bullets read from a résumé, and the ids of those the person rejected.
     evidence: tuple[EvidenceBullet, ...] = ()
     rejected: frozenset[str] = field(default_factory=frozenset)
+    # What the response checks found (engine.quality); a flagged response has wider bands.
+    quality: ResponseQuality = field(default_factory=lambda: ResponseQuality((), None))
 
     @property
     def evidence_by_competency(self) -> tuple[CompetencyEvidence, ...]:
@@ -84,9 +95,10 @@ def evaluate(
         titles: the title matcher (lexicon, semantic index); None for rules only.
             Product roles never stop the evaluation: they count as product years.
         evidence: bullets read from a résumé (see `engine.evidence`). They are
-            listed per competency in `evaluation.evidence_by_competency`; the
-            scores take them in once the scorer works on the theta grid (add
-            `evidence_log_likelihood` to each competency's log posterior).
+            listed per competency in `evaluation.evidence_by_competency`, and
+            each competency's `evidence_log_likelihood` is added to its log
+            posterior; a competency with accepted supporting bullets counts as
+            measured (its basis includes "resume").
         rejected: ids of bullets the person rejected; they count for nothing.
     Returns:
         An Evaluation holding the profile, origin match and plan.
@@ -101,13 +113,26 @@ def evaluate(
     history = read_history(framework, roles, matcher=titles)
     if history.unmatched and not allow_unmatched:
         raise history.unmatched_error()
-    profile = score_answers(framework, answers, history.prior)
-    answers_only = score_answers(framework, answers) if answers else None
+    bullets = tuple(evidence)
+    known = {b.id for b in bullets}
+    refused = frozenset(r for r in rejected if r in known)
+    quality = check_responses(framework, answers)
+    weight = quality.answer_weight
+    summary = evidence_summary(bullets, framework.competency_ids, refused)
+    grid = theta_grid()
+    resume = np.stack([evidence_log_likelihood(e, grid) for e in summary]) if bullets else None
+    profile = score_answers(
+        framework,
+        answers,
+        history.prior,
+        evidence=resume,
+        resume_measured=[bool(e.supporting) for e in summary],
+        answer_weight=weight,
+    )
+    answers_only = score_answers(framework, answers, answer_weight=weight) if answers else None
     match = match_origins(framework, profile, history, answers_only)
     plan = build_plan(framework, profile, target) if target is not None else None
     clean = {item_id: int(value) for item_id, value in answers.items()}  # type: ignore[call-overload]
-    bullets = tuple(evidence)
-    known = {b.id for b in bullets}
     return Evaluation(
         framework.version,
         profile,
@@ -116,5 +141,6 @@ def evaluate(
         plan,
         clean,
         bullets,
-        frozenset(r for r in rejected if r in known),
+        refused,
+        quality,
     )

@@ -11,6 +11,8 @@ import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from pm_origins.engine.errors import (
     BAD_YEARS,
     BAD_YEARS_AGO,
@@ -19,7 +21,7 @@ from pm_origins.engine.errors import (
     UnmatchedTitlesError,
 )
 from pm_origins.engine.limits import MAX_YEARS, title_problem
-from pm_origins.engine.scoring import POPULATION_SD, Prior
+from pm_origins.engine.scoring import Prior, to_theta
 from pm_origins.engine.titles import (
     KIND_CHOSEN,
     KIND_PRODUCT,
@@ -32,8 +34,21 @@ from pm_origins.framework import Framework
 
 MAX_MODEL_TITLES = 5  # titles per history that may go to the semantic index
 RECENCY_HALF_LIFE_YEARS = 6.0
-MIN_HISTORY_SD = 10.0
-YEARS_PER_PRIOR_UNIT = 2.0  # each 2 effective years count like one more population prior
+
+# The career prior, on the theta scale (the population is N(0, 1)). One stated set:
+# - ORIGIN_SPREAD_THETA: how far real people of one origin sit from its typical
+#   profile (person-to-person SD inside an origin). 0.6 SD is 12 points on the
+#   bundled linear score scale (20 points per SD), the same spread origin
+#   matching allows (`matching.ORIGIN_SPREAD_SD`).
+# - TYPICAL_PROFILE_SD_THETA: how uncertain a typical profile is itself; the
+#   profiles are written by people who know the backgrounds, not measured.
+# - HISTORY_MIN_SD_THETA: a career prior never gets narrower than both together.
+# - YEARS_TO_TRUST: effective years at which the prior sits halfway between the
+#   population and the origin's typical profile.
+ORIGIN_SPREAD_THETA = 0.6
+TYPICAL_PROFILE_SD_THETA = 0.4
+HISTORY_MIN_SD_THETA = math.hypot(ORIGIN_SPREAD_THETA, TYPICAL_PROFILE_SD_THETA)
+YEARS_TO_TRUST = 2.0
 
 
 VIA_PERSON = "person"  # the person chose the origin
@@ -193,13 +208,29 @@ def read_history(
     return History(evidence, blend, history_prior(framework, blend, effective), effective)
 
 
+def history_trust(effective_years: float) -> float:
+    """How much a career stands for its origins' typical profiles (0-1): w = y / (y + 2)."""
+    return effective_years / (effective_years + YEARS_TO_TRUST) if effective_years > 0 else 0.0
+
+
 def history_prior(framework: Framework, blend: dict[str, float], effective_years: float) -> Prior:
-    """The prior profile of an origin blend, tighter the more years stand behind it."""
-    sd = max(MIN_HISTORY_SD, POPULATION_SD / math.sqrt(1 + effective_years / YEARS_PER_PRIOR_UNIT))
-    means = tuple(
+    """The career prior: a stereotype of the background, held loosely.
+
+    On the theta scale, per competency, with w = `history_trust(years)`:
+    mean = w x (the blend's typical profile, mapped back through the inverse of
+    the framework's score scale), so few years stay near the population mean 0;
+    variance = w x HISTORY_MIN_SD_THETA^2 + (1 - w) x 1, so the SD goes from the
+    population's 1 towards, never below, HISTORY_MIN_SD_THETA.
+    """
+    weight = history_trust(effective_years)
+    scale = framework.score_scale
+    typical = [
         sum(
-            share * framework.origin(origin).expected[competency] for origin, share in blend.items()
+            share * float(to_theta(scale, framework.origin(origin).expected[competency]))
+            for origin, share in blend.items()
         )
         for competency in framework.competency_ids
-    )
+    ]
+    sd = math.sqrt(weight * HISTORY_MIN_SD_THETA**2 + (1.0 - weight))
+    means = tuple(float(np.round(weight * value, 12)) for value in typical)
     return Prior(means, (sd,) * len(means))

@@ -44,6 +44,10 @@ class OriginMatch:
     gaps: tuple[str, ...]
     advice: tuple[Advice, ...]
     basis: str  # "history", "answers", "both" or "none"
+    # The named origins' own strengths and weaknesses: what is typical for the
+    # background, not measured in this person.
+    typical_superpowers: tuple[str, ...] = ()
+    typical_gaps: tuple[str, ...] = ()
 
     @property
     def blend(self) -> tuple[OriginShare, ...]:
@@ -106,13 +110,30 @@ def origin_shares(
 def superpowers_and_gaps(
     framework: Framework, profile: Profile
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Competencies at or above the superpower threshold, and at or below the gap one."""
+    """Measured competencies at or above the superpower threshold, and at or below the
+    gap one. A score that only says what is typical for the background (no answers,
+    no résumé evidence) is never called the person's superpower or gap."""
     limits = framework.thresholds
-    strong = sorted(
-        (s for s in profile.scores if s.score >= limits.superpower), key=lambda s: -s.score
-    )
-    weak = sorted((s for s in profile.scores if s.score <= limits.gap), key=lambda s: s.score)
+    measured = [s for s in profile.scores if s.measured]
+    strong = sorted((s for s in measured if s.score >= limits.superpower), key=lambda s: -s.score)
+    weak = sorted((s for s in measured if s.score <= limits.gap), key=lambda s: s.score)
     return tuple(s.competency for s in strong), tuple(s.competency for s in weak)
+
+
+def typical_strengths(
+    framework: Framework, origins: tuple[OriginShare, ...], basis: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The named origins' strengths and weaknesses (top origin first), or none when
+    there was nothing to match an origin with."""
+    if basis == "none":
+        return (), ()
+    strengths: list[str] = []
+    weaknesses: list[str] = []
+    for share in named_origins(origins):
+        origin = framework.origin(share.id)
+        strengths.extend(c for c in origin.strengths if c not in strengths)
+        weaknesses.extend(c for c in origin.weaknesses if c not in weaknesses)
+    return tuple(strengths), tuple(weaknesses)
 
 
 def advice_for_gaps(
@@ -154,5 +175,8 @@ def match_origins(
     """
     origins, basis = origin_shares(framework, history, answers_profile)
     superpowers, gaps = superpowers_and_gaps(framework, profile)
-    advice = advice_for_gaps(framework, gaps, named_origins(origins))
-    return OriginMatch(origins, superpowers, gaps, advice, basis)
+    typical_superpowers, typical_gaps = typical_strengths(framework, origins, basis)
+    # Advice covers measured gaps first, then the background's typical ones.
+    advised = gaps + tuple(c for c in typical_gaps if c not in gaps)
+    advice = advice_for_gaps(framework, advised, named_origins(origins))
+    return OriginMatch(origins, superpowers, gaps, advice, basis, typical_superpowers, typical_gaps)

@@ -1,22 +1,40 @@
-"""Questionnaire scoring: answers to 0-100 scores with an uncertainty band.
+"""Questionnaire scoring under the graded response model, on a fixed theta grid.
 
-Each competency is scored as a normal-normal update. The prior is either the
-population (mean 50, wide) or a career-history prior; every answered item is an
-observation of the competency with a fixed noise. The posterior mean is the
-score, and the band is the central 90% interval clipped to 0-100. This makes
-partial answers, reverse keys, and combining history with answers one formula,
-and it vectorises to any number of respondents at once.
+The model, per competency (each is its own scale):
+
+- theta ~ prior: the population N(0, 1), or a career prior (see `history`);
+- each answered item's keyed answer (reverse-keyed items flipped, see
+  `irt.keyed_categories`) follows the graded response model with the item's
+  discrimination and thresholds (`engine.irt`), independently given theta;
+- optionally, résumé evidence adds its own log-likelihood (`engine.evidence`).
+
+The posterior is computed on `irt.theta_grid()`. The score is the posterior mean
+(EAP) of theta, the band its central 90% interval (5th to 95th percentile, the
+grid's mass spread evenly over each grid cell), and both are mapped to 0-100 by
+the framework's one monotone `score_scale` (`to_points`). `sd` is the posterior
+spread of the score in points.
+
+An answer's contribution is the leave-one-out change: the EAP minus the EAP the
+same person would get without that answer, in points (per_sd x the theta move
+for a linear scale, before clipping, so an answer still shows its pull on a
+score already at 0 or 100). It points the way the answer moved the score; the
+contributions need not add up exactly to the whole move from the prior.
+
+`score_matrix` scores any number of respondents at once: each competency's
+log-likelihood on the grid is one matrix product of one-hot answers with the
+items' log category probabilities, done in row chunks to bound memory.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
+from scipy.special import ndtr, ndtri
 
 from pm_origins.engine.errors import (
     ANSWER_NOT_WHOLE,
@@ -24,15 +42,53 @@ from pm_origins.engine.errors import (
     UNKNOWN_ITEM,
     EngineInputError,
 )
-from pm_origins.framework import Framework
+from pm_origins.engine.irt import GRID_MAX, GRID_MIN, log_category_probabilities, theta_grid
+from pm_origins.framework import Framework, ScoreScale
 
 FloatArray = npt.NDArray[np.float64]
 
-POPULATION_MEAN = 50.0
-POPULATION_SD = 30.0
-ITEM_NOISE_SD = 22.0
-BAND_Z = 1.645  # central 90% interval
+POPULATION_THETA_MEAN = 0.0  # the population on the theta scale: N(0, 1)
+POPULATION_THETA_SD = 1.0
+BAND = 0.90  # the band is the central 90% of the posterior
+BAND_Z = 1.645  # the normal z of a central 90% interval (for callers turning bands into SDs)
 UNCERTAIN_HALF_WIDTH = 20.0  # a band wider than +/-20 points is "uncertain"
+CHUNK_ROWS = 4096  # respondents per block in batch scoring (bounds the one-hot matrix)
+
+# Where a score's value comes from, in `CompetencyScore.basis`.
+BASIS_CAREER = "career"
+BASIS_ANSWERS = "answers"
+BASIS_RESUME = "resume"
+
+
+def to_points(scale: ScoreScale, theta: FloatArray | float) -> FloatArray:
+    """Theta to the 0-100 score scale (the framework's one monotone map)."""
+    values = np.asarray(theta, dtype=float)
+    if scale.kind == "normal_cdf":
+        result: FloatArray = 100.0 * ndtr(values)
+        return result
+    clipped: FloatArray = np.clip(scale.center + scale.per_sd * values, 0.0, 100.0)
+    return clipped
+
+
+def _move_in_points(scale: ScoreScale, after: FloatArray, before: FloatArray) -> FloatArray:
+    """A move on the theta scale in points, without the linear map's clipping (so an
+    answer that pushes an already clipped score further still shows its pull)."""
+    if scale.kind == "normal_cdf":
+        moved: FloatArray = to_points(scale, after) - to_points(scale, before)
+        return moved
+    linear: FloatArray = scale.per_sd * (np.asarray(after) - np.asarray(before))
+    return linear
+
+
+def to_theta(scale: ScoreScale, points: FloatArray | float) -> FloatArray:
+    """A 0-100 score back to theta (the inverse of `to_points`, kept inside the grid)."""
+    values = np.asarray(points, dtype=float)
+    if scale.kind == "normal_cdf":
+        theta: FloatArray = ndtri(np.clip(values / 100.0, 1e-9, 1 - 1e-9))
+    else:
+        theta = (values - scale.center) / scale.per_sd
+    bounded: FloatArray = np.clip(theta, GRID_MIN, GRID_MAX)
+    return bounded
 
 
 @dataclass(frozen=True)
@@ -46,14 +102,22 @@ class AnswerContribution:
 
 @dataclass(frozen=True)
 class CompetencyScore:
+    """One competency's score (0-100), its 90% band and what it rests on."""
+
     competency: str
     score: float
     low: float
     high: float
-    sd: float
+    sd: float  # posterior spread of the score, in points
     answered: int
     contributions: tuple[AnswerContribution, ...] = ()
-    prior_mean: float = POPULATION_MEAN
+    prior_mean: float = 50.0  # the score before any answer or résumé evidence
+    # True when answers or accepted résumé evidence stand behind the score; False
+    # when it only says what is typical for the background (or the population).
+    measured: bool = True
+    basis: tuple[str, ...] = ()  # of "career", "answers", "resume"; empty: population only
+    theta: float = 0.0  # the EAP on the theta scale
+    theta_sd: float = 1.0  # posterior SD on the theta scale
 
     @property
     def uncertain(self) -> bool:
@@ -80,17 +144,21 @@ class Profile:
     def uncertain(self) -> tuple[str, ...]:
         return tuple(s.competency for s in self.scores if s.uncertain)
 
+    @property
+    def measured(self) -> tuple[str, ...]:
+        return tuple(s.competency for s in self.scores if s.measured)
+
 
 @dataclass(frozen=True)
 class Prior:
-    """Mean and standard deviation per competency, in framework order."""
+    """Mean and standard deviation per competency on the theta scale, in framework order."""
 
     mean: tuple[float, ...]
     sd: tuple[float, ...]
 
     @classmethod
     def population(cls, size: int) -> Prior:
-        return cls((POPULATION_MEAN,) * size, (POPULATION_SD,) * size)
+        return cls((POPULATION_THETA_MEAN,) * size, (POPULATION_THETA_SD,) * size)
 
 
 @dataclass(frozen=True)
@@ -106,6 +174,7 @@ class ItemBank:
     discrimination: FloatArray
     thresholds: FloatArray
     competency_index: npt.NDArray[np.intp]  # per item, its competency's column
+    scale: ScoreScale = field(default_factory=ScoreScale)  # theta -> 0-100
 
     def index(self, item_id: str) -> int:
         try:
@@ -116,6 +185,11 @@ class ItemBank:
     @property
     def _positions(self) -> dict[str, int]:
         return _positions(self.item_ids)
+
+    @property
+    def categories(self) -> int:
+        """Answer categories per item (K); every item of a bank shares one scale length."""
+        return int(self.thresholds.shape[1]) + 1
 
 
 @lru_cache(maxsize=64)
@@ -141,6 +215,7 @@ def item_bank(framework: Framework) -> ItemBank:
         competency_index=np.array(
             [competency_ids.index(i.competency) for i in framework.items], dtype=np.intp
         ),
+        scale=framework.score_scale,
     )
 
 
@@ -170,18 +245,210 @@ def answer_matrix(bank: ItemBank, answers: Mapping[str, object]) -> FloatArray:
     return row
 
 
-def item_points(bank: ItemBank, matrix: FloatArray) -> FloatArray:
-    """Answers (1..points, NaN for none) to 0-100 evidence, reverse keys applied."""
-    keyed = np.where(bank.reverse, bank.points + 1 - matrix, matrix)
-    return (keyed - 1.0) / (bank.points - 1.0) * 100.0
+def keyed_answers(bank: ItemBank, matrix: FloatArray) -> FloatArray:
+    """Raw answers (1..points, NaN for none) as keyed categories 0..K-1, reverse keys applied."""
+    keyed: FloatArray = np.where(bank.reverse[None, :], bank.points - matrix, matrix - 1.0)
+    return keyed
 
 
-def _affine(bank: ItemBank) -> tuple[FloatArray, FloatArray]:
-    """Per item, evidence = offset + slope x answer (the same map as `item_points`)."""
-    step = 100.0 / (bank.points - 1.0)
-    slope = np.where(bank.reverse, -step, step)
-    offset = np.where(bank.reverse, bank.points * step, -step)
-    return slope, offset
+def item_log_table(bank: ItemBank, grid: FloatArray | None = None) -> FloatArray:
+    """log P(keyed answer k | theta) per item, shape (I, K, Q) on the grid."""
+    grid = theta_grid() if grid is None else grid
+    table = log_category_probabilities(grid, bank.discrimination, bank.thresholds)
+    result: FloatArray = np.ascontiguousarray(np.transpose(table, (1, 2, 0)))
+    return result
+
+
+def _competency_items(bank: ItemBank) -> list[npt.NDArray[np.intp]]:
+    return [np.flatnonzero(bank.competency_index == c) for c in range(len(bank.competency_ids))]
+
+
+def answer_log_likelihood(
+    bank: ItemBank, matrix: FloatArray, grid: FloatArray | None = None
+) -> FloatArray:
+    """Each respondent's answer log-likelihood per competency on the grid.
+
+    Args:
+        bank: the compiled questionnaire.
+        matrix: respondents x items raw answers, NaN where unanswered.
+        grid: theta values (default `irt.theta_grid()`).
+    Returns:
+        Shape (N, C, Q); zero for a competency with no answers.
+    """
+    grid = theta_grid() if grid is None else grid
+    keyed = keyed_answers(bank, np.asarray(matrix, dtype=float))
+    return _log_likelihood_block(bank, keyed, _competency_tables(bank, grid))
+
+
+def _competency_tables(
+    bank: ItemBank, grid: FloatArray
+) -> list[tuple[npt.NDArray[np.intp], FloatArray]]:
+    """Per competency: its item columns and their log probabilities as (items*K, Q)."""
+    table = item_log_table(bank, grid)
+    categories = bank.categories
+    return [
+        (items, table[items].reshape(items.size * categories, len(grid)))
+        for items in _competency_items(bank)
+    ]
+
+
+def _log_likelihood_block(
+    bank: ItemBank,
+    keyed: FloatArray,
+    tables: list[tuple[npt.NDArray[np.intp], FloatArray]],
+) -> FloatArray:
+    """(rows, C, Q) log-likelihood of keyed answers: one-hot answers @ log probabilities."""
+    rows = keyed.shape[0]
+    grid_points = tables[0][1].shape[1] if tables else 0
+    out = np.zeros((rows, len(tables), grid_points))
+    categories = bank.categories
+    chosen = np.where(np.isnan(keyed), -1.0, keyed).astype(np.intp)
+    onehot = (chosen[:, :, None] == np.arange(categories)[None, None, :]).astype(float)
+    for column, (items, table) in enumerate(tables):
+        if not items.size:
+            continue
+        if items[-1] - items[0] + 1 == items.size:  # a competency's items side by side: a view
+            picked = onehot[:, items[0] : items[-1] + 1, :]
+        else:
+            picked = onehot[:, items, :]
+        out[:, column, :] = picked.reshape(rows, -1) @ table
+    return out
+
+
+def simulate_answers(bank: ItemBank, theta: FloatArray, rng: np.random.Generator) -> FloatArray:
+    """Raw answers (1 .. points) drawn from the model, for simulation checks.
+
+    Args:
+        bank: the compiled questionnaire (its item parameters are the truth).
+        theta: respondents x competencies true levels.
+        rng: the random generator (seed it for repeatable checks).
+    Returns:
+        Respondents x items raw answers, reverse-keyed items given as asked.
+    """
+    at = np.asarray(theta, dtype=float)[:, bank.competency_index]
+    z = bank.discrimination[None, :, None] * (at[:, :, None] - bank.thresholds[None, :, :])
+    star = 1.0 / (1.0 + np.exp(-z))
+    keyed = (rng.random(at.shape)[:, :, None] < star).sum(axis=2).astype(float)
+    raw: FloatArray = np.where(bank.reverse[None, :], bank.points - keyed, keyed + 1.0)
+    return raw
+
+
+def normal_log_prior(
+    mean: FloatArray | float, sd: FloatArray | float, grid: FloatArray
+) -> FloatArray:
+    """log N(theta; mean, sd) on the grid (up to a constant), shape (..., Q)."""
+    m = np.asarray(mean, dtype=float)[..., None]
+    s = np.asarray(sd, dtype=float)[..., None]
+    result: FloatArray = -0.5 * np.square((grid - m) / s) - np.log(s)
+    return result
+
+
+@dataclass(frozen=True)
+class Posterior:
+    """Posterior summaries on the theta scale, each respondents x competencies."""
+
+    theta: FloatArray  # EAP
+    sd: FloatArray
+    low: FloatArray  # 5th percentile
+    high: FloatArray  # 95th percentile
+    score_sd: FloatArray  # posterior SD of the 0-100 score
+
+
+def _quantile(weights: FloatArray, cdf: FloatArray, grid: FloatArray, p: float) -> FloatArray:
+    """The p-quantile of grid masses, each spread evenly over its grid cell."""
+    step = float(grid[1] - grid[0])
+    index = np.minimum((cdf < p).sum(axis=-1), len(grid) - 1)
+    below = np.take_along_axis(cdf, index[..., None], -1)[..., 0]
+    mass = np.take_along_axis(weights, index[..., None], -1)[..., 0]
+    before = below - mass
+    fraction = np.clip((p - before) / np.maximum(mass, 1e-300), 0.0, 1.0)
+    result: FloatArray = grid[index] - step / 2 + fraction * step
+    return result
+
+
+def summarise(log_posterior: FloatArray, grid: FloatArray, scale: ScoreScale) -> Posterior:
+    """EAP, SD and the central 90% band of unnormalised log posteriors (..., Q)."""
+    weights = np.exp(log_posterior - log_posterior.max(axis=-1, keepdims=True))
+    weights /= weights.sum(axis=-1, keepdims=True)
+    points = to_points(scale, grid)
+    # The four moments in one product: theta, theta^2, score, score^2.
+    moments = weights @ np.stack([grid, np.square(grid), points, np.square(points)], axis=1)
+    mean, score_mean = moments[..., 0], moments[..., 2]
+    variance = np.maximum(moments[..., 1] - np.square(mean), 0.0)
+    score_var = np.maximum(moments[..., 3] - np.square(score_mean), 0.0)
+    cdf = np.cumsum(weights, axis=-1)
+    tail = (1.0 - BAND) / 2
+    return Posterior(
+        theta=mean,
+        sd=np.sqrt(variance),
+        low=_quantile(weights, cdf, grid, tail),
+        high=_quantile(weights, cdf, grid, 1.0 - tail),
+        score_sd=np.sqrt(score_var),
+    )
+
+
+def posterior_matrix(
+    bank: ItemBank,
+    matrix: FloatArray,
+    prior_mean: FloatArray | None = None,
+    prior_sd: FloatArray | None = None,
+    *,
+    extra: FloatArray | None = None,
+    answer_weight: FloatArray | float = 1.0,
+) -> tuple[Posterior, FloatArray]:
+    """The posterior of every respondent and competency, on the theta scale.
+
+    Works through the respondents in blocks of `CHUNK_ROWS`, so memory stays
+    bounded and each block's arrays stay small.
+
+    Args:
+        bank: the compiled questionnaire.
+        matrix: respondents x items raw answers, NaN where unanswered.
+        prior_mean, prior_sd: theta-scale prior per competency (C,) or per
+            respondent (N, C); the population N(0, 1) when omitted.
+        extra: more log-likelihood on the grid, (C, Q) or (N, C, Q) (résumé evidence).
+        answer_weight: a factor on the answers' log-likelihood, scalar or (N,);
+            below 1 counts each answer as part of one (flagged responses).
+    Returns:
+        (Posterior, answered count), each respondents x competencies.
+    """
+    grid = theta_grid()
+    matrix = np.asarray(matrix, dtype=float)
+    rows = matrix.shape[0]
+    size = len(bank.competency_ids)
+    mean0 = np.zeros(size) if prior_mean is None else np.asarray(prior_mean, dtype=float)
+    sd0 = np.ones(size) if prior_sd is None else np.asarray(prior_sd, dtype=float)
+    # One prior for everybody is worked out once; a prior per respondent, per block.
+    shared = mean0.ndim == 1 and sd0.ndim == 1
+    prior_all = normal_log_prior(mean0, sd0, grid) if shared else None
+    mean0 = np.broadcast_to(mean0, (rows, size))
+    sd0 = np.broadcast_to(sd0, (rows, size))
+    weight = np.broadcast_to(np.asarray(answer_weight, dtype=float), (rows,))
+    more = None if extra is None else np.broadcast_to(extra, (rows, size, len(grid)))
+    keyed = keyed_answers(bank, matrix)
+    tables = _competency_tables(bank, grid)
+    parts = []
+    for start in range(0, rows, CHUNK_ROWS):
+        block = slice(start, start + CHUNK_ROWS)
+        log_posterior = _log_likelihood_block(bank, keyed[block], tables)
+        log_posterior *= weight[block, None, None]
+        log_posterior += (
+            prior_all if prior_all is not None else normal_log_prior(mean0[block], sd0[block], grid)
+        )
+        if more is not None:
+            log_posterior += more[block]
+        parts.append(summarise(log_posterior, grid, bank.scale))
+    counts = (~np.isnan(matrix)).astype(float) @ bank.keys
+    if len(parts) == 1:
+        return parts[0], counts
+    empty = np.zeros((0, size))
+    joined = Posterior(
+        *(np.concatenate([getattr(p, name) for p in parts] or [empty]) for name in _FIELDS)
+    )
+    return joined, counts
+
+
+_FIELDS = ("theta", "sd", "low", "high", "score_sd")
 
 
 def score_matrix(
@@ -190,103 +457,113 @@ def score_matrix(
     prior_mean: FloatArray | None = None,
     prior_sd: FloatArray | None = None,
 ) -> tuple[FloatArray, FloatArray, FloatArray]:
-    """Score many respondents at once.
+    """Score many respondents at once (batch EAP on the grid).
 
     Args:
         bank: the compiled questionnaire.
         matrix: respondents x items answers, NaN where unanswered.
-        prior_mean, prior_sd: per competency (or respondents x competencies);
-            the population prior when omitted.
+        prior_mean, prior_sd: theta-scale prior per competency (or respondents x
+            competencies); the population N(0, 1) when omitted.
     Returns:
-        (score, sd, answered count), each respondents x competencies.
+        (score, sd, answered count), each respondents x competencies; score and
+        sd are 0-100 points (see the module docstring).
     """
-    size = len(bank.competency_ids)
-    mean0 = np.full(size, POPULATION_MEAN) if prior_mean is None else prior_mean
-    sd0 = np.full(size, POPULATION_SD) if prior_sd is None else prior_sd
-    answered = ~np.isnan(matrix)
-    # Evidence is affine in the raw answer (offset + slope x answer, per item), so
-    # the per-competency sums fold into two matrix products with no temporary
-    # evidence matrix: values @ (slope x keys) + answered @ (offset x keys).
-    slope, offset = _affine(bank)
-    values = np.where(answered, matrix, 0.0)
-    mask = answered.astype(float)
-    sums = values @ (slope[:, None] * bank.keys)
-    offsets_and_counts = mask @ np.hstack([offset[:, None] * bank.keys, bank.keys])
-    sums += offsets_and_counts[:, :size]
-    counts = offsets_and_counts[:, size:]
-    noise_precision = 1.0 / ITEM_NOISE_SD**2
-    prior_precision = 1.0 / np.square(sd0)
-    precision = prior_precision + counts * noise_precision
-    score = (mean0 * prior_precision + sums * noise_precision) / precision
-    return score, 1.0 / np.sqrt(precision), counts
+    posterior, counts = posterior_matrix(bank, matrix, prior_mean, prior_sd)
+    return to_points(bank.scale, posterior.theta), posterior.score_sd, counts
 
 
 def score_answers(
     framework: Framework,
     answers: Mapping[str, object],
     prior: Prior | None = None,
+    *,
+    evidence: FloatArray | None = None,
+    resume_measured: Sequence[bool] | None = None,
+    answer_weight: float = 1.0,
 ) -> Profile:
     """One respondent's profile, with the contribution of every answer.
 
     Args:
         framework: the loaded framework.
         answers: item id -> answer on the item's scale (1 = lowest).
-        prior: a history prior; the population prior when None.
+        prior: a career prior on the theta scale; the population prior when None.
+        evidence: résumé log-likelihood per competency on `irt.theta_grid()`,
+            shape (C, Q), or None for no résumé.
+        resume_measured: per competency, True where accepted résumé bullets
+            support it (the score then counts as measured by the résumé).
+        answer_weight: a factor below 1 widens the bands of a flagged response
+            (each answer counts as that part of an answer; see `engine.quality`).
     Returns:
-        A Profile with a score, band and contributions per competency.
+        A Profile with a score, band, basis and contributions per competency.
     Raises:
         EngineInputError: an unknown item id or an answer off the scale.
     """
     bank = item_bank(framework)
-    prior = prior or Prior.population(len(bank.competency_ids))
+    size = len(bank.competency_ids)
+    career = prior is not None
+    prior = prior or Prior.population(size)
     matrix = answer_matrix(bank, answers)
+    grid = theta_grid()
     mean0 = np.array(prior.mean, dtype=float)
     sd0 = np.array(prior.sd, dtype=float)
-    score, sd, counts = score_matrix(bank, matrix, mean0, sd0)
-    evidence = item_points(bank, matrix)[0]
-    precision = 1.0 / np.square(sd[0])
-    weight = (1.0 / ITEM_NOISE_SD**2) / precision  # share of the score each answer carries
+    table = item_log_table(bank, grid)
+    keyed = keyed_answers(bank, matrix)[0]
+    answered_items = np.flatnonzero(~np.isnan(keyed))
+    # Per answered item, its log-likelihood on the grid (for leave-one-out contributions).
+    per_item = table[answered_items, keyed[answered_items].astype(np.intp), :]
+    log_likelihood = np.zeros((size, len(grid)))
+    np.add.at(log_likelihood, bank.competency_index[answered_items], per_item)
+    base = normal_log_prior(mean0, sd0, grid) + (0.0 if evidence is None else evidence)
+    log_posterior = base + answer_weight * log_likelihood
+    posterior = summarise(log_posterior, grid, bank.scale)
+    # Leave one answer out, for every answered item at once.
+    competency_of = bank.competency_index[answered_items]
+    without = summarise(
+        log_posterior[competency_of] - answer_weight * per_item, grid, bank.scale
+    ).theta
+    with_all = to_points(bank.scale, posterior.theta)
+    moved = _move_in_points(bank.scale, posterior.theta[competency_of], without)
+    counts = np.bincount(competency_of, minlength=size)
+    supported = tuple(resume_measured) if resume_measured is not None else (False,) * size
+    prior_points = to_points(bank.scale, mean0)
+    low = to_points(bank.scale, posterior.low)
+    high = to_points(bank.scale, posterior.high)
 
     scores = []
     for column, competency in enumerate(bank.competency_ids):
+        mine = np.flatnonzero(competency_of == column)
         contributions = tuple(
             AnswerContribution(
-                item_id=bank.item_ids[row],
-                answer=int(matrix[0, row]),
-                points=float(weight[column] * (evidence[row] - mean0[column])),
+                item_id=bank.item_ids[answered_items[k]],
+                answer=int(matrix[0, answered_items[k]]),
+                points=float(moved[k]),
             )
-            for row in np.flatnonzero(bank.keys[:, column])
-            if not np.isnan(matrix[0, row])
+            for k in mine
         )
+        basis = tuple(
+            name
+            for name, present in (
+                (BASIS_CAREER, career),
+                (BASIS_ANSWERS, counts[column] > 0),
+                (BASIS_RESUME, supported[column]),
+            )
+            if present
+        )
+        value = float(with_all[column])
         scores.append(
-            _competency_score(
-                competency,
-                float(score[0, column]),
-                float(sd[0, column]),
-                int(counts[0, column]),
-                contributions,
-                float(mean0[column]),
+            CompetencyScore(
+                competency=competency,
+                score=value,
+                low=min(float(low[column]), value),
+                high=max(float(high[column]), value),
+                sd=float(posterior.score_sd[column]),
+                answered=int(counts[column]),
+                contributions=contributions,
+                prior_mean=float(prior_points[column]),
+                measured=BASIS_ANSWERS in basis or BASIS_RESUME in basis,
+                basis=basis,
+                theta=float(posterior.theta[column]),
+                theta_sd=float(posterior.sd[column]),
             )
         )
     return Profile(tuple(scores))
-
-
-def _competency_score(
-    competency: str,
-    mean: float,
-    sd: float,
-    answered: int,
-    contributions: tuple[AnswerContribution, ...],
-    prior_mean: float,
-) -> CompetencyScore:
-    mean = min(100.0, max(0.0, mean))
-    return CompetencyScore(
-        competency=competency,
-        score=mean,
-        low=max(0.0, mean - BAND_Z * sd),
-        high=min(100.0, mean + BAND_Z * sd),
-        sd=sd,
-        answered=answered,
-        contributions=contributions,
-        prior_mean=prior_mean,
-    )

@@ -30,6 +30,7 @@ from pm_origins.framework.schema import (
     Item,
     Origin,
     Scale,
+    ScoreScale,
     TargetRole,
     Thresholds,
     TitleRules,
@@ -53,8 +54,10 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "actions": Action,
     "roles": TargetRole,
 }
-SETTINGS = ("thresholds", "titles")  # mappings whose keys a later file replaces one by one
-TOP_LEVEL_KEYS = (*SECTIONS, *SETTINGS)
+SETTINGS = ("thresholds", "titles", "score_scale")  # mappings a later file updates key by key
+ITEM_PARAMETERS = ("provisional", "calibrated")
+SCALARS = ("item_parameters",)  # single values a later file replaces
+TOP_LEVEL_KEYS = (*SECTIONS, *SETTINGS, *SCALARS)
 
 Path_ = tuple[str | int, ...]
 
@@ -165,6 +168,7 @@ class _Assembly:
         default_factory=lambda: {name: {} for name in SETTINGS}
     )
     settings_at: dict[str, tuple[_Source, Path_]] = field(default_factory=dict)
+    scalars: dict[str, Any] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
     def problem(self, source: _Source, path: Path_, message: str) -> None:
@@ -186,6 +190,11 @@ class _Assembly:
                     continue
                 self.settings[key].update(value)
                 self.settings_at[key] = (source, (key,))
+            elif key == "item_parameters":
+                if value not in ITEM_PARAMETERS:
+                    self.problem(source, (key,), f"must be one of {', '.join(ITEM_PARAMETERS)}")
+                    continue
+                self.scalars[key] = value
             elif key in SECTIONS:
                 self._add_section(str(key), value, source)
             else:
@@ -368,6 +377,8 @@ def _finish(assembly: _Assembly) -> Framework:
     built = _validate(assembly)
     thresholds = _setting(assembly, "thresholds", Thresholds) or Thresholds()
     titles = _setting(assembly, "titles", TitleRules) or TitleRules()
+    score_scale = _setting(assembly, "score_scale", ScoreScale) or ScoreScale()
+    item_parameters = assembly.scalars.get("item_parameters", "provisional")
     if not assembly.problems:
         _cross_check(assembly, built, thresholds)
         _check_titles(assembly, built["origins"], titles)
@@ -378,15 +389,19 @@ def _finish(assembly: _Assembly) -> Framework:
     }
     content["thresholds"] = thresholds.model_dump(mode="json")
     content["titles"] = titles.model_dump(mode="json")
+    content["score_scale"] = score_scale.model_dump(mode="json")
+    content["item_parameters"] = item_parameters
     return Framework(
         version=_content_version(content),
         thresholds=thresholds,
         titles=titles,
+        score_scale=score_scale,
+        item_parameters=item_parameters,
         **{name: tuple(records) for name, records in built.items()},
     )
 
 
-_Setting = TypeVar("_Setting", Thresholds, TitleRules)
+_Setting = TypeVar("_Setting", Thresholds, TitleRules, ScoreScale)
 
 
 def _setting(assembly: _Assembly, name: str, model: type[_Setting]) -> _Setting | None:

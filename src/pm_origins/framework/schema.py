@@ -7,6 +7,7 @@ scale; a *level* (0-4) is the band of 20 points a score falls in, so a score of
 
 from __future__ import annotations
 
+import itertools
 from functools import cached_property
 from typing import Literal, TypeVar
 
@@ -76,6 +77,11 @@ class Origin(_Frozen):
 class Scale(_Frozen):
     id: str
     labels: tuple[str, ...] = Field(min_length=2, description="Answer labels, lowest first.")
+    question: str = Field(
+        default="In the last three years, how often have you done this?",
+        min_length=1,
+        description="The question every item on this scale answers, with its time window.",
+    )
 
     @property
     def points(self) -> int:
@@ -110,7 +116,7 @@ class Item(_Frozen):
     @field_validator("thresholds")
     @classmethod
     def _increasing(cls, value: tuple[float, ...]) -> tuple[float, ...]:
-        if any(b >= c for b, c in zip(value, value[1:], strict=False)):
+        if any(b >= c for b, c in itertools.pairwise(value)):
             raise ValueError("thresholds must increase from first to last")
         if any(abs(b) > 8 for b in value):
             raise ValueError("thresholds must lie between -8 and 8")
@@ -189,6 +195,23 @@ class TitleRules(_Frozen):
     )
 
 
+class ScoreScale(_Frozen):
+    """The one monotone map from the model's theta (N(0, 1) in the population) to 0-100.
+
+    - ``linear``: score = center + per_sd x theta, clipped to 0-100.
+    - ``normal_cdf``: score = 100 x Phi(theta), the population percentile.
+    """
+
+    kind: Literal["linear", "normal_cdf"] = "linear"
+    center: float = Field(default=50.0, ge=0, le=100, description="Score of theta 0 (linear).")
+    per_sd: float = Field(
+        default=20.0, gt=0, le=50, description="Points per population SD of theta (linear)."
+    )
+
+
+ItemParameters = Literal["provisional", "calibrated"]
+
+
 class Framework(_Frozen):
     """A whole, cross-checked framework. Build one with `load_framework`."""
 
@@ -201,6 +224,10 @@ class Framework(_Frozen):
     roles: tuple[TargetRole, ...]
     thresholds: Thresholds = Thresholds()
     titles: TitleRules = TitleRules()
+    score_scale: ScoreScale = ScoreScale()
+    # "provisional": the items' discriminations and thresholds are chosen, not yet
+    # fitted to real responses; "calibrated": fitted (see `pm-origins calibrate`).
+    item_parameters: ItemParameters = "provisional"
 
     def __hash__(self) -> int:
         # The version is a content hash; hashing every record on each cache look-up is waste.

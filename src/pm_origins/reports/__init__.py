@@ -22,7 +22,17 @@ from pm_origins.reports.information import (
     information_svg,
     information_table_html,
 )
-from pm_origins.reports.markdown import answer_label, item_text, render_markdown
+from pm_origins.reports.markdown import (
+    NOTHING_MEASURED_TEXT,
+    PROVISIONAL_TEXT,
+    QUALITY_TEXT,
+    QUALITY_WIDENED_TEXT,
+    TYPICAL_GAPS_TEXT,
+    TYPICAL_STRENGTHS_TEXT,
+    answer_label,
+    item_text,
+    render_markdown,
+)
 from pm_origins.reports.radar import radar_figure_html, radar_svg, radar_table_html
 from pm_origins.reports.result import (
     BASIS_TEXT,
@@ -46,7 +56,13 @@ from pm_origins.reports.trend import trend_svg
 __all__ = [
     "BASIS_TEXT",
     "CONTRACT_KEYS",
+    "NOTHING_MEASURED_TEXT",
+    "PROVISIONAL_TEXT",
+    "QUALITY_TEXT",
+    "QUALITY_WIDENED_TEXT",
     "RESULT_FORMAT",
+    "TYPICAL_GAPS_TEXT",
+    "TYPICAL_STRENGTHS_TEXT",
     "ResultFormatError",
     "SavedResult",
     "Score",

@@ -83,8 +83,11 @@ def calibration_override_yaml(calibration: Calibration, *, source: str) -> str:
         "# Load it with --framework or PM_ORIGINS_FRAMEWORK; results saved before keep",
         "# the framework version they were scored with. If you already use a framework",
         "# file, add these two fields to its item entries instead (records merge by id).",
-        "items:",
     ]
+    if not calibration.skipped:
+        # Every competency was fitted, so no item keeps its provisional parameters.
+        lines.append("item_parameters: calibrated")
+    lines.append("items:")
     for item in calibration.items:
         thresholds = ", ".join(f"{b:.{PARAMETER_DECIMALS}f}" for b in item.thresholds)
         lines.append(f"  - id: {item.item_id}")

@@ -6,6 +6,18 @@ result-format version, see `result`), blend, basis, roles, uncertain, reasons,
 answers, product. Each role says its `kind`: "origin", "product", "chosen" (the
 person picked the origin) or "unmatched".
 
+Each `profile` entry holds score, low, high, level, answered, `measured` (True
+when answers or accepted résumé bullets stand behind the score) and `basis`
+(what the score rests on: any of "career", "answers", "resume"; empty for the
+population alone); `level` is null when the score is not measured, because a
+typical profile says nothing about the person's level. `superpowers` and
+`gaps` hold measured competencies only; `typical_superpowers` and
+`typical_gaps` hold the named origins' own strengths and weaknesses.
+`quality` is {"flags": [...], "person_fit": float or null}: the response checks
+of `engine.quality` ("straight_lining", "inconsistent", "misfit",
+"too_few_answers") and the lz person-fit statistic. `item_parameters` says
+whether the items' model parameters were "provisional" or "calibrated".
+
 `evidence` lists the bullets read from a résumé, in résumé order:
 {"id", "text", "role", "competencies": [{"id", "score"}], "rejected"}; a
 bullet the reader abstained on has an empty competencies list, and "text" is
@@ -112,8 +124,10 @@ def evaluation_data(evaluation: Evaluation, framework: Framework) -> dict[str, A
                 "score": _round(s.score),
                 "low": _round(s.low),
                 "high": _round(s.high),
-                "level": level_of(s.score),
+                "level": level_of(s.score) if s.measured else None,
                 "answered": s.answered,
+                "measured": s.measured,
+                "basis": list(s.basis),
             }
             for s in evaluation.profile.scores
         },
@@ -124,6 +138,15 @@ def evaluation_data(evaluation: Evaluation, framework: Framework) -> dict[str, A
         "basis": match.basis,
         "superpowers": list(match.superpowers),
         "gaps": list(match.gaps),
+        "typical_superpowers": list(match.typical_superpowers),
+        "typical_gaps": list(match.typical_gaps),
+        "quality": {
+            "flags": list(evaluation.quality.flags),
+            "person_fit": None
+            if evaluation.quality.person_fit is None
+            else round(evaluation.quality.person_fit, 2),
+        },
+        "item_parameters": framework.item_parameters,
         "uncertain": list(evaluation.profile.uncertain),
         "advice": [
             {"competency": a.competency, "origin": a.origin, "text": a.text} for a in match.advice

@@ -19,9 +19,35 @@ EVIDENCE_INTRO = (
     "competency each one shows; the number is how sure the reader is (0-1). A bullet it was "
     "not sure about is left out rather than forced. A bullet you rejected counts for nothing."
 )
-EVIDENCE_NOT_SCORED = (
-    "These bullets are evidence for you to check; the scores above do not take them in yet, "
-    "so they rest on your career history and answers only."
+NOTHING_MEASURED_TEXT = (
+    "Nothing is measured yet: your scores show what is typical for your background. "
+    "Answer the questions to find your own superpowers and gaps."
+)
+TYPICAL_GAPS_TEXT = (
+    "Your answers did not measure these as gaps of yours, but people from your background "
+    "often find them hard. Answer the questions about them to check."
+)
+PROVISIONAL_TEXT = (
+    "These scores use provisional item parameters: how sharply each question tells people "
+    "apart is still a reasoned choice, not yet fitted to real answers. See "
+    "docs/SCORES.md, How scores work."
+)
+QUALITY_TEXT = {
+    "straight_lining": "almost every answer was the same, even where the statements point "
+    "opposite ways",
+    "inconsistent": "some answers contradict each other (a habit and its opposite both "
+    "frequent, or both rare)",
+    "misfit": "the pattern of answers is unusual for anyone at your level, as if some were "
+    "given at random",
+    "too_few_answers": "only a few questions were answered",
+}
+QUALITY_WIDENED_TEXT = (
+    "So each answer counts for half as much as usual and the likely ranges are wider. "
+    "Answering again, carefully, will narrow them."
+)
+TYPICAL_STRENGTHS_TEXT = (
+    "People from your background are often strong here. Your answers have not measured it "
+    "in you; answer the questions about it to check."
 )
 CLOSING = "Use your strengths, keep aiming for growth, and do great work."
 PRODUCT_YEARS_TEXT = (
@@ -169,6 +195,11 @@ def _scores_section(result: SavedResult, framework: Framework) -> list[str]:
         ),
         "",
     ]
+    if result.quality_flags:
+        found = "; ".join(QUALITY_TEXT.get(flag, flag) for flag in result.quality_flags)
+        out.extend([f"**Response checks:** {found}. {QUALITY_WIDENED_TEXT}", ""])
+    if result.item_parameters == "provisional":
+        out.extend([PROVISIONAL_TEXT, ""])
     if result.uncertain:
         names = ", ".join(_name(framework, c) for c in result.uncertain)
         out.extend(
@@ -184,19 +215,52 @@ def _scores_section(result: SavedResult, framework: Framework) -> list[str]:
 def _strengths_and_gaps(result: SavedResult, framework: Framework) -> list[str]:
     limits = framework.thresholds
     out = ["## Superpowers", ""]
-    if not result.superpowers:
+    # A result with no level anywhere measured nothing (no answers, no résumé evidence).
+    nothing_measured = all(score.level is None for score in result.profile)
+    if not result.superpowers and nothing_measured:
+        out.append(NOTHING_MEASURED_TEXT)
+    elif not result.superpowers:
         out.append(f"No competency reaches the superpower mark ({limits.superpower}) yet.")
     for competency in result.superpowers:
         summary = escape_markdown(framework.competency(competency).summary)
         shown = result.score(competency).shown
         out.append(f"- **{_name(framework, competency)}** ({shown}): {summary}")
     out.extend(["", "## Gaps", ""])
-    if not result.gaps:
+    if not result.gaps and nothing_measured:
+        out.append("No gap of yours is measured yet.")
+    elif not result.gaps:
         out.append(f"No competency is at or below the gap mark ({limits.gap}).")
     for competency in result.gaps:
         summary = escape_markdown(framework.competency(competency).summary)
         shown = result.score(competency).shown
         out.append(f"- **{_name(framework, competency)}** ({shown}): {summary}")
+        advice = result.advice_for(competency)
+        if advice:
+            out.append("  - What to do:")
+            out.extend(f"    - {escape_markdown(text)}" for text in advice)
+    out.append("")
+    return [*out, *_typical_gaps(result, framework)]
+
+
+def _typical_gaps(result: SavedResult, framework: Framework) -> list[str]:
+    """The background's typical strengths, and its typical gaps with their advice, where
+    they were not measured as the person's own."""
+    out: list[str] = []
+    strengths = [c for c in result.typical_superpowers if c not in result.superpowers]
+    if strengths:
+        out.extend(["## Typical strengths of your background", "", TYPICAL_STRENGTHS_TEXT, ""])
+        for competency in strengths:
+            summary = escape_markdown(framework.competency(competency).summary)
+            out.append(f"- **{_name(framework, competency)}**: {summary}")
+        out.append("")
+    advised = (a.competency for a in result.advice)
+    typical = [c for c in dict.fromkeys((*result.typical_gaps, *advised)) if c not in result.gaps]
+    if not typical:
+        return out
+    out.extend(["## Typical gaps of your background", "", TYPICAL_GAPS_TEXT, ""])
+    for competency in typical:
+        summary = escape_markdown(framework.competency(competency).summary)
+        out.append(f"- **{_name(framework, competency)}**: {summary}")
         advice = result.advice_for(competency)
         if advice:
             out.append("  - What to do:")
@@ -293,7 +357,9 @@ def _why_section(result: SavedResult, framework: Framework) -> list[str]:
 def _evidence_section(result: SavedResult, framework: Framework) -> list[str]:
     if not result.evidence:
         return []
-    out = ["### Your résumé", "", EVIDENCE_INTRO, "", EVIDENCE_NOT_SCORED, ""]
+    # Results scored since résumé evidence counts take the bullets in; older saved ones
+    # did not. Neither is claimed here until the saved result says which it was.
+    out = ["### Your résumé", "", EVIDENCE_INTRO, ""]
     for score in result.profile:
         name = _name(framework, score.competency)
         supporting = result.supporting(score.competency)

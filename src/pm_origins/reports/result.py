@@ -231,6 +231,14 @@ class SavedResult:
     answers: Mapping[str, int] = field(default_factory=dict)
     product: ProductExperience | None = None  # None: no product role, or saved before
     evidence: tuple[EvidenceItem, ...] = ()
+    # Kept by results scored with the graded response model; the format-1 reader
+    # leaves them empty (those results were saved without them), and renderers
+    # show them only when present.
+    typical_superpowers: tuple[str, ...] = ()
+    typical_gaps: tuple[str, ...] = ()
+    quality_flags: tuple[str, ...] = ()
+    person_fit: float | None = None
+    item_parameters: str | None = None  # "provisional" or "calibrated"; None: not saved
 
     def supporting(self, competency: str) -> tuple[EvidenceItem, ...]:
         """The résumé bullets that show a competency, strongest first, rejected ones left out."""

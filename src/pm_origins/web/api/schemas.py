@@ -316,8 +316,29 @@ class ScoreOut(Schema):
     score: float
     low: float
     high: float
-    level: int
+    level: int | None = Field(
+        description="0-4; null when nothing measured the score (no answers, no résumé "
+        "evidence): it is then only typical for the background."
+    )
     answered: int
+    measured: bool = Field(
+        description="True when answers or accepted résumé bullets stand behind the score."
+    )
+    basis: list[str] = Field(
+        description='What the score rests on: any of "career", "answers", "resume"; '
+        "empty for the population average alone."
+    )
+
+
+class QualityOut(Schema):
+    flags: list[str] = Field(
+        description='Response checks that fired: "straight_lining", "inconsistent", '
+        '"misfit", "too_few_answers". A flagged response has wider ranges.'
+    )
+    person_fit: float | None = Field(
+        description="The lz person-fit statistic (large negative: answers unlike anyone's "
+        "at that level); null with too few answers."
+    )
 
 
 class OriginShareOut(Schema):
@@ -445,8 +466,18 @@ class EvaluationOut(Schema):
     origins: list[OriginShareOut]
     blend: list[OriginShareOut]
     basis: str
-    superpowers: list[str]
-    gaps: list[str]
+    superpowers: list[str] = Field(description="Measured competencies at the superpower mark.")
+    gaps: list[str] = Field(description="Measured competencies at the gap mark.")
+    typical_superpowers: list[str] = Field(
+        description="The named origins' own strengths: typical for the background."
+    )
+    typical_gaps: list[str] = Field(
+        description="The named origins' own weaknesses: typical for the background."
+    )
+    quality: QualityOut
+    item_parameters: str = Field(
+        description='"provisional" until the items are calibrated on real responses.'
+    )
     uncertain: list[str]
     advice: list[AdviceOut]
     plan: PlanOut | None

@@ -14,7 +14,19 @@ from typing import Any
 from django.utils.safestring import SafeString, mark_safe
 
 from pm_origins.framework import Competency, Framework
-from pm_origins.reports import SavedResult, answer_label, item_text, radar_figure_html, trend_svg
+from pm_origins.reports import (
+    NOTHING_MEASURED_TEXT,
+    PROVISIONAL_TEXT,
+    QUALITY_TEXT,
+    QUALITY_WIDENED_TEXT,
+    TYPICAL_GAPS_TEXT,
+    TYPICAL_STRENGTHS_TEXT,
+    SavedResult,
+    answer_label,
+    item_text,
+    radar_figure_html,
+    trend_svg,
+)
 from pm_origins.web.assessments.models import Assessment
 
 PHASE_NAMES = {30: "First 30 days", 60: "Days 31 to 60", 90: "Days 61 to 90"}
@@ -97,6 +109,25 @@ def result_context(
             {"competency": _competency(framework, c), "advice": result.advice_for(c)}
             for c in result.gaps
         ],
+        # What is typical for the background (not measured in the person), and how the
+        # scores were made; each shown only when the saved result holds it.
+        "nothing_measured": all(score.level is None for score in result.profile),
+        "nothing_measured_text": NOTHING_MEASURED_TEXT,
+        "typical_superpowers": [
+            _competency(framework, c)
+            for c in result.typical_superpowers
+            if c not in result.superpowers
+        ],
+        "typical_strengths_text": TYPICAL_STRENGTHS_TEXT,
+        "typical_gaps": [
+            {"competency": _competency(framework, c), "advice": result.advice_for(c)}
+            for c in dict.fromkeys((*result.typical_gaps, *(a.competency for a in result.advice)))
+            if c not in result.gaps
+        ],
+        "typical_gaps_text": TYPICAL_GAPS_TEXT,
+        "quality_notes": [QUALITY_TEXT.get(flag, flag) for flag in result.quality_flags],
+        "quality_widened_text": QUALITY_WIDENED_TEXT,
+        "provisional_text": PROVISIONAL_TEXT if result.item_parameters == "provisional" else "",
         "reasons": reasons,
         "plan_gaps": [
             {"gap": gap, "competency": _competency(framework, gap.competency)}
