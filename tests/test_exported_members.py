@@ -151,6 +151,7 @@ PINNED = {
         "title_matcher",
     },
     "pm_origins.reports": {
+        "EVIDENCE_NOT_SCORED",
         "NOTHING_MEASURED_TEXT",
         "PROVISIONAL_TEXT",
         "QUALITY_TEXT",

@@ -23,6 +23,7 @@ from pm_origins.reports.information import (
     information_table_html,
 )
 from pm_origins.reports.markdown import (
+    EVIDENCE_NOT_SCORED,
     NOTHING_MEASURED_TEXT,
     PROVISIONAL_TEXT,
     QUALITY_TEXT,
@@ -56,6 +57,7 @@ from pm_origins.reports.trend import trend_svg
 __all__ = [
     "BASIS_TEXT",
     "CONTRACT_KEYS",
+    "EVIDENCE_NOT_SCORED",
     "NOTHING_MEASURED_TEXT",
     "PROVISIONAL_TEXT",
     "QUALITY_TEXT",

@@ -19,6 +19,10 @@ EVIDENCE_INTRO = (
     "competency each one shows; the number is how sure the reader is (0-1). A bullet it was "
     "not sure about is left out rather than forced. A bullet you rejected counts for nothing."
 )
+EVIDENCE_NOT_SCORED = (
+    "These bullets are evidence for you to check; the scores above, saved before résumé "
+    "bullets counted, do not take them in, so they rest on your career history and answers."
+)
 NOTHING_MEASURED_TEXT = (
     "Nothing is measured yet: your scores show what is typical for your background. "
     "Answer the questions to find your own superpowers and gaps."
@@ -360,6 +364,8 @@ def _evidence_section(result: SavedResult, framework: Framework) -> list[str]:
     # Results scored since résumé evidence counts take the bullets in; older saved ones
     # did not. Neither is claimed here until the saved result says which it was.
     out = ["### Your résumé", "", EVIDENCE_INTRO, ""]
+    if not result.evidence_scored:
+        out.extend([EVIDENCE_NOT_SCORED, ""])
     for score in result.profile:
         name = _name(framework, score.competency)
         supporting = result.supporting(score.competency)

@@ -13,18 +13,23 @@ Formats:
        per role, kind, read_by, reason, closest and chosen_origin, and a top-level
        product object; older ones read as roles of kind "origin" or "unmatched".
        Results saved since résumé evidence came also hold ``evidence`` (read as
-       no bullets when absent).
+       no bullets when absent); format 1 scores never took those bullets in.
+    2: scores from the graded response model (`engine.scoring`). Each profile
+       entry adds ``measured`` and ``basis`` (``level`` is null when not
+       measured); the top level adds ``typical_superpowers``, ``typical_gaps``,
+       ``quality`` ({"flags", "person_fit"}) and ``item_parameters``, and
+       résumé bullets count in the scores.
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-RESULT_FORMAT = 1  # the format `evaluation_data` writes now
-KNOWN_FORMATS = (1,)
+RESULT_FORMAT = 2  # the format `evaluation_data` writes now
+KNOWN_FORMATS = (1, 2)
 
 BASIS_TEXT = {
     "both": "Based on your career history and your answers.",
@@ -72,6 +77,12 @@ class Score:
     answered: int
     measured: bool = True
     uncertain: bool = False  # the band is too wide to say much
+    basis: tuple[str, ...] = ()  # what it rests on: "career", "answers", "resume"; () unsaid
+
+    @property
+    def precision(self) -> int:
+        """Half the band's width in whole points: the "about +/-N points" said with it."""
+        return whole((self.high - self.low) / 2)
 
     @property
     def shown(self) -> int:
@@ -239,6 +250,11 @@ class SavedResult:
     quality_flags: tuple[str, ...] = ()
     person_fit: float | None = None
     item_parameters: str | None = None  # "provisional" or "calibrated"; None: not saved
+
+    @property
+    def evidence_scored(self) -> bool:
+        """True when the scores took the résumé bullets in (from format 2 on)."""
+        return self.format >= 2
 
     def supporting(self, competency: str) -> tuple[EvidenceItem, ...]:
         """The résumé bullets that show a competency, strongest first, rejected ones left out."""
@@ -516,7 +532,52 @@ def _read_v1(data: Mapping[str, Any], competency_ids: Sequence[str]) -> SavedRes
     )
 
 
-READERS: dict[int, Callable[[Mapping[str, Any], Sequence[str]], SavedResult]] = {1: _read_v1}
+def _names(value: object, where: str) -> tuple[str, ...]:
+    return tuple(_text(v, where) for v in _list(value or [], where))
+
+
+def _profile_v2(
+    value: object, competency_ids: Sequence[str], uncertain: Sequence[str]
+) -> tuple[Score, ...]:
+    profile = _mapping(value, "the profile")
+    scores = []
+    for score in _profile_v1(profile, competency_ids, uncertain):
+        entry = _mapping(profile[score.competency], f"the score for {score.competency}")
+        measured = entry.get("measured")
+        if not isinstance(measured, bool):
+            raise ResultFormatError(f"the score for {score.competency} does not say if measured")
+        scores.append(
+            replace(
+                score,
+                measured=measured,
+                level=score.level if measured else None,
+                basis=_names(entry.get("basis"), f"what {score.competency} rests on"),
+            )
+        )
+    return tuple(scores)
+
+
+def _read_v2(data: Mapping[str, Any], competency_ids: Sequence[str]) -> SavedResult:
+    base = _read_v1(data, competency_ids)
+    quality = _mapping(data.get("quality") or {}, "the response checks")
+    fit = quality.get("person_fit")
+    parameters = data.get("item_parameters")
+    return replace(
+        base,
+        format=2,
+        profile=_profile_v2(data.get("profile"), competency_ids, base.uncertain),
+        typical_superpowers=_names(data.get("typical_superpowers"), "typical superpowers"),
+        typical_gaps=_names(data.get("typical_gaps"), "typical gaps"),
+        quality_flags=_names(quality.get("flags"), "a response check"),
+        person_fit=None if fit is None else _number(fit, "the person fit"),
+        item_parameters=parameters if isinstance(parameters, str) else None,
+    )
+
+
+READERS: dict[int, Callable[[Mapping[str, Any], Sequence[str]], SavedResult]] = {
+    1: _read_v1,
+    2: _read_v2,
+}
 
 
 def result_format(data: Mapping[str, Any]) -> int:

@@ -4,7 +4,7 @@ from typing import Any
 
 from django import template
 
-from pm_origins.reports import SavedResult
+from pm_origins.reports import EVIDENCE_NOT_SCORED, SavedResult
 from pm_origins.web.assessments import services
 from pm_origins.web.assessments.models import Assessment
 
@@ -34,4 +34,5 @@ def resume_evidence(assessment: Assessment, result: SavedResult) -> dict[str, An
         "abstained": result.abstained,
         "rejected": result.rejected,
         "note": note.get("note", ""),
+        "not_scored": "" if result.evidence_scored else EVIDENCE_NOT_SCORED,
     }
