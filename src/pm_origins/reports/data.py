@@ -3,8 +3,15 @@
 Top-level keys (a contract; add, never rename): framework_version, profile,
 origins, superpowers, gaps, advice, plan, evidence. Extra keys: format (the
 result-format version, see `result`), blend, basis, roles, uncertain, reasons,
-answers, product. Each role says its `kind`: "origin", "product", "chosen" (the
+answers, product, origin_basis, clarity, career_weight, answers_resemble.
+Each role says its `kind`: "origin", "product", "chosen" (the
 person picked the origin) or "unmatched".
+
+The origin: `origins` are the shares of every origin (the career carries
+`career_weight` of them, the answers the rest); `origin_basis` is "history",
+"answers" or "both" (null with neither); `clarity` is "clear", "blend" or
+"unclear"; `answers_resemble` lists {"id", "share"} of the origins the answers
+alone resemble (possibly empty), shown beside a career's origin.
 
 `evidence` lists the bullets read from a résumé, in résumé order:
 {"id", "text", "role", "competencies": [{"id", "score"}], "rejected"}; a
@@ -122,6 +129,10 @@ def evaluation_data(evaluation: Evaluation, framework: Framework) -> dict[str, A
         ],
         "blend": [{"id": o.id, "name": o.name, "share": round(o.share, 3)} for o in match.blend],
         "basis": match.basis,
+        "origin_basis": match.origin_basis,
+        "clarity": match.clarity,
+        "career_weight": round(match.career_weight, 3),
+        "answers_resemble": [{"id": o.id, "share": round(o.share, 3)} for o in match.resemble],
         "superpowers": list(match.superpowers),
         "gaps": list(match.gaps),
         "uncertain": list(evaluation.profile.uncertain),
