@@ -13,6 +13,15 @@ The origin: `origins` are the shares of every origin (the career carries
 "unclear"; `answers_resemble` lists {"id", "share"} of the origins the answers
 alone resemble (possibly empty), shown beside a career's origin.
 
+`plan` (null without a target): "target", "ready", "sorted_by" ("priority":
+gap x weight), "hours_per_phase" (the budget of each 30 days), "gaps" (each with
+"priority", "high" (top of the person's band), "status" ("planned",
+"close_enough": the target lies inside the band, so no action, or "later":
+nothing fits the 90 days), "advice" (texts for the person's origin) and
+"actions" (ids)), and "phases" (each with "days", "hours" and "actions"; an
+action says whether it is "tailored" to the origin and which strengths it
+"uses").
+
 `evidence` lists the bullets read from a résumé, in résumé order:
 {"id", "text", "role", "competencies": [{"id", "score"}], "rejected"}; a
 bullet the reader abstained on has an empty competencies list, and "text" is
@@ -45,11 +54,15 @@ def _round(value: float) -> float:
 
 
 def plan_data(plan: GrowthPlan | None) -> dict[str, Any] | None:
+    """The plan: gaps by priority with their advice and actions, and three phases,
+    each with its hours against the budget."""
     if plan is None:
         return None
     return {
         "target": {"id": plan.role.id, "name": plan.role.name},
         "ready": plan.ready,
+        "sorted_by": "priority",
+        "hours_per_phase": plan.hours_per_phase,
         "gaps": [
             {
                 "competency": g.competency,
@@ -59,12 +72,17 @@ def plan_data(plan: GrowthPlan | None) -> dict[str, Any] | None:
                 "weight": g.weight,
                 "priority": _round(g.priority),
                 "uncertain": g.uncertain,
+                "high": _round(g.high),
+                "status": g.status,
+                "advice": list(g.advice),
+                "actions": [p.action.id for p in plan.actions_for(g.competency)],
             }
             for g in plan.gaps
         ],
         "phases": [
             {
                 "days": days,
+                "hours": plan.phase_hours(days),
                 "actions": [
                     {
                         "id": p.action.id,
@@ -74,6 +92,8 @@ def plan_data(plan: GrowthPlan | None) -> dict[str, Any] | None:
                         "kind": p.action.kind,
                         "hours": p.action.hours,
                         "effort": p.action.effort,
+                        "tailored": p.tailored,
+                        "uses": list(p.uses),
                     }
                     for p in plan.phase(days)
                 ],
