@@ -10,6 +10,7 @@ from pydantic import (
     AfterValidator,
     BeforeValidator,
     ConfigDict,
+    StrictInt,
     StringConstraints,
     WithJsonSchema,
     create_model,
@@ -23,6 +24,7 @@ from pm_origins.engine import (
     NOTHING_TO_SCORE,
     title_problem,
 )
+from pm_origins.engine.planning import MAX_HOURS_PER_MONTH, MIN_HOURS_PER_MONTH
 from pm_origins.evidence import MAX_BULLETS, MAX_TEXT_CHARS
 from pm_origins.framework import Framework
 from pm_origins.web.core.framework import current_framework
@@ -220,6 +222,14 @@ class EvaluateIn(ResultIn):
         description="Ids of résumé bullets read wrongly (b1, b2, ... as in `evidence`); "
         "the result is worked out without them. Unknown ids are ignored.",
     )
+    hours_per_month: StrictInt | None = Field(
+        None,
+        ge=MIN_HOURS_PER_MONTH,
+        le=MAX_HOURS_PER_MONTH,
+        description="Hours a month for the growth plan (default 40): each 30-day phase "
+        "fits in them.",
+        examples=[40],
+    )
 
     @model_validator(mode="after")
     def _something_to_score(self) -> EvaluateIn:
@@ -343,8 +353,18 @@ class PlanGapOut(Schema):
     target: float
     gap: float
     weight: float
-    priority: float
+    priority: float = Field(description="The gap times the weight: what the plan sorts by.")
     uncertain: bool
+    high: float | None = Field(None, description="The top of the person's 90% band.")
+    status: Literal["planned", "close_enough", "later"] | None = Field(
+        None,
+        description='"close_enough": the target lies inside the band, so no action; '
+        '"later": nothing for it fits the 90 days. Absent from results saved before.',
+    )
+    advice: list[str] = Field(
+        default_factory=list, description="Advice for closing it, for the person's origin."
+    )
+    actions: list[str] = Field(default_factory=list, description="Ids of its planned actions.")
 
 
 class PlanActionOut(Schema):
@@ -355,18 +375,30 @@ class PlanActionOut(Schema):
     kind: str
     hours: int
     effort: str
+    tailored: bool = Field(False, description="A variant written for the person's origin.")
+    uses: list[str] = Field(
+        default_factory=list, description="The person's strengths the action puts to work."
+    )
 
 
 class PlanPhaseOut(Schema):
     days: int
+    hours: int | None = Field(None, description="Hours of the phase's actions.")
     actions: list[PlanActionOut]
 
 
 class PlanOut(Schema):
     target: PlanTargetOut
     ready: bool
+    sorted_by: Literal["priority"] | None = None
+    hours_per_phase: int | None = Field(None, description="The hour budget of each 30 days.")
     gaps: list[PlanGapOut]
     phases: list[PlanPhaseOut]
+
+
+class ResemblanceOut(Schema):
+    id: str
+    share: float
 
 
 class RoleEvidenceOut(Schema):
@@ -445,6 +477,19 @@ class EvaluationOut(Schema):
     origins: list[OriginShareOut]
     blend: list[OriginShareOut]
     basis: str
+    origin_basis: Literal["history", "answers", "both"] | None = Field(
+        None, description="What the origin rests on; null with neither history nor answers."
+    )
+    clarity: Literal["clear", "blend", "unclear"] | None = Field(
+        None, description='"unclear": the evidence cannot tell origins apart.'
+    )
+    career_weight: float | None = Field(
+        None, description="How much of the origin shares the career carries (0-1)."
+    )
+    answers_resemble: list[ResemblanceOut] = Field(
+        default_factory=list,
+        description="The origins the answers alone resemble, shown beside the career's.",
+    )
     superpowers: list[str]
     gaps: list[str]
     uncertain: list[str]

@@ -7,14 +7,16 @@ was saved under.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
 
-from pm_origins.framework import Competency, Framework
+from pm_origins.framework import Competency, Framework, UnknownId
 from pm_origins.reports import SavedResult, answer_label, item_text, radar_figure_html, trend_svg
+from pm_origins.reports.result import CLOSE_ENOUGH_TEXT, LATER_TEXT
 from pm_origins.web.assessments.models import Assessment
 
 PHASE_NAMES = {30: "First 30 days", 60: "Days 31 to 60", 90: "Days 61 to 90"}
@@ -64,7 +66,13 @@ def result_context(
                 for action in phase.actions
             ]
             phases.append(
-                {"days": phase.days, "name": PHASE_NAMES.get(phase.days), "actions": actions}
+                {
+                    "days": phase.days,
+                    "name": PHASE_NAMES.get(phase.days),
+                    "actions": actions,
+                    "hours": phase.hours,
+                    "budget": result.plan.hours_per_phase,
+                }
             )
     reasons = [
         {
@@ -81,16 +89,31 @@ def result_context(
         }
         for reason in result.reasons
     ]
+    target_levels, target_name = None, ""
+    if result.plan is not None:
+        with contextlib.suppress(UnknownId):
+            role = framework.role(result.plan.target_id)
+            target_levels = {c: float(e.level) for c, e in role.expectations.items()}
+            target_name = f"Target: {result.plan.target_name}"
+    origin_names = {o.id: o.name for o in framework.origins}
     return {
         "assessment": assessment,
         "result": result,
+        "origin_basis_text": result.origin_basis_text(origin_names),
+        "shown_blend": " / ".join(f"{s.percent}% {s.name}" for s in result.shown_blend),
         "owner_view": owner_view,
         "may_track": may_track,
         "guest_result": assessment.owner_id is None,
         "top_origin": top,
         "story": paragraphs(top.story) if top else [],
         "radar": mark_safe(
-            radar_figure_html(framework, result.profile, title="Your competency profile")
+            radar_figure_html(
+                framework,
+                result.profile,
+                title="Your competency profile",
+                target=target_levels,
+                target_label=target_name or "Target role",
+            )
         ),
         "superpowers": [_competency(framework, c) for c in result.superpowers],
         "gaps": [
@@ -99,9 +122,16 @@ def result_context(
         ],
         "reasons": reasons,
         "plan_gaps": [
-            {"gap": gap, "competency": _competency(framework, gap.competency)}
+            {
+                "gap": gap,
+                "competency": _competency(framework, gap.competency),
+                "note": {"close_enough": CLOSE_ENOUGH_TEXT, "later": LATER_TEXT}.get(
+                    gap.status or "", ""
+                ),
+            }
             for gap in (result.plan.gaps if result.plan else ())
         ],
+        "plan_states_advice": bool(result.plan and any(g.status for g in result.plan.gaps)),
         "phases": phases,
         "done_count": len(done),
         "action_count": len(result.plan.action_ids) if result.plan else 0,
