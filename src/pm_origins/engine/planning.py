@@ -24,6 +24,7 @@ the priority, not the raw gap:
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,7 +38,6 @@ PHASE_DAYS = 30
 DEFAULT_HOURS_PER_MONTH = 40  # about a working week of growth time per month
 MIN_HOURS_PER_MONTH = 4
 MAX_HOURS_PER_MONTH = 160
-PHASE_HOURS = DEFAULT_HOURS_PER_MONTH  # kept for callers of the old name
 KIND_ORDER = ("learn", "shadow", "practise", "ship")
 # Shipping something needs a month of groundwork first; the rest can start at once.
 KIND_EARLIEST = {"learn": 30, "shadow": 30, "practise": 30, "ship": 60}
@@ -291,17 +291,7 @@ def build_plan(
 
 
 def _with_status(gap: PlanGap, status: str) -> PlanGap:
-    return PlanGap(
-        gap.competency,
-        gap.current,
-        gap.target,
-        gap.gap,
-        gap.weight,
-        gap.uncertain,
-        gap.high,
-        gap.advice,
-        status,
-    )
+    return dataclasses.replace(gap, status=status)
 
 
 def _place_step(

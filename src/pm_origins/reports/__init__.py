@@ -26,10 +26,13 @@ from pm_origins.reports.markdown import answer_label, item_text, render_markdown
 from pm_origins.reports.radar import radar_figure_html, radar_svg, radar_table_html
 from pm_origins.reports.result import (
     BASIS_TEXT,
+    CLOSE_ENOUGH_TEXT,
+    LATER_TEXT,
     RESULT_FORMAT,
     ResultFormatError,
     SavedResult,
     Score,
+    largest_remainder,
     percent,
     read_result,
     result_format,
@@ -45,7 +48,9 @@ from pm_origins.reports.trend import trend_svg
 
 __all__ = [
     "BASIS_TEXT",
+    "CLOSE_ENOUGH_TEXT",
     "CONTRACT_KEYS",
+    "LATER_TEXT",
     "RESULT_FORMAT",
     "ResultFormatError",
     "SavedResult",
@@ -61,6 +66,7 @@ __all__ = [
     "information_svg",
     "information_table_html",
     "item_text",
+    "largest_remainder",
     "member_from_result",
     "percent",
     "plan_data",

@@ -18,13 +18,14 @@ from pydantic import (
 )
 
 from pm_origins.engine import (
+    MAX_HOURS_PER_MONTH,
     MAX_ROLES,
     MAX_TITLE_LENGTH,
     MAX_YEARS,
+    MIN_HOURS_PER_MONTH,
     NOTHING_TO_SCORE,
     title_problem,
 )
-from pm_origins.engine.planning import MAX_HOURS_PER_MONTH, MIN_HOURS_PER_MONTH
 from pm_origins.evidence import MAX_BULLETS, MAX_TEXT_CHARS
 from pm_origins.framework import Framework
 from pm_origins.web.core.framework import current_framework

@@ -15,8 +15,15 @@ from typing import Any
 from django.utils.safestring import SafeString, mark_safe
 
 from pm_origins.framework import Competency, Framework, UnknownId
-from pm_origins.reports import SavedResult, answer_label, item_text, radar_figure_html, trend_svg
-from pm_origins.reports.result import CLOSE_ENOUGH_TEXT, LATER_TEXT
+from pm_origins.reports import (
+    CLOSE_ENOUGH_TEXT,
+    LATER_TEXT,
+    SavedResult,
+    answer_label,
+    item_text,
+    radar_figure_html,
+    trend_svg,
+)
 from pm_origins.web.assessments.models import Assessment
 
 PHASE_NAMES = {30: "First 30 days", 60: "Days 31 to 60", 90: "Days 61 to 90"}
