@@ -16,9 +16,9 @@ two sources:
 
 So answers never overturn a ten-year career: they are shown beside it
 (`OriginMatch.resemble`), and only fill what a short career leaves open. With
-no career the answers decide alone, and answers that cannot tell origins apart
-(random, contradictory or middling) give shares too even to name an origin:
-`clarity` is then "unclear".
+no career the answers decide alone; answers that cannot tell origins apart
+(random, contradictory or middling) mostly give shares too even to name an origin,
+and `clarity` is then "unclear" (docs/PLANS.md gives the measured rates).
 """
 
 from __future__ import annotations
