@@ -46,13 +46,20 @@ def plans() -> list[tuple[str, str, GrowthPlan]]:
     return list(typical_plans(load_framework()))
 
 
-def flat_profile(framework: Framework, score: float, half_width: float) -> Profile:
-    return Profile(
-        tuple(
-            CompetencyScore(c, score, score - half_width, score + half_width, half_width / 1.645, 6)
-            for c in framework.competency_ids
-        )
+def measured(competency: str, score: float, half_width: float) -> CompetencyScore:
+    """A score with a 90% band of +/- half_width, as six answers would give."""
+    return CompetencyScore(
+        competency=competency,
+        score=score,
+        low=score - half_width,
+        high=score + half_width,
+        sd=half_width / 1.645,
+        answered=6,
     )
+
+
+def flat_profile(framework: Framework, score: float, half_width: float) -> Profile:
+    return Profile(tuple(measured(c, score, half_width) for c in framework.competency_ids))
 
 
 def test_every_origin_has_advice_for_every_competency(framework: Framework) -> None:
@@ -103,7 +110,7 @@ def test_more_priority_never_gets_fewer_actions_within_the_budget(
 def test_the_top_gap_gets_more_actions_than_a_minor_one(framework: Framework) -> None:
     profile = Profile(
         tuple(
-            CompetencyScore(c, s, s - 5, s + 5, 3.0, 6)
+            measured(c, s, 5)
             for c, s in zip(framework.competency_ids, (60, 60, 20, 60, 55, 62), strict=True)
         )
     )
