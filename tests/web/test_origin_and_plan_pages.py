@@ -78,3 +78,14 @@ def test_a_bad_hour_budget_gets_a_clear_422(hours: object) -> None:
     assert response.status_code == 422
     assert error_of(response) == "invalid"
     assert any("hours_per_month" in e["loc"] for e in response.json()["errors"])
+
+
+def test_an_unclear_origin_is_said_plainly_on_the_page() -> None:
+    assessment = services.assessment_submit(
+        user=None, roles=[Role("QA Engineer", 0.5)], answers={}, target=None
+    )
+    assert assessment.result["clarity"] == "unclear"
+    page = Client().get(reverse("assessments:result", args=[assessment.token])).content.decode()
+    assert "<h1>Your origin is not clear yet</h1>" in page
+    assert "Closest: 31% Quality Assurance / 69% other origins." in page
+    assert "the closest origin so far" in page
