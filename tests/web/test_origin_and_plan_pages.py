@@ -70,7 +70,14 @@ def test_the_api_takes_an_hour_budget_for_the_plan() -> None:
     assert {"origin_basis", "clarity", "answers_resemble", "career_weight"} <= set(data)
 
 
-@pytest.mark.parametrize("hours", [0, 1000, "many", 12.5])
+def test_a_whole_number_written_with_a_point_is_a_whole_number() -> None:
+    body = {"roles": [QA_ROLE], "target": "technical", "hours_per_month": 20.0}
+    response = ApiClient().post("/evaluate", body)
+    assert response.status_code == 200
+    assert response.json()["plan"]["hours_per_phase"] == 20
+
+
+@pytest.mark.parametrize("hours", [0, 1000, "many", 12.5, True])
 def test_a_bad_hour_budget_gets_a_clear_422(hours: object) -> None:
     response = ApiClient().post(
         "/evaluate", {"roles": [QA_ROLE], "target": "technical", "hours_per_month": hours}

@@ -10,7 +10,6 @@ from pydantic import (
     AfterValidator,
     BeforeValidator,
     ConfigDict,
-    StrictInt,
     StringConstraints,
     WithJsonSchema,
     create_model,
@@ -18,6 +17,7 @@ from pydantic import (
 )
 
 from pm_origins.engine import (
+    DEFAULT_HOURS_PER_MONTH,
     MAX_HOURS_PER_MONTH,
     MAX_ROLES,
     MAX_TITLE_LENGTH,
@@ -223,12 +223,12 @@ class EvaluateIn(ResultIn):
         description="Ids of résumé bullets read wrongly (b1, b2, ... as in `evidence`); "
         "the result is worked out without them. Unknown ids are ignored.",
     )
-    hours_per_month: StrictInt | None = Field(
-        None,
+    hours_per_month: WholeNumber = Field(
+        DEFAULT_HOURS_PER_MONTH,
         ge=MIN_HOURS_PER_MONTH,
         le=MAX_HOURS_PER_MONTH,
-        description="Hours a month for the growth plan (default 40): each 30-day phase "
-        "fits in them.",
+        description=f"Hours a month for the growth plan, {MIN_HOURS_PER_MONTH} to "
+        f"{MAX_HOURS_PER_MONTH}: each 30-day phase fits in them.",
         examples=[40],
     )
 
