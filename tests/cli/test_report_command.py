@@ -16,7 +16,9 @@ def test_a_qa_engineer_comes_out_qa_first(report_json) -> None:
     data = report_json("--role", "QA Engineer=5")
 
     assert data["origins"][0]["id"] == "qa"
-    assert data["origins"][0]["share"] == pytest.approx(1.0)
+    # Five years carry 5/7 of the shares; the rest is spread evenly until answers come.
+    assert data["origins"][0]["share"] == pytest.approx(5 / 7 + 2 / 49, abs=1e-3)
+    assert data["clarity"] == "clear" and data["origin_basis"] == "history"
 
 
 def test_json_carries_the_contract_keys(report_json, framework: Framework) -> None:
@@ -123,8 +125,9 @@ def test_two_roles_blend_by_years(report_json) -> None:
 
     shares = {o["id"]: o["share"] for o in data["origins"]}
     assert [o["id"] for o in data["origins"][:2]] == ["qa", "development"]
-    assert shares["qa"] == pytest.approx(0.6, abs=0.05)
-    assert shares["development"] == pytest.approx(0.4, abs=0.05)
+    # The career (5 years: 5/7 of the shares) splits 60/40; the rest is spread evenly.
+    assert shares["qa"] == pytest.approx(0.6 * 5 / 7 + 2 / 49, abs=0.01)
+    assert shares["development"] == pytest.approx(0.4 * 5 / 7 + 2 / 49, abs=0.01)
     assert {o["id"] for o in data["blend"]} == {"qa", "development"}
 
 
@@ -133,3 +136,27 @@ def test_a_title_not_in_the_aliases_still_matches(report_json) -> None:
 
     assert data["origins"][0]["id"] == "development"
     assert data["roles"][0]["matched"] is True
+
+
+def _ux_style_answers(framework: Framework) -> dict[str, int]:
+    """Answers a UX designer gives: strong on innovation and UX, some research, little selling."""
+    steps = {"innovation": 4, "ux": 4, "research": 3, "execution": 2, "analytics": 2}
+    answers = {}
+    for item in framework.items:
+        step = steps.get(item.competency, 1)
+        answers[item.id] = 5 - step if item.reverse else 1 + step
+    return answers
+
+
+def test_a_ten_year_career_leads_while_the_answers_resemble_ux(
+    report_json, write_file, framework: Framework
+) -> None:
+    path = write_file("answers.json", json.dumps(_ux_style_answers(framework)))
+    data = report_json("--role", "QA Engineer=10", "--answers", str(path))
+
+    assert data["origins"][0]["id"] == "qa"
+    assert data["origin_basis"] == "both"
+    assert data["clarity"] in {"clear", "blend"}
+    resemble = [entry["id"] for entry in data["answers_resemble"]]
+    assert "ux_design" in resemble
+    assert all(entry.keys() == {"id", "share"} for entry in data["answers_resemble"])

@@ -56,10 +56,12 @@ def test_each_origins_history_alone_gives_its_typical_superpowers_and_gaps(
 
 
 def test_a_mixed_history_gives_a_blend(framework: Framework) -> None:
+    # Five years carry 5/7 of the shares (see CAREER_HALF_YEARS); the rest is spread evenly.
     result = evaluate(framework, [Role("QA Engineer", 3), Role("Software Developer", 2)])
-    assert [(o.id, round(o.share, 2)) for o in result.match.blend] == [
-        ("qa", 0.6),
-        ("development", 0.4),
+    rest = (2 / 7) / 7
+    assert [(o.id, round(o.share, 3)) for o in result.match.blend] == [
+        ("qa", round(0.6 * 5 / 7 + rest, 3)),
+        ("development", round(0.4 * 5 / 7 + rest, 3)),
     ]
 
 

@@ -191,3 +191,52 @@ def test_the_message_counts_the_problems(tmp_path: Path) -> None:
     with pytest.raises(FrameworkError) as caught:
         load_framework(write(tmp_path, "origin: []\nroles: 3\n"))
     assert str(caught.value).startswith("The framework has 2 problems:")
+
+
+def test_an_action_variant_for_an_unknown_origin_or_competency_is_an_error(
+    tmp_path: Path,
+) -> None:
+    path = write(
+        tmp_path,
+        """\
+        actions:
+          - id: relationships_demo_day
+            competency: relationships
+            title: Demo to a client
+            description: Show a client what shipped and note their questions.
+            kind: practise
+            hours: 4
+            origins: [qa, astronaut]
+            uses: [execution, charm]
+        """,
+    )
+    problems = problems_of(path)
+    assert any(
+        ": actions[0].origins[1]: " in p and "unknown origin 'astronaut'" in p for p in problems
+    )
+    assert any(
+        ": actions[0].uses[1]: " in p and "unknown competency 'charm'" in p for p in problems
+    )
+
+
+def test_an_action_variant_loads_with_its_origins_and_strengths(
+    tmp_path: Path, framework: Framework
+) -> None:
+    path = write(
+        tmp_path,
+        DATA_SCIENCE
+        + """\
+actions:
+  - id: relationships_model_walkthrough
+    competency: relationships
+    title: Walk a client through a model's results
+    description: Explain one model's results to a client and note their questions.
+    kind: practise
+    hours: 4
+    origins: [data_science]
+    uses: [analytics]
+""",
+    )
+    loaded = load_framework(path)
+    action = loaded.action("relationships_model_walkthrough")
+    assert action.origins == ("data_science",) and action.uses == ("analytics",)

@@ -132,7 +132,13 @@ def test_the_growth_plan_ranks_gaps_and_lays_out_three_phases(
     text = section(report, f"## Growth plan: {plan.role.name}")
     first_gap = framework.competency(plan.gaps[0].competency).name
     assert f"| 1 | {escape_markdown(first_gap)} |" in text
-    headings = ["### First 30 days", "### Days 31-60", "### Days 61-90"]
+    budget = plan.hours_per_phase
+    headings = [
+        f"### {name} ({plan.phase_hours(days)} of {budget} hours)"
+        for days, name in zip(
+            (30, 60, 90), ("First 30 days", "Days 31-60", "Days 61-90"), strict=True
+        )
+    ]
     positions = [text.index(h) for h in headings]
     assert positions == sorted(positions)
     for days, heading in zip((30, 60, 90), headings, strict=True):

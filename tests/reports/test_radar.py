@@ -271,3 +271,34 @@ def test_the_figure_holds_the_chart_and_its_table(framework: Framework, profile:
     assert figure.findtext("figcaption") == "Where you stand"
     assert figure.find(f"{SVG}svg") is not None
     assert figure.find("table") is not None
+
+
+def test_a_target_role_is_drawn_dotted_and_said_in_words_and_in_the_table(
+    framework: Framework, profile: Profile
+) -> None:
+    role = framework.role("technical")
+    levels = {c: float(e.level) for c, e in role.expectations.items()}
+    svg = radar_svg(framework, profile, target=levels, target_label="Technical PM")
+    root = parse(svg)
+    (polygon,) = by_class(root, "radar-target")
+    assert polygon.get("stroke-dasharray")
+    points = pairs(polygon.get("points", ""))
+    cx, cy = centre(root)
+    radius = outer_radius(root)
+    for (x, y), competency in zip(points, framework.competency_ids, strict=True):
+        assert math.dist((cx, cy), (x, y)) == pytest.approx(
+            radius * levels[competency] / 100, abs=0.3
+        )
+    desc = root.find(f"{SVG}desc")
+    assert desc is not None
+    assert "Technical PM, shown dotted: Product Innovation 62" in (desc.text or "")
+    table = radar_table_html(framework, profile, target=levels, target_label="Technical PM")
+    assert '<th scope="col">Technical PM</th>' in table
+    assert "<td>85</td>" in table  # the execution target
+
+
+def test_no_target_no_target_outline(framework: Framework, profile: Profile) -> None:
+    root = parse(radar_svg(framework, profile))
+    assert by_class(root, "radar-target") == []
+    partial = {"innovation": 60.0}
+    assert by_class(parse(radar_svg(framework, profile, target=partial)), "radar-target") == []

@@ -122,7 +122,10 @@ def test_a_role_may_carry_the_origin_the_person_chose(client: ApiClient) -> None
     data = response.json()
     assert data["roles"][0]["kind"] == "chosen"
     assert data["roles"][0]["chosen_origin"] == "marketing"
-    assert data["blend"] == [{"id": "marketing", "name": "Marketing", "share": 1.0}]
+    # The chosen origin is the whole career; three years carry 60% of the shares.
+    assert [o["id"] for o in data["blend"]] == ["marketing"]
+    assert data["blend"][0]["share"] == pytest.approx(0.6 + 0.4 / 7, abs=1e-3)
+    assert data["origin_basis"] == "history" and data["clarity"] == "clear"
 
 
 def test_an_unknown_chosen_origin_is_refused_by_the_schema(client: ApiClient) -> None:

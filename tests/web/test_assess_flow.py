@@ -216,7 +216,8 @@ def test_the_whole_flow_gives_a_result_page(client: Client) -> None:
     page = client.get(response["Location"])
     html = page.content.decode()
     assert page.status_code == 200
-    assert "60% Quality Assurance / 40% Software Development" in html
+    # Five years carry 5/7 of the shares, split 60/40; the rest shows as other origins.
+    assert "47% Quality Assurance / 33% Software Development / 20% other origins" in html
     assert "<svg" in html and "<table" in html
     assert "Superpowers" in html and "Development Execution" in html
     assert "First 30 days" in html and "Days 61 to 90" in html

@@ -322,6 +322,13 @@ def report(
             show_default=False,
         ),
     ] = None,
+    hours_per_month: Annotated[
+        int,
+        typer.Option(
+            "--hours-per-month",
+            help="Hours a month for the growth plan; each 30-day phase fits in them.",
+        ),
+    ] = 40,
     output_format: ReportFormatOption = ReportFormat.md,
     out: Annotated[
         Path | None,
@@ -340,7 +347,14 @@ def report(
     if not roles and not answer_map:
         fail('Give at least one --role "TITLE=YEARS" or an --answers file.')
     try:
-        evaluation = evaluate(framework, roles, answer_map, target, titles=title_reader(framework))
+        evaluation = evaluate(
+            framework,
+            roles,
+            answer_map,
+            target,
+            titles=title_reader(framework),
+            hours_per_month=hours_per_month,
+        )
     except UnmatchedTitlesError as exc:
         fail(exc.message + " " + CHOOSE_ORIGIN_HINT.format(ids=", ".join(framework_ids(framework))))
     except EngineInputError as exc:

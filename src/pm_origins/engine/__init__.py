@@ -39,7 +39,16 @@ from pm_origins.engine.history import (
 from pm_origins.engine.limits import MAX_ROLES, MAX_TITLE_LENGTH, MAX_YEARS, title_problem
 from pm_origins.engine.matching import Advice, OriginMatch, OriginShare, match_origins
 from pm_origins.engine.opinions import OpinionComparison, compare_opinions
-from pm_origins.engine.planning import GrowthPlan, PlanGap, PlannedAction, build_plan, target_role
+from pm_origins.engine.planning import (
+    DEFAULT_HOURS_PER_MONTH,
+    MAX_HOURS_PER_MONTH,
+    MIN_HOURS_PER_MONTH,
+    GrowthPlan,
+    PlanGap,
+    PlannedAction,
+    build_plan,
+    target_role,
+)
 from pm_origins.engine.quality import ResponseQuality, check_responses
 from pm_origins.engine.questionnaire import questionnaire_order, questionnaire_pages, third_person
 from pm_origins.engine.reliability import ReliabilityReport, ScaleReliability, reliability_report
@@ -86,13 +95,16 @@ from pm_origins.engine.titles import (
 
 __all__ = [
     "BAND_Z",
+    "DEFAULT_HOURS_PER_MONTH",
     "KIND_CHOSEN",
     "KIND_ORIGIN",
     "KIND_PRODUCT",
     "KIND_UNMATCHED",
+    "MAX_HOURS_PER_MONTH",
     "MAX_ROLES",
     "MAX_TITLE_LENGTH",
     "MAX_YEARS",
+    "MIN_HOURS_PER_MONTH",
     "NOTHING_TO_SCORE",
     "PROFICIENT",
     "REASON_MIXED_SCRIPTS",

@@ -8,6 +8,9 @@ ANSWER_NOT_WHOLE = (
 )
 ANSWER_OUT_OF_RANGE = "The answer to {item!r} must be from 1 to {points}, got {value}."
 UNKNOWN_TARGET = "Unknown target role {role!r}. Choose one of: {known}."
+BAD_HOURS_PER_MONTH = (
+    "Hours per month for the plan must be a whole number from {low} to {high}, got {value!r}."
+)
 BAD_YEARS = "Years in {title!r} must be a number from 0 to 60, got {value!r}."
 BAD_YEARS_AGO = "How long ago {title!r} ended must be a number from 0 to 60, got {value!r}."
 EMPTY_TITLE = "A role needs a job title."

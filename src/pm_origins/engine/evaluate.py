@@ -16,7 +16,13 @@ from pm_origins.engine.evidence import (
 from pm_origins.engine.history import History, Role, read_history
 from pm_origins.engine.irt import theta_grid
 from pm_origins.engine.matching import OriginMatch, match_origins
-from pm_origins.engine.planning import GrowthPlan, build_plan, target_role
+from pm_origins.engine.planning import (
+    DEFAULT_HOURS_PER_MONTH,
+    GrowthPlan,
+    build_plan,
+    check_hours_per_month,
+    target_role,
+)
 from pm_origins.engine.quality import ResponseQuality, check_responses
 from pm_origins.engine.scoring import AnswerContribution, Profile, score_answers
 from pm_origins.engine.titles import TitleMatcher
@@ -72,6 +78,15 @@ class Evaluation:
         )
 
 
+def plan_strengths(framework: Framework, match: OriginMatch) -> tuple[str, ...]:
+    """The strengths a plan may build on: the person's superpowers, then, when the
+    origin is not unclear, the typical strengths of their closest origin."""
+    strengths = list(match.superpowers)
+    if match.basis != "none" and match.clarity != "unclear":
+        strengths += framework.origin(match.origins[0].id).strengths
+    return tuple(dict.fromkeys(strengths))
+
+
 def evaluate(
     framework: Framework,
     roles: Iterable[Role] = (),
@@ -82,6 +97,7 @@ def evaluate(
     titles: TitleMatcher | None = None,
     evidence: Iterable[EvidenceBullet] = (),
     rejected: Iterable[str] = (),
+    hours_per_month: int = DEFAULT_HOURS_PER_MONTH,
 ) -> Evaluation:
     """Evaluate a person from career history and/or questionnaire answers.
 
@@ -100,16 +116,18 @@ def evaluate(
             posterior; a competency with accepted supporting bullets counts as
             measured (its basis includes "resume").
         rejected: ids of bullets the person rejected; they count for nothing.
+        hours_per_month: the plan's hour budget for each 30-day phase.
     Returns:
         An Evaluation holding the profile, origin match and plan.
     Raises:
         UnmatchedTitlesError: a title matched nothing (unless allowed).
-        EngineInputError: an unknown item, answer off the scale, bad years, or
-            an unknown target.
+        EngineInputError: an unknown item, answer off the scale, bad years, an
+            unknown target or an hour budget out of range.
     """
     answers = dict(answers or {})
     if target is not None:
         target_role(framework, target)  # fail on a bad target before the work
+        check_hours_per_month(hours_per_month)
     history = read_history(framework, roles, matcher=titles)
     if history.unmatched and not allow_unmatched:
         raise history.unmatched_error()
@@ -131,7 +149,18 @@ def evaluate(
     )
     answers_only = score_answers(framework, answers, answer_weight=weight) if answers else None
     match = match_origins(framework, profile, history, answers_only)
-    plan = build_plan(framework, profile, target) if target is not None else None
+    plan = (
+        build_plan(
+            framework,
+            profile,
+            target,
+            origins=[o.id for o in match.blend] if match.basis != "none" else [],
+            strengths=plan_strengths(framework, match),
+            hours_per_month=hours_per_month,
+        )
+        if target is not None
+        else None
+    )
     clean = {item_id: int(value) for item_id, value in answers.items()}  # type: ignore[call-overload]
     return Evaluation(
         framework.version,

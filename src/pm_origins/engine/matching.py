@@ -1,9 +1,24 @@
 """Matching a person to origins: shares, superpowers, gaps, advice and why.
 
-Career history is a prior over origins (its blend of years); questionnaire
-answers are the likelihood (how close the answered competencies sit to each
-origin's typical profile, allowing for the band of each score). With only one
-of the two, that one decides.
+The career leads and the answers refine. A person's origin shares are a mix of
+two sources:
+
+- the career: the blend of the person's years (see `history`), trusted more
+  the more (recency-weighted) years stand behind it. It carries the weight
+  ``years / (years + CAREER_HALF_YEARS)``: half at two years, 83% at ten;
+- the answers: how much the answered competencies resemble each origin's
+  typical profile. Each score is read as the typical value plus a person's own
+  departure from it (ORIGIN_SPREAD_SD), the uncertainty of a typical profile
+  written from experience rather than measured (TYPICAL_PROFILE_SD) and the
+  score's own error (its sd): a flat prior over origins, updated by a normal
+  likelihood. This resemblance fills the weight the career leaves; with no
+  answers that weight is spread evenly (nothing is known yet).
+
+So answers never overturn a ten-year career: they are shown beside it
+(`OriginMatch.resemble`), and only fill what a short career leaves open. With
+no career the answers decide alone; answers that cannot tell origins apart
+(random, contradictory or middling) mostly give shares too even to name an origin,
+and `clarity` is then "unclear" (docs/PLANS.md gives the measured rates).
 """
 
 from __future__ import annotations
@@ -16,8 +31,13 @@ from pm_origins.engine.scoring import Profile
 from pm_origins.framework import Framework
 
 ORIGIN_SPREAD_SD = 12.0  # how far real people of one origin sit from its typical profile
-HISTORY_FLOOR = 0.02  # answers can still overturn a history that says "never"
+TYPICAL_PROFILE_SD = 15.0  # a typical profile is a stereotype from experience, not a measurement
+CAREER_HALF_YEARS = 2.0  # effective career years at which the career carries half the weight
 BLEND_MIN_SHARE = 0.15  # origins below this share are not named in a blend
+CLEAR_SHARE = 0.6  # a top share this high is a clear origin whatever the second
+NAMED_SHARE = 0.5  # a top share this high, with no second origin named, is clear too
+BLEND_HOLD = 0.8  # named origins of a blend hold this much together ("other" 20% at most)
+RESEMBLE_MIN_SHARE = 0.25  # answers "resemble" an origin from this share of the answers alone
 ADVICE_PER_GAP = 3
 
 
@@ -48,11 +68,20 @@ class OriginMatch:
     # background, not measured in this person.
     typical_superpowers: tuple[str, ...] = ()
     typical_gaps: tuple[str, ...] = ()
+    # What the answers alone resemble (share >= RESEMBLE_MIN_SHARE), highest first.
+    resemble: tuple[OriginShare, ...] = ()
+    clarity: str = "unclear"  # "clear", "blend" or "unclear"
+    career_weight: float = 0.0  # how much of the shares the career carries (0-1)
 
     @property
     def blend(self) -> tuple[OriginShare, ...]:
         """The origins worth naming: the top one and any others with a real share."""
         return named_origins(self.origins)
+
+    @property
+    def origin_basis(self) -> str | None:
+        """ "history", "answers" or "both"; None when there was nothing to match with."""
+        return None if self.basis == "none" else self.basis
 
 
 def named_origins(origins: tuple[OriginShare, ...]) -> tuple[OriginShare, ...]:
@@ -61,50 +90,102 @@ def named_origins(origins: tuple[OriginShare, ...]) -> tuple[OriginShare, ...]:
 
 
 def answer_likelihoods(framework: Framework, answers_profile: Profile) -> dict[str, float]:
-    """Log-likelihood of the answered competencies under each origin's profile."""
+    """Log-likelihood of the answered competencies under each origin's typical profile."""
     out: dict[str, float] = {}
     for origin in framework.origins:
         total = 0.0
         for score in answers_profile.scores:
             if score.answered == 0:
                 continue
-            variance = score.sd**2 + ORIGIN_SPREAD_SD**2
+            variance = score.sd**2 + ORIGIN_SPREAD_SD**2 + TYPICAL_PROFILE_SD**2
             total -= (score.score - origin.expected[score.competency]) ** 2 / (2 * variance)
         out[origin.id] = total
     return out
 
 
-def origin_shares(
-    framework: Framework, history: History | None, answers_profile: Profile | None
-) -> tuple[tuple[OriginShare, ...], str]:
-    """Posterior share of every origin, highest first, and what it was based on."""
-    has_history = bool(history and history.blend)
-    has_answers = bool(answers_profile and any(s.answered for s in answers_profile.scores))
-    log_weights: dict[str, float] = {}
-    for origin in framework.origins:
-        prior = history.blend.get(origin.id, 0.0) if history and has_history else 1.0
-        # The floor lets answers overturn a history; with no answers the years speak alone.
-        floor = HISTORY_FLOOR if has_answers else 1e-12
-        log_weights[origin.id] = math.log(prior + floor) if has_history else 0.0
-    if has_answers and answers_profile is not None:
-        for origin_id, value in answer_likelihoods(framework, answers_profile).items():
-            log_weights[origin_id] += value
+def answer_resemblance(framework: Framework, answers_profile: Profile) -> dict[str, float]:
+    """How much the answers alone resemble each origin: a posterior under a flat prior."""
+    log_weights = answer_likelihoods(framework, answers_profile)
     top = max(log_weights.values())
     raw = {o: math.exp(v - top) for o, v in log_weights.items()}
     total = sum(raw.values())
-    shares = tuple(
+    return {o: v / total for o, v in raw.items()}
+
+
+def career_weight(history: History | None) -> float:
+    """The weight of the career in the origin shares: more effective years, firmer."""
+    if history is None or not history.blend:
+        return 0.0
+    years = max(0.0, history.effective_years)
+    return years / (years + CAREER_HALF_YEARS)
+
+
+def _ranked(framework: Framework, shares: dict[str, float]) -> tuple[OriginShare, ...]:
+    order = {o.id: i for i, o in enumerate(framework.origins)}
+    return tuple(
         sorted(
-            (OriginShare(o.id, o.name, raw[o.id] / total) for o in framework.origins),
-            key=lambda s: (-s.share, framework.origins.index(framework.origin(s.id))),
+            (OriginShare(o.id, o.name, shares.get(o.id, 0.0)) for o in framework.origins),
+            key=lambda s: (-s.share, order[s.id]),
         )
     )
+
+
+def origin_shares(
+    framework: Framework, history: History | None, answers_profile: Profile | None
+) -> tuple[tuple[OriginShare, ...], str]:
+    """Share of every origin, highest first, and what it was based on.
+
+    The career blend carries `career_weight` of the shares; the rest follows
+    what the answers resemble, or is spread evenly when there are no answers.
+    """
+    has_history = bool(history and history.blend)
+    has_answers = bool(answers_profile and any(s.answered for s in answers_profile.scores))
+    ids = [o.id for o in framework.origins]
+    if has_answers and answers_profile is not None:
+        rest = answer_resemblance(framework, answers_profile)
+    else:
+        rest = dict.fromkeys(ids, 1.0 / len(ids))
+    weight = career_weight(history) if has_history else 0.0
+    career = history.blend if history is not None and has_history else {}
+    shares = {o: weight * career.get(o, 0.0) + (1.0 - weight) * rest[o] for o in ids}
     basis = {
         (True, True): "both",
         (True, False): "history",
         (False, True): "answers",
         (False, False): "none",
     }[(has_history, has_answers)]
-    return shares, basis
+    return _ranked(framework, shares), basis
+
+
+def origin_clarity(origins: tuple[OriginShare, ...], basis: str = "answers") -> str:
+    """ "clear", "blend" or "unclear" for shares sorted highest first.
+
+    Clear: the top share is at least CLEAR_SHARE, or at least NAMED_SHARE with
+    no second origin worth naming. Blend: two or more origins are named and
+    together hold BLEND_HOLD. Anything else is unclear (a top share of NAMED_SHARE
+    with a second named one is a blend), so an unclear result never names an
+    origin with half the share or more.
+    """
+    if basis == "none" or not origins:
+        return "unclear"
+    top = origins[0].share
+    second = origins[1].share if len(origins) > 1 else 0.0
+    if top >= CLEAR_SHARE or (top >= NAMED_SHARE and second < BLEND_MIN_SHARE):
+        return "clear"
+    named = [o.share for o in origins if o.share >= BLEND_MIN_SHARE]
+    if len(named) >= 2 and (sum(named) >= BLEND_HOLD or top >= NAMED_SHARE):
+        return "blend"
+    return "unclear"
+
+
+def answers_resemble(
+    framework: Framework, answers_profile: Profile | None
+) -> tuple[OriginShare, ...]:
+    """The origins the answers alone resemble (share >= RESEMBLE_MIN_SHARE), highest first."""
+    if answers_profile is None or not any(s.answered for s in answers_profile.scores):
+        return ()
+    ranked = _ranked(framework, answer_resemblance(framework, answers_profile))
+    return tuple(o for o in ranked if o.share >= RESEMBLE_MIN_SHARE)
 
 
 def superpowers_and_gaps(
@@ -179,4 +260,15 @@ def match_origins(
     # Advice covers measured gaps first, then the background's typical ones.
     advised = gaps + tuple(c for c in typical_gaps if c not in gaps)
     advice = advice_for_gaps(framework, advised, named_origins(origins))
-    return OriginMatch(origins, superpowers, gaps, advice, basis, typical_superpowers, typical_gaps)
+    return OriginMatch(
+        origins,
+        superpowers,
+        gaps,
+        advice,
+        basis,
+        typical_superpowers,
+        typical_gaps,
+        resemble=answers_resemble(framework, answers_profile),
+        clarity=origin_clarity(origins, basis),
+        career_weight=career_weight(history) if basis in ("history", "both") else 0.0,
+    )

@@ -72,6 +72,7 @@ def evaluate_with_resume(
     rejected: Iterable[str] = (),
     allow_unmatched: bool = False,
     titles: TitleMatcher | None = None,
+    hours_per_month: int | None = None,
 ) -> Evaluation:
     """`engine.evaluate` with a résumé: its bullets as evidence, its roles as history.
 
@@ -85,12 +86,20 @@ def evaluate_with_resume(
             title among `roles`, unless allow_unmatched).
     """
     from pm_origins.engine import evaluate
+    from pm_origins.engine.planning import DEFAULT_HOURS_PER_MONTH
     from pm_origins.evidence.titles import title_matcher
 
     titles = titles or title_matcher(framework)
+    budget = DEFAULT_HOURS_PER_MONTH if hours_per_month is None else hours_per_month
     if analysis is None:
         return evaluate(
-            framework, roles, answers, target, allow_unmatched=allow_unmatched, titles=titles
+            framework,
+            roles,
+            answers,
+            target,
+            allow_unmatched=allow_unmatched,
+            titles=titles,
+            hours_per_month=budget,
         )
     history = list(roles) or list(analysis.engine_roles)
     return evaluate(
@@ -102,6 +111,7 @@ def evaluate_with_resume(
         titles=titles,
         evidence=analysis.bullets,
         rejected=rejected,
+        hours_per_month=budget,
     )
 
 
@@ -115,6 +125,7 @@ def evaluate_resume_text(
     target: str | None = None,
     rejected: Iterable[str] = (),
     allow_unmatched: bool = False,
+    hours_per_month: int | None = None,
 ) -> Evaluation:
     """Read a pasted résumé (if any) and evaluate it with roles and answers, in one call.
 
@@ -138,4 +149,5 @@ def evaluate_resume_text(
         target=target,
         rejected=rejected,
         allow_unmatched=allow_unmatched,
+        hours_per_month=hours_per_month,
     )

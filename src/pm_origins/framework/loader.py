@@ -304,8 +304,19 @@ def _cross_check(assembly: _Assembly, built: dict[str, list[Any]], thresholds: T
                 f"needs {points[item.scale] - 1} thresholds, one fewer than the answers "
                 f"of the scale {item.scale!r}; got {len(item.thresholds)}",
             )
+    origin_ids = {o.id for o in built["origins"]}
     for action in built["actions"]:
         check_competency("actions", action.id, ("competency",), action.competency)
+        for index, value in enumerate(action.uses):
+            check_competency("actions", action.id, ("uses", index), value)
+        for index, value in enumerate(action.origins):
+            if value not in origin_ids:
+                record = at("actions", action.id)
+                assembly.problem(
+                    record.source,
+                    (*record.path, "origins", index),
+                    f"unknown origin {value!r}; known: {', '.join(sorted(origin_ids))}",
+                )
     for role in built["roles"]:
         for value in role.expectations:
             check_competency("roles", role.id, ("expectations", value), value)

@@ -130,6 +130,14 @@ class Action(_Frozen):
     description: str = Field(min_length=1)
     kind: ActionKind
     hours: int = Field(ge=1, le=200, description="Rough effort in hours.")
+    origins: tuple[str, ...] = Field(
+        default=(),
+        description="Origins this variant is written for; empty for everyone.",
+    )
+    uses: tuple[str, ...] = Field(
+        default=(),
+        description="Competencies the action puts to work: it suits people strong in them.",
+    )
 
     @property
     def effort(self) -> str:

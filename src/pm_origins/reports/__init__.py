@@ -37,10 +37,13 @@ from pm_origins.reports.markdown import (
 from pm_origins.reports.radar import radar_figure_html, radar_svg, radar_table_html
 from pm_origins.reports.result import (
     BASIS_TEXT,
+    CLOSE_ENOUGH_TEXT,
+    LATER_TEXT,
     RESULT_FORMAT,
     ResultFormatError,
     SavedResult,
     Score,
+    largest_remainder,
     percent,
     read_result,
     result_format,
@@ -56,8 +59,10 @@ from pm_origins.reports.trend import trend_svg
 
 __all__ = [
     "BASIS_TEXT",
+    "CLOSE_ENOUGH_TEXT",
     "CONTRACT_KEYS",
     "EVIDENCE_NOT_SCORED",
+    "LATER_TEXT",
     "NOTHING_MEASURED_TEXT",
     "PROVISIONAL_TEXT",
     "QUALITY_TEXT",
@@ -79,6 +84,7 @@ __all__ = [
     "information_svg",
     "information_table_html",
     "item_text",
+    "largest_remainder",
     "member_from_result",
     "percent",
     "plan_data",

@@ -3,7 +3,8 @@
 Top-level keys (a contract; add, never rename): framework_version, profile,
 origins, superpowers, gaps, advice, plan, evidence. Extra keys: format (the
 result-format version, see `result`), blend, basis, roles, uncertain, reasons,
-answers, product. Each role says its `kind`: "origin", "product", "chosen" (the
+answers, product, origin_basis, clarity, career_weight, answers_resemble.
+Each role says its `kind`: "origin", "product", "chosen" (the
 person picked the origin) or "unmatched".
 
 Each `profile` entry holds score, low, high, level, answered, `measured` (True
@@ -17,6 +18,20 @@ typical profile says nothing about the person's level. `superpowers` and
 of `engine.quality` ("straight_lining", "inconsistent", "misfit",
 "too_few_answers") and the lz person-fit statistic. `item_parameters` says
 whether the items' model parameters were "provisional" or "calibrated".
+The origin: `origins` are the shares of every origin (the career carries
+`career_weight` of them, the answers the rest); `origin_basis` is "history",
+"answers" or "both" (null with neither); `clarity` is "clear", "blend" or
+"unclear"; `answers_resemble` lists {"id", "share"} of the origins the answers
+alone resemble (possibly empty), shown beside a career's origin.
+
+`plan` (null without a target): "target", "ready", "sorted_by" ("priority":
+gap x weight), "hours_per_phase" (the budget of each 30 days), "gaps" (each with
+"priority", "high" (top of the person's band), "status" ("planned",
+"close_enough": the target lies inside the band, so no action, or "later":
+nothing fits the 90 days), "advice" (texts for the person's origin) and
+"actions" (ids)), and "phases" (each with "days", "hours" and "actions"; an
+action says whether it is "tailored" to the origin and which strengths it
+"uses").
 
 `evidence` lists the bullets read from a résumé, in résumé order:
 {"id", "text", "role", "competencies": [{"id", "score"}], "rejected"}; a
@@ -50,11 +65,15 @@ def _round(value: float) -> float:
 
 
 def plan_data(plan: GrowthPlan | None) -> dict[str, Any] | None:
+    """The plan: gaps by priority with their advice and actions, and three phases,
+    each with its hours against the budget."""
     if plan is None:
         return None
     return {
         "target": {"id": plan.role.id, "name": plan.role.name},
         "ready": plan.ready,
+        "sorted_by": "priority",
+        "hours_per_phase": plan.hours_per_phase,
         "gaps": [
             {
                 "competency": g.competency,
@@ -64,12 +83,17 @@ def plan_data(plan: GrowthPlan | None) -> dict[str, Any] | None:
                 "weight": g.weight,
                 "priority": _round(g.priority),
                 "uncertain": g.uncertain,
+                "high": _round(g.high),
+                "status": g.status,
+                "advice": list(g.advice),
+                "actions": [p.action.id for p in plan.actions_for(g.competency)],
             }
             for g in plan.gaps
         ],
         "phases": [
             {
                 "days": days,
+                "hours": plan.phase_hours(days),
                 "actions": [
                     {
                         "id": p.action.id,
@@ -79,6 +103,8 @@ def plan_data(plan: GrowthPlan | None) -> dict[str, Any] | None:
                         "kind": p.action.kind,
                         "hours": p.action.hours,
                         "effort": p.action.effort,
+                        "tailored": p.tailored,
+                        "uses": list(p.uses),
                     }
                     for p in plan.phase(days)
                 ],
@@ -136,6 +162,10 @@ def evaluation_data(evaluation: Evaluation, framework: Framework) -> dict[str, A
         ],
         "blend": [{"id": o.id, "name": o.name, "share": round(o.share, 3)} for o in match.blend],
         "basis": match.basis,
+        "origin_basis": match.origin_basis,
+        "clarity": match.clarity,
+        "career_weight": round(match.career_weight, 3),
+        "answers_resemble": [{"id": o.id, "share": round(o.share, 3)} for o in match.resemble],
         "superpowers": list(match.superpowers),
         "gaps": list(match.gaps),
         "typical_superpowers": list(match.typical_superpowers),

@@ -10,7 +10,15 @@ import contextlib
 import re
 
 from pm_origins.framework import Framework, UnknownId
-from pm_origins.reports.result import BASIS_TEXT, Plan, SavedResult, whole
+from pm_origins.reports.result import (
+    BASIS_TEXT,
+    CLOSE_ENOUGH_TEXT,
+    LATER_TEXT,
+    OTHER_ID,
+    Plan,
+    SavedResult,
+    whole,
+)
 
 PHASE_HEADINGS = {30: "First 30 days", 60: "Days 31-60", 90: "Days 61-90"}
 NO_BASIS_TEXT = BASIS_TEXT["none"]
@@ -52,6 +60,14 @@ QUALITY_WIDENED_TEXT = (
 TYPICAL_STRENGTHS_TEXT = (
     "People from your background are often strong here. Your answers have not measured it "
     "in you; answer the questions about it to check."
+)
+OLD_PRIORITY_INTRO = (
+    "Gaps against the role, largest first (gap times how much the role leans on the competency)."
+)
+PRIORITY_INTRO = (
+    "Gaps against the role, sorted by priority: the gap times how much the role leans on "
+    "the competency. The higher the priority, the more and the bigger the actions; a gap "
+    "whose target lies inside your likely range is close enough and gets none."
 )
 CLOSING = "Use your strengths, keep aiming for growth, and do great work."
 PRODUCT_YEARS_TEXT = (
@@ -122,10 +138,20 @@ def _origin_section(result: SavedResult, framework: Framework) -> list[str]:
     if top_share is None:
         return ["## Your origin", "", NO_BASIS_TEXT, "", *product]
     top = framework.origin(top_share.id)
-    if len(result.blend) > 1:
+    if result.clarity == "unclear":
+        headline = f"**Your origin:** not clear yet; closest {escape_markdown(_shown(result))}"
+    elif len(result.blend) > 1:
         headline = f"**Your origin:** a blend, {escape_markdown(result.blend_label)}"
+    elif result.clarity is not None:
+        headline = f"**Your origin:** {escape_markdown(top.name)} ({_shown_single(result)})"
     else:
         headline = f"**Your origin:** {escape_markdown(top.name)} ({top_share.percent}%)"
+    names = {o.id: o.name for o in framework.origins}
+    basis = [
+        escape_markdown(text)
+        for text in (result.clarity_text, result.origin_basis_text(names))
+        if text
+    ]
     out = [
         "## Your origin",
         "",
@@ -133,6 +159,7 @@ def _origin_section(result: SavedResult, framework: Framework) -> list[str]:
         "",
         result.basis_text,
         "",
+        *(line for text in basis for line in (text, "")),
         *product,
         f"### {escape_markdown(top.name)}",
         "",
@@ -151,6 +178,19 @@ def _origin_section(result: SavedResult, framework: Framework) -> list[str]:
             ]
         )
     return out
+
+
+def _shown(result: SavedResult) -> str:
+    """The shown shares, "43% Quality Assurance / 57% other origins", adding up to 100."""
+    return " / ".join(f"{s.percent}% {s.name}" for s in result.shown_blend)
+
+
+def _shown_single(result: SavedResult) -> str:
+    shown = result.shown_blend
+    rest = [s for s in shown if s.id == OTHER_ID]
+    if not rest:
+        return f"{shown[0].percent}%"
+    return f"{shown[0].percent}%; {rest[0].name} {rest[0].percent}%"
 
 
 def _scores_section(result: SavedResult, framework: Framework) -> list[str]:
@@ -413,14 +453,13 @@ def _plan_section(plan: Plan, framework: Framework) -> list[str]:
             _whole(gap.gap),
             f"{gap.weight:g}",
             f"{gap.priority:.1f}",
-            "uncertain" if gap.uncertain else "",
+            _gap_note(gap.uncertain, gap.status),
         ]
         for rank, gap in enumerate(plan.gaps, start=1)
     ]
     out.extend(
         [
-            "Gaps against the role, largest first (gap times how much the role leans on "
-            "the competency).",
+            PRIORITY_INTRO if plan.sorted_by == "priority" else OLD_PRIORITY_INTRO,
             "",
             *_table(
                 ["Rank", "Competency", "Now", "Target", "Gap", "Weight", "Priority", "Note"],
@@ -430,18 +469,56 @@ def _plan_section(plan: Plan, framework: Framework) -> list[str]:
             "",
         ]
     )
+    out.extend(_gap_advice_lines(plan, framework))
     for phase in plan.phases:
-        out.extend([f"### {PHASE_HEADINGS.get(phase.days, f'By day {phase.days}')}", ""])
+        heading = PHASE_HEADINGS.get(phase.days, f"By day {phase.days}")
+        if plan.hours_per_phase is not None:
+            heading += f" ({phase.hours} of {plan.hours_per_phase} hours)"
+        out.extend([f"### {heading}", ""])
         if not phase.actions:
             out.append("Nothing new: finish what you started.")
         for action in phase.actions:
+            fit = _action_fit(action.tailored, action.uses, framework)
             out.append(
                 f"- **{escape_markdown(action.title)}** ({action.kind}, "
                 f"{action.hours} hours, {action.effort}; "
-                f"{_name(framework, action.competency)}): "
+                f"{_name(framework, action.competency)}{fit}): "
                 f"{escape_markdown(action.description)}"
             )
         out.append("")
+    return out
+
+
+def _gap_note(uncertain: bool, status: str | None) -> str:
+    notes = ["uncertain"] if uncertain else []
+    notes += {"close_enough": ["close enough"], "later": ["after 90 days"]}.get(status or "", [])
+    return ", ".join(notes)
+
+
+def _action_fit(tailored: bool, uses: tuple[str, ...], framework: Framework) -> str:
+    parts = ["written for your origin"] if tailored else []
+    if uses:
+        parts.append("uses your " + " and ".join(_name(framework, c) for c in uses))
+    return "; " + "; ".join(parts) if parts else ""
+
+
+def _gap_advice_lines(plan: Plan, framework: Framework) -> list[str]:
+    """Per gap, in priority order: its advice and actions, or why it has none."""
+    if all(g.status is None for g in plan.gaps):
+        return []  # a plan saved before gaps carried their own advice
+    titles = {a.id: a.title for phase in plan.phases for a in phase.actions}
+    out = ["### Each gap, by priority", ""]
+    for gap in plan.gaps:
+        out.append(f"- **{_name(framework, gap.competency)}** (priority {gap.priority:.1f})")
+        if gap.status == "close_enough":
+            out.append(f"  - {escape_markdown(CLOSE_ENOUGH_TEXT)}")
+        elif gap.status == "later":
+            out.append(f"  - {escape_markdown(LATER_TEXT)}")
+        out.extend(f"  - Advice: {escape_markdown(text)}" for text in gap.advice)
+        for action_id in gap.actions:
+            if action_id in titles:
+                out.append(f"  - Action: {escape_markdown(titles[action_id])}")
+    out.append("")
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -33,6 +33,7 @@ SCORE_FILL = "#2563eb"
 SCORE_STROKE = "#1d4ed8"
 BAND_FILL = "#93c5fd"
 COMPARE_STROKE = "#b45309"
+TARGET_STROKE = "#047857"
 
 
 @dataclass(frozen=True)
@@ -129,6 +130,8 @@ def _describe(
     scores: Sequence[Score],
     compare: Sequence[Score] | None,
     compare_label: str,
+    target: Sequence[float] | None = None,
+    target_label: str = "",
 ) -> str:
     parts = [
         f"Scores out of 100 on {len(scores)} competencies, each with the range "
@@ -145,7 +148,20 @@ def _describe(
             f"{framework.competency(s.competency).name} {_whole(s.score)}" for s in compare
         )
         parts.append(f"{compare_label}, shown dashed: {earlier}.")
+    if target is not None:
+        levels = ", ".join(
+            f"{framework.competency(s.competency).name} {_whole(level)}"
+            for s, level in zip(scores, target, strict=True)
+        )
+        parts.append(f"{target_label}, shown dotted: {levels}.")
     return " ".join(parts)
+
+
+def _target_levels(framework: Framework, target: Mapping[str, float] | None) -> list[float] | None:
+    """The target's levels in framework order, or None when not given or not complete."""
+    if target is None or any(c not in target for c in framework.competency_ids):
+        return None
+    return [float(target[c]) for c in framework.competency_ids]
 
 
 def _whole(value: float) -> str:
@@ -190,6 +206,8 @@ def radar_svg(
     compare_label: str = "Earlier result",
     size: int = 360,
     id_prefix: str = "radar",
+    target: Mapping[str, float] | None = None,
+    target_label: str = "Target role",
 ) -> str:
     """A standalone, accessible SVG radar chart of a profile.
 
@@ -202,6 +220,9 @@ def radar_svg(
         size: height of the chart area in pixels; the width is 1.5 times it.
         id_prefix: prefix for the ids inside the SVG; give each chart on a page
             its own.
+        target: a target role's level (0-100) per competency, drawn as a dotted
+            outline, or None.
+        target_label: what to call `target` in the legend and description.
     Returns:
         An ``<svg>`` element as text, with a title and a description that
         states every score and range in words.
@@ -213,8 +234,9 @@ def radar_svg(
         raise ValueError(f"size must be at least 120 pixels, got {size}.")
     scores = _ordered(framework, profile)
     earlier = _comparable(framework, compare)
+    goal = _target_levels(framework, target)
     names = [framework.competency(s.competency).name for s in scores]
-    geometry = _geometry(size, len(scores), 3 if earlier is not None else 2)
+    geometry = _geometry(size, len(scores), 2 + (earlier is not None) + (goal is not None))
     font = round(size / 30, 1)
     title_id, desc_id = f"{prefix}-title", f"{prefix}-desc"
     out = [
@@ -224,7 +246,8 @@ def radar_svg(
         f'aria-labelledby="{title_id} {desc_id}" font-family="system-ui, sans-serif">',
         f'<title id="{title_id}">{escape(title)}</title>',
         f'<desc id="{desc_id}">'
-        f"{escape(_describe(framework, scores, earlier, compare_label))}</desc>",
+        f"{escape(_describe(framework, scores, earlier, compare_label, goal, target_label))}"
+        "</desc>",
         f'<rect class="radar-background" width="{_num(geometry.width)}" '
         f'height="{_num(geometry.height)}" fill="#ffffff"/>',
         '<g class="radar-grid" aria-hidden="true">',
@@ -264,6 +287,13 @@ def radar_svg(
             f'stroke="{COMPARE_STROKE}" stroke-width="2" stroke-dasharray="6 4" '
             'stroke-linejoin="round"/>'
         )
+    if goal is not None:
+        out.append(
+            f'<polygon class="radar-target" id="{prefix}-target" '
+            f'points="{_points(geometry, goal)}" fill="none" '
+            f'stroke="{TARGET_STROKE}" stroke-width="2" stroke-dasharray="2 3" '
+            'stroke-linejoin="round"/>'
+        )
     # Ring values just right of the first axis, over the fills so they stay legible.
     out.append('<g class="radar-ticks" aria-hidden="true">')
     for level in range(RING_STEP, 101, RING_STEP):
@@ -285,12 +315,26 @@ def radar_svg(
     out.append('<g class="radar-labels">')
     out.extend(_label(geometry, index, name, font) for index, name in enumerate(names))
     out.append("</g>")
-    out.append(_legend(geometry, size, font, compare_label if earlier is not None else None))
+    out.append(
+        _legend(
+            geometry,
+            size,
+            font,
+            compare_label if earlier is not None else None,
+            target_label if goal is not None else None,
+        )
+    )
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
 
-def _legend(geometry: _Geometry, size: int, font: float, compare_label: str | None) -> str:
+def _legend(
+    geometry: _Geometry,
+    size: int,
+    font: float,
+    compare_label: str | None,
+    target_label: str | None = None,
+) -> str:
     x = geometry.width / 2 - size * 0.15
     y = size + 4.0
     rows = [
@@ -315,6 +359,16 @@ def _legend(geometry: _Geometry, size: int, font: float, compare_label: str | No
                 compare_label,
             )
         )
+    if target_label is not None:
+        line_y = y + len(rows) * LEGEND_ROW - 4
+        rows.append(
+            (
+                f'<line x1="{_num(x)}" y1="{_num(line_y)}" x2="{_num(x + 18)}" '
+                f'y2="{_num(line_y)}" stroke="{TARGET_STROKE}" stroke-width="2" '
+                'stroke-dasharray="2 3"/>',
+                target_label,
+            )
+        )
     out = ['<g class="radar-legend" aria-hidden="true">']
     for row, (swatch, text) in enumerate(rows):
         out.append(swatch)
@@ -333,6 +387,8 @@ def radar_table_html(
     caption: str = "Competency scores",
     compare: Sequence[Score] | None = None,
     compare_label: str = "Earlier result",
+    target: Mapping[str, float] | None = None,
+    target_label: str = "Target role",
 ) -> str:
     """The chart's data as an HTML table, to sit beside the chart.
 
@@ -342,6 +398,8 @@ def radar_table_html(
         caption: the table's caption.
         compare: an earlier profile, added as one more column, or None.
         compare_label: the heading of that column.
+        target: a target role's level per competency, added as a column, or None.
+        target_label: the heading of that column.
     Returns:
         A ``<table>`` with competency, score, likely range, level (0-4) and
         what that level looks like; uncertain ranges are marked.
@@ -350,6 +408,9 @@ def radar_table_html(
     earlier = {s.competency: s for s in compare} if compare is not None else None
     if earlier is not None:
         head.insert(2, compare_label)
+    goal = _target_levels(framework, target)
+    if goal is not None:
+        head.append(target_label)  # last, so the score and range columns keep their place
     out = [
         '<table class="radar-table">',
         f"<caption>{escape(caption)}</caption>",
@@ -358,7 +419,7 @@ def radar_table_html(
         + "</tr></thead>",
         "<tbody>",
     ]
-    for score in _ordered(framework, profile):
+    for index, score in enumerate(_ordered(framework, profile)):
         competency = framework.competency(score.competency)
         band = f"{_whole(score.low)}–{_whole(score.high)}"
         if score.uncertain:
@@ -370,6 +431,8 @@ def radar_table_html(
         if earlier is not None:
             before = earlier.get(score.competency)
             cells.insert(1, _whole(before.score) if before is not None else "–")
+        if goal is not None:
+            cells.append(_whole(goal[index]))
         row_class = ' class="uncertain"' if score.uncertain else ""
         out.append(
             f'<tr{row_class}><th scope="row">{escape(competency.name)}</th>'
@@ -390,6 +453,8 @@ def radar_figure_html(
     size: int = 360,
     id_prefix: str = "radar",
     caption: str = "Competency scores",
+    target: Mapping[str, float] | None = None,
+    target_label: str = "Target role",
 ) -> str:
     """A ``<figure>`` holding the radar chart and its data table.
 
@@ -404,9 +469,17 @@ def radar_figure_html(
         compare_label=compare_label,
         size=size,
         id_prefix=id_prefix,
+        target=target,
+        target_label=target_label,
     )
     table = radar_table_html(
-        framework, profile, caption=caption, compare=compare, compare_label=compare_label
+        framework,
+        profile,
+        caption=caption,
+        compare=compare,
+        compare_label=compare_label,
+        target=target,
+        target_label=target_label,
     )
     return (
         f'<figure class="radar-figure" aria-labelledby="{id_prefix}-caption">\n'

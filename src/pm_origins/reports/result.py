@@ -19,10 +19,17 @@ Formats:
        measured); the top level adds ``typical_superpowers``, ``typical_gaps``,
        ``quality`` ({"flags", "person_fit"}) and ``item_parameters``, and
        résumé bullets count in the scores.
+
+Additions read for any format when present, and absent from older results
+(they then read exactly as before): ``origin_basis``, ``clarity``,
+``career_weight`` and ``answers_resemble`` (the career leads, answers refine);
+in the plan ``sorted_by`` and ``hours_per_phase``, per gap ``high``, ``status``,
+``advice`` and ``actions``, per action ``tailored`` and ``uses``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -63,6 +70,41 @@ def whole(value: float) -> int:
 def percent(share: float) -> int:
     """A share (0-1) as a whole percent, halves up."""
     return whole(share * 100)
+
+
+def largest_remainder(values: Sequence[float], total: int = 100) -> tuple[int, ...]:
+    """Whole numbers in proportion to `values` that add up to `total` exactly.
+
+    Each value gets the whole part of its exact quota; the units left go to the
+    largest remainders (ties to the earlier value). Used wherever shares are
+    shown together, so a blend always reads as 100%.
+    """
+    weight = sum(values)
+    if weight <= 0:
+        return tuple(0 for _ in values)
+    quotas = [v / weight * total for v in values]
+    shown = [math.floor(q) for q in quotas]
+    order = sorted(range(len(values)), key=lambda i: (-(quotas[i] - shown[i]), i))
+    for index in order[: total - sum(shown)]:
+        shown[index] += 1
+    return tuple(shown)
+
+
+OTHER_ID = "other"
+OTHER_NAME = "other origins"
+CLOSE_ENOUGH_TEXT = (
+    "Close enough: the target lies inside your likely range, so this gap may not be real. "
+    "Confirm it with evidence (answer more questions or add a résumé) before working on it."
+)
+LATER_TEXT = "After 90 days: the first three months are full with higher priorities."
+CLARITY_TEXT = {
+    "clear": "",
+    "blend": "Your background is a blend of these origins.",
+    "unclear": (
+        "The evidence does not point to one origin yet: the shares are too even to name "
+        "one. Add your past roles or answer more questions."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -109,6 +151,15 @@ class Share:
 
 
 @dataclass(frozen=True)
+class ShownShare:
+    """A share as shown, in whole percent; the shown shares of a result add up to 100."""
+
+    id: str
+    name: str
+    percent: int
+
+
+@dataclass(frozen=True)
 class Advice:
     competency: str
     origin: str
@@ -124,6 +175,15 @@ class PlanGap:
     weight: float
     priority: float
     uncertain: bool
+    # Saved with plans built on priority; older plans read with the defaults.
+    high: float | None = None  # top of the person's band
+    status: str | None = None  # "planned", "close_enough" or "later"
+    advice: tuple[str, ...] = ()
+    actions: tuple[str, ...] = ()  # action ids
+
+    @property
+    def close_enough(self) -> bool:
+        return self.status == "close_enough"
 
 
 @dataclass(frozen=True)
@@ -135,6 +195,8 @@ class PlanAction:
     kind: str
     hours: int
     effort: str
+    tailored: bool = False  # a variant written for the person's origin
+    uses: tuple[str, ...] = ()  # the person's strengths it puts to work
 
 
 @dataclass(frozen=True)
@@ -154,6 +216,8 @@ class Plan:
     ready: bool
     gaps: tuple[PlanGap, ...]
     phases: tuple[PlanPhase, ...]
+    sorted_by: str | None = None  # "priority"; None when saved before it was stated
+    hours_per_phase: int | None = None  # the budget of each 30 days
 
     @property
     def action_ids(self) -> tuple[str, ...]:
@@ -256,6 +320,30 @@ class SavedResult:
         """True when the scores took the résumé bullets in (from format 2 on)."""
         return self.format >= 2
 
+    # The career leads, answers refine; None / () when saved before.
+    origin_basis: str | None = None
+    clarity: str | None = None
+    career_weight: float | None = None
+    answers_resemble: tuple[Share, ...] = ()
+
+    @property
+    def shown_blend(self) -> tuple[ShownShare, ...]:
+        """The named origins and, when they hold less than all, "other origins", in whole
+        percent rounded once (largest remainder) so they add up to 100."""
+        if not self.blend:
+            return ()
+        rest = max(0.0, sum(o.share for o in self.origins) - sum(o.share for o in self.blend))
+        entries = [(o.id, o.name, o.share) for o in self.blend]
+        if rest > 0 and self.origins:
+            entries.append((OTHER_ID, OTHER_NAME, rest))
+        shown = largest_remainder([share for _, _, share in entries])
+        out = [ShownShare(i, n, p) for (i, n, _), p in zip(entries, shown, strict=True)]
+        return tuple(o for o in out if o.percent > 0 or o.id != OTHER_ID)
+
+    @property
+    def clarity_text(self) -> str:
+        return CLARITY_TEXT.get(self.clarity or "", "")
+
     def supporting(self, competency: str) -> tuple[EvidenceItem, ...]:
         """The résumé bullets that show a competency, strongest first, rejected ones left out."""
         found = [(e.score(competency), e) for e in self.evidence if not e.rejected]
@@ -291,10 +379,64 @@ class SavedResult:
 
     @property
     def blend_label(self) -> str:
-        """ "Quality Assurance", or "56% Quality Assurance / 44% Software Development"."""
+        """ "Quality Assurance", or "56% Quality Assurance / 44% Software Development".
+
+        Results that state their clarity read with shares that add up to 100,
+        "other origins" included ("52% Quality Assurance / 36% Software Development
+        / 12% other origins"); older ones read as they were saved.
+        """
         if len(self.blend) == 1:
             return self.blend[0].name
-        return " / ".join(f"{share.percent}% {share.name}" for share in self.blend)
+        if self.clarity is None:
+            return " / ".join(f"{share.percent}% {share.name}" for share in self.blend)
+        return " / ".join(f"{share.percent}% {share.name}" for share in self.shown_blend)
+
+    @property
+    def top_percent(self) -> int | None:
+        """The top origin's share as shown (rounded with the rest of the blend)."""
+        if self.top is None:
+            return None
+        if self.clarity is None:
+            return self.top.percent
+        return self.shown_blend[0].percent
+
+    @property
+    def career_top(self) -> str | None:
+        """The origin id the saved roles give the most effective years, if any."""
+        totals: dict[str, float] = {}
+        for role in self.roles:
+            if role.kind in ("origin", "chosen"):
+                for origin, share in role.origins:
+                    totals[origin] = totals.get(origin, 0.0) + share * role.weight
+        if not totals:
+            return None
+        return max(sorted(totals), key=lambda o: totals[o])
+
+    def origin_basis_text(self, names: Mapping[str, str]) -> str:
+        """What the origin rests on, in plain words ("Your career says Quality Assurance;
+        your answers resemble UX Design."); empty for results saved before it was stated
+        or with nothing to say beyond `basis_text`."""
+        if self.origin_basis != "both":
+            return ""
+        career = self.career_top
+        resemble = [o.id for o in self.answers_resemble]
+        if career is None:
+            return ""
+        career_name = names.get(career, career)
+        others = [names.get(o, o) for o in resemble if o != career]
+        if not resemble:
+            return (
+                f"Your career says {career_name}; your answers do not clearly resemble "
+                "any one origin."
+            )
+        if not others:
+            return f"Your career says {career_name}, and your answers resemble it too."
+        return f"Your career says {career_name}; your answers resemble {' and '.join(others)}."
+
+    def resemble_names(self, names: Mapping[str, str]) -> tuple[str, ...]:
+        """Names of the origins the answers resemble other than the one shown first."""
+        top = self.top.id if self.top is not None else None
+        return tuple(names.get(o.id, o.id) for o in self.answers_resemble if o.id != top)
 
     @property
     def basis_text(self) -> str:
@@ -580,6 +722,78 @@ READERS: dict[int, Callable[[Mapping[str, Any], Sequence[str]], SavedResult]] = 
 }
 
 
+def _optional_text(value: object, where: str) -> str | None:
+    return None if value is None else _text(value, where)
+
+
+def _plan_additions(value: object, plan: Plan | None) -> Plan | None:
+    """The plan with what plans built on priority save; unchanged for older plans."""
+    if plan is None or not isinstance(value, Mapping):
+        return plan
+    stored_gaps = _objects(value.get("gaps"), "a plan gap")
+    gaps = tuple(
+        dataclasses.replace(
+            gap,
+            high=None if g.get("high") is None else _number(g.get("high"), "a plan gap's band"),
+            status=_optional_text(g.get("status"), "a plan gap's status"),
+            advice=tuple(
+                _text(t, "a plan gap's advice")
+                for t in _list(g.get("advice") or [], "a plan gap's advice")
+            ),
+            actions=tuple(
+                _text(t, "a plan gap's action")
+                for t in _list(g.get("actions") or [], "a plan gap's actions")
+            ),
+        )
+        for gap, g in zip(plan.gaps, stored_gaps, strict=True)
+    )
+    stored_phases = _objects(value.get("phases"), "a plan phase")
+    phases = tuple(
+        dataclasses.replace(
+            phase,
+            actions=tuple(
+                dataclasses.replace(
+                    action,
+                    tailored=bool(a.get("tailored")),
+                    uses=tuple(str(c) for c in _list(a.get("uses") or [], "an action's strengths")),
+                )
+                for action, a in zip(
+                    phase.actions, _objects(p.get("actions"), "an action"), strict=True
+                )
+            ),
+        )
+        for phase, p in zip(plan.phases, stored_phases, strict=True)
+    )
+    hours = value.get("hours_per_phase")
+    return dataclasses.replace(
+        plan,
+        gaps=gaps,
+        phases=phases,
+        sorted_by=_optional_text(value.get("sorted_by"), "the plan's order"),
+        hours_per_phase=None if hours is None else int(_number(hours, "the plan's hours")),
+    )
+
+
+def _with_additions(stored: Mapping[str, Any], result: SavedResult) -> SavedResult:
+    """Keys added to the contract since its format was set, read when present."""
+    weight = stored.get("career_weight")
+    return dataclasses.replace(
+        result,
+        origin_basis=_optional_text(stored.get("origin_basis"), "the origin's basis"),
+        clarity=_optional_text(stored.get("clarity"), "the origin's clarity"),
+        career_weight=None if weight is None else _number(weight, "the career's weight"),
+        answers_resemble=tuple(
+            Share(
+                _text(o.get("id"), "an origin the answers resemble"),
+                _text(o.get("name", o.get("id")), "an origin the answers resemble"),
+                _number(o.get("share"), "the share of an origin the answers resemble"),
+            )
+            for o in _objects(stored.get("answers_resemble") or [], "answers_resemble")
+        ),
+        plan=_plan_additions(stored.get("plan"), result.plan),
+    )
+
+
 def result_format(data: Mapping[str, Any]) -> int:
     """The format version of stored result data (1 when it predates the ``format`` key)."""
     value = data.get("format", 1)
@@ -601,4 +815,4 @@ def read_result(data: object, competency_ids: Sequence[str]) -> SavedResult:
             lacks a competency's score (never filled in with a made-up value).
     """
     stored = _mapping(data, "the result")
-    return READERS[result_format(stored)](stored, competency_ids)
+    return _with_additions(stored, READERS[result_format(stored)](stored, competency_ids))

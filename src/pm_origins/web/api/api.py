@@ -203,6 +203,7 @@ def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
         target=data.target,
         rejected=data.rejected,
         allow_unmatched=True,
+        hours_per_month=data.hours_per_month,
     )
     return evaluation_data(evaluation, framework)
 

@@ -17,9 +17,12 @@ from pydantic import (
 )
 
 from pm_origins.engine import (
+    DEFAULT_HOURS_PER_MONTH,
+    MAX_HOURS_PER_MONTH,
     MAX_ROLES,
     MAX_TITLE_LENGTH,
     MAX_YEARS,
+    MIN_HOURS_PER_MONTH,
     NOTHING_TO_SCORE,
     title_problem,
 )
@@ -220,6 +223,14 @@ class EvaluateIn(ResultIn):
         description="Ids of résumé bullets read wrongly (b1, b2, ... as in `evidence`); "
         "the result is worked out without them. Unknown ids are ignored.",
     )
+    hours_per_month: WholeNumber = Field(
+        DEFAULT_HOURS_PER_MONTH,
+        ge=MIN_HOURS_PER_MONTH,
+        le=MAX_HOURS_PER_MONTH,
+        description=f"Hours a month for the growth plan, {MIN_HOURS_PER_MONTH} to "
+        f"{MAX_HOURS_PER_MONTH}: each 30-day phase fits in them.",
+        examples=[40],
+    )
 
     @model_validator(mode="after")
     def _something_to_score(self) -> EvaluateIn:
@@ -364,8 +375,18 @@ class PlanGapOut(Schema):
     target: float
     gap: float
     weight: float
-    priority: float
+    priority: float = Field(description="The gap times the weight: what the plan sorts by.")
     uncertain: bool
+    high: float | None = Field(None, description="The top of the person's 90% band.")
+    status: Literal["planned", "close_enough", "later"] | None = Field(
+        None,
+        description='"close_enough": the target lies inside the band, so no action; '
+        '"later": nothing for it fits the 90 days. Absent from results saved before.',
+    )
+    advice: list[str] = Field(
+        default_factory=list, description="Advice for closing it, for the person's origin."
+    )
+    actions: list[str] = Field(default_factory=list, description="Ids of its planned actions.")
 
 
 class PlanActionOut(Schema):
@@ -376,18 +397,30 @@ class PlanActionOut(Schema):
     kind: str
     hours: int
     effort: str
+    tailored: bool = Field(False, description="A variant written for the person's origin.")
+    uses: list[str] = Field(
+        default_factory=list, description="The person's strengths the action puts to work."
+    )
 
 
 class PlanPhaseOut(Schema):
     days: int
+    hours: int | None = Field(None, description="Hours of the phase's actions.")
     actions: list[PlanActionOut]
 
 
 class PlanOut(Schema):
     target: PlanTargetOut
     ready: bool
+    sorted_by: Literal["priority"] | None = None
+    hours_per_phase: int | None = Field(None, description="The hour budget of each 30 days.")
     gaps: list[PlanGapOut]
     phases: list[PlanPhaseOut]
+
+
+class ResemblanceOut(Schema):
+    id: str
+    share: float
 
 
 class RoleEvidenceOut(Schema):
@@ -477,6 +510,19 @@ class EvaluationOut(Schema):
     quality: QualityOut
     item_parameters: str = Field(
         description='"provisional" until the items are calibrated on real responses.'
+    )
+    origin_basis: Literal["history", "answers", "both"] | None = Field(
+        None, description="What the origin rests on; null with neither history nor answers."
+    )
+    clarity: Literal["clear", "blend", "unclear"] | None = Field(
+        None, description='"unclear": the evidence cannot tell origins apart.'
+    )
+    career_weight: float | None = Field(
+        None, description="How much of the origin shares the career carries (0-1)."
+    )
+    answers_resemble: list[ResemblanceOut] = Field(
+        default_factory=list,
+        description="The origins the answers alone resemble, shown beside the career's.",
     )
     uncertain: list[str]
     advice: list[AdviceOut]

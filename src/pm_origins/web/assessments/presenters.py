@@ -7,14 +7,17 @@ was saved under.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
 
-from pm_origins.framework import Competency, Framework
+from pm_origins.framework import Competency, Framework, UnknownId
 from pm_origins.reports import (
+    CLOSE_ENOUGH_TEXT,
+    LATER_TEXT,
     NOTHING_MEASURED_TEXT,
     PROVISIONAL_TEXT,
     QUALITY_TEXT,
@@ -76,7 +79,13 @@ def result_context(
                 for action in phase.actions
             ]
             phases.append(
-                {"days": phase.days, "name": PHASE_NAMES.get(phase.days), "actions": actions}
+                {
+                    "days": phase.days,
+                    "name": PHASE_NAMES.get(phase.days),
+                    "actions": actions,
+                    "hours": phase.hours,
+                    "budget": result.plan.hours_per_phase,
+                }
             )
     reasons = [
         {
@@ -93,16 +102,31 @@ def result_context(
         }
         for reason in result.reasons
     ]
+    target_levels, target_name = None, ""
+    if result.plan is not None:
+        with contextlib.suppress(UnknownId):
+            role = framework.role(result.plan.target_id)
+            target_levels = {c: float(e.level) for c, e in role.expectations.items()}
+            target_name = f"Target: {result.plan.target_name}"
+    origin_names = {o.id: o.name for o in framework.origins}
     return {
         "assessment": assessment,
         "result": result,
+        "origin_basis_text": result.origin_basis_text(origin_names),
+        "shown_blend": " / ".join(f"{s.percent}% {s.name}" for s in result.shown_blend),
         "owner_view": owner_view,
         "may_track": may_track,
         "guest_result": assessment.owner_id is None,
         "top_origin": top,
         "story": paragraphs(top.story) if top else [],
         "radar": mark_safe(
-            radar_figure_html(framework, result.profile, title="Your competency profile")
+            radar_figure_html(
+                framework,
+                result.profile,
+                title="Your competency profile",
+                target=target_levels,
+                target_label=target_name or "Target role",
+            )
         ),
         "superpowers": [_competency(framework, c) for c in result.superpowers],
         "gaps": [
@@ -130,9 +154,16 @@ def result_context(
         "provisional_text": PROVISIONAL_TEXT if result.item_parameters == "provisional" else "",
         "reasons": reasons,
         "plan_gaps": [
-            {"gap": gap, "competency": _competency(framework, gap.competency)}
+            {
+                "gap": gap,
+                "competency": _competency(framework, gap.competency),
+                "note": {"close_enough": CLOSE_ENOUGH_TEXT, "later": LATER_TEXT}.get(
+                    gap.status or "", ""
+                ),
+            }
             for gap in (result.plan.gaps if result.plan else ())
         ],
+        "plan_states_advice": bool(result.plan and any(g.status for g in result.plan.gaps)),
         "phases": phases,
         "done_count": len(done),
         "action_count": len(result.plan.action_ids) if result.plan else 0,
