@@ -324,13 +324,14 @@ class AdaptiveSession:
         raw = self._check_value(position, value)
         item = self.bank.item_ids[position]
         c = int(self.bank.competency_index[position])
-        if item in self.answers:
-            self._log_posterior[c] -= self._column(position, self.answers[item])
-        else:
-            self._answered_count[c] += 1
         if item in self._skipped_set:
             self.skipped.remove(item)
             self._skipped_set.discard(item)
+        if item in self.answers:
+            self.answers[item] = raw
+            self._rebuild(c)
+            return
+        self._answered_count[c] += 1
         self.answers[item] = raw
         self._log_posterior[c] += self._column(position, raw)
         self._estimate(c)
@@ -341,9 +342,9 @@ class AdaptiveSession:
         item = self.bank.item_ids[position]
         if item in self.answers:
             c = int(self.bank.competency_index[position])
-            self._log_posterior[c] -= self._column(position, self.answers.pop(item))
+            del self.answers[item]
             self._answered_count[c] -= 1
-            self._estimate(c)
+            self._rebuild(c)
         if item not in self._skipped_set:
             self.skipped.append(item)
             self._skipped_set.add(item)
@@ -407,6 +408,17 @@ class AdaptiveSession:
             :, position, self.bank.keyed(position, raw)
         ]
         return column
+
+    def _rebuild(self, c: int) -> None:
+        # From the prior, adding answers in the order asked: the same sums, bit for
+        # bit, as a session that was given these answers the first time.
+        log_post = self._log_prior[c].copy()
+        for item in self.asked:
+            position = self.bank.positions[item]
+            if item in self.answers and self.bank.competency_index[position] == c:
+                log_post += self._column(position, self.answers[item])
+        self._log_posterior[c] = log_post
+        self._estimate(c)
 
     def _estimate(self, c: int) -> None:
         log_post = self._log_posterior[c]
