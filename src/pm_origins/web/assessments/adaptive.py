@@ -155,7 +155,8 @@ def question_session_start(
     session = AdaptiveSession(adaptive_bank(current), mode, prior)
     session.next_item()
     now = timezone.now()
-    QuestionSession.objects.filter(expires__lte=now).delete()
+    # Expired sessions still answer 410 for a while, then go for good.
+    QuestionSession.objects.filter(expires__lte=now - QuestionSession.KEPT_EXPIRED).delete()
     record = QuestionSession.objects.create(
         owner=user if user is not None and user.is_authenticated else None,
         framework=framework,
@@ -177,7 +178,7 @@ def question_session_get(
     anyone's who holds the id.
     Raises:
         SessionNotFound: no such id, or another caller's session.
-        SessionExpired: the session has expired (it is deleted).
+        SessionExpired: the session has expired.
     """
     records = QuestionSession.objects.all()
     if for_update:
@@ -187,7 +188,6 @@ def question_session_get(
     if record is None or (record.owner_id is not None and record.owner_id != caller):
         raise SessionNotFound(SESSION_NOT_FOUND)
     if record.expires <= timezone.now():
-        record.delete()
         raise SessionExpired(SESSION_EXPIRED)
     return record
 

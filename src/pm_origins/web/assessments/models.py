@@ -191,6 +191,7 @@ class QuestionSession(models.Model):
     """
 
     LIFETIME = timedelta(hours=24)
+    KEPT_EXPIRED = timedelta(days=7)  # an expired id answers "expired", not "no such id"
 
     key = models.CharField(max_length=64, unique=True, default=new_session_key, editable=False)
     owner = models.ForeignKey(
