@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-
 from benchmarks.bench_adaptive import Simulated, respondents, simulate
+
 from pm_origins.engine import adaptive_bank
 from pm_origins.engine.adaptive import AdaptiveBank
 from pm_origins.engine.irt import FloatArray
