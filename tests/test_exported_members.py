@@ -41,6 +41,7 @@ PINNED = {
         "AdaptiveBank",
         "AdaptiveSession",
         "CompetencyEstimate",
+        "QuestionOutOfTurn",
         "ThetaPrior",
         "adaptive_bank",
         "replay",

@@ -114,6 +114,8 @@ def test_a_skipped_question_is_never_asked_again() -> None:
         {"item": "innovation_01"},
         {"item": "innovation_01", "answer": 3, "skip": True},
         {"item": "innovation_01", "skip": False},
+        {"item": "innovation_01", "skip": None},
+        {"item": "innovation_01", "answer": None},
         {"item": "innovation_01", "answer": 3, "extra": 1},
         {"answer": 3},
     ],
@@ -133,10 +135,11 @@ def test_an_answer_to_a_question_not_asked_is_refused() -> None:
     data = start(client)
     other = next(i for i in item_bank(current_framework()).item_ids if i != data["next"]["item"])
     response = answer(client, data["id"], {"item": other, "answer": 3})
-    assert response.status_code == 422 and error_of(response) == "invalid_input"
+    assert response.status_code == 409 and error_of(response) == "conflict"
     assert "has not been asked" in response.json()["detail"]
     unknown = answer(client, data["id"], {"item": "nope_99", "answer": 3})
-    assert unknown.status_code == 422 and "Unknown question id" in unknown.json()["detail"]
+    assert unknown.status_code == 422 and error_of(unknown) == "invalid"
+    assert "Unknown question id" in unknown.json()["errors"][0]["msg"]
 
 
 def test_a_second_answer_is_refused_and_the_first_stands() -> None:
@@ -145,7 +148,7 @@ def test_a_second_answer_is_refused_and_the_first_stands() -> None:
     item = data["next"]["item"]
     answer(client, data["id"], {"item": item, "answer": 2})
     response = answer(client, data["id"], {"item": item, "answer": 5})
-    assert response.status_code == 422 and error_of(response) == "invalid_input"
+    assert response.status_code == 409 and error_of(response) == "conflict"
     assert "already been answered" in response.json()["detail"]
     stored = QuestionSession.objects.get(key=data["id"]).state
     assert stored["answers"] == {item: 2}
@@ -236,7 +239,7 @@ def test_an_unfinished_session_cannot_be_saved_nor_saved_anonymously(owner: User
     client = ApiClient(token_for(owner))
     data = start(client)
     early = client.post(f"/sessions/{data['id']}/result")
-    assert early.status_code == 422 and error_of(early) == "not_allowed"
+    assert early.status_code == 409 and error_of(early) == "conflict"
     anonymous = start(ApiClient())
     assert ApiClient().post(f"/sessions/{anonymous['id']}/result").status_code == 401
     assert not Assessment.objects.exists()

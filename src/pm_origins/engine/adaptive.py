@@ -73,6 +73,10 @@ BAD_PRIOR = (
 BAD_STATE = "This adaptive session cannot be read: {problem}."
 
 
+class QuestionOutOfTurn(EngineInputError):
+    """An answer to a question that is not the one asked now, or a second answer."""
+
+
 @dataclass(frozen=True)
 class ThetaPrior:
     """Mean and standard deviation per competency on the theta scale, in framework order."""
@@ -317,8 +321,8 @@ class AdaptiveSession:
         With `revise`, an earlier answered or skipped question may be answered
         again (the web's "back"); questions asked after it stay asked.
         Raises:
-            EngineInputError: an unknown or unasked question, a second answer,
-                or an answer off the scale.
+            QuestionOutOfTurn: a question not asked now, or a second answer.
+            EngineInputError: an unknown question, or an answer off the scale.
         """
         position = self._asked_position(item_id, revise=revise)
         raw = self._check_value(position, value)
@@ -479,10 +483,10 @@ class AdaptiveSession:
         if item in self._asked_set:
             if revise:
                 return position
-            raise EngineInputError(ALREADY_ANSWERED.format(item=item))
+            raise QuestionOutOfTurn(ALREADY_ANSWERED.format(item=item))
         if pending is None:
-            raise EngineInputError(NOT_ASKED_NONE.format(item=item))
-        raise EngineInputError(NOT_ASKED.format(item=item, pending=repr(pending)))
+            raise QuestionOutOfTurn(NOT_ASKED_NONE.format(item=item))
+        raise QuestionOutOfTurn(NOT_ASKED.format(item=item, pending=repr(pending)))
 
     def _check_value(self, position: int, value: object) -> int:
         item = self.bank.item_ids[position]

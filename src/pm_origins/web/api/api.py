@@ -19,7 +19,7 @@ from ninja.operation import Operation
 from ninja.parser import Parser
 from ninja.responses import Status
 
-from pm_origins.engine import AdaptiveSession, Role
+from pm_origins.engine import AdaptiveSession, QuestionOutOfTurn, Role
 from pm_origins.evidence import evaluate_resume_text
 from pm_origins.framework import Framework
 from pm_origins.reports import evaluation_data, team_data
@@ -278,6 +278,8 @@ def _in_session(call: Callable[[], T]) -> T:
         raise Http404(error.message) from None
     except adaptive.SessionExpired as error:
         raise HttpError(410, error.message) from None
+    except (QuestionOutOfTurn, adaptive.SessionNotDone) as error:
+        raise HttpError(409, error.message) from None
 
 
 SESSION_ERRORS = (401, 403, 404, 410)
@@ -320,14 +322,15 @@ def session_get(request: HttpRequest, session_id: str) -> Any:
 
 @api.post(
     "/sessions/{session_id}/answers",
-    response=responses({200: schemas.SessionOut}, *SESSION_ERRORS),
+    response=responses({200: schemas.SessionOut}, *SESSION_ERRORS, 409),
     auth=None,
     tags=["sessions"],
     summary="Answer or skip the question asked; get the next one, or the result",
 )
 def session_answer(request: HttpRequest, session_id: str, data: schemas.SessionAnswerIn) -> Any:
-    """Only the question in `next` may be answered, once. A skipped question never
-    comes back. When `done` is true, `result` holds the report."""
+    """Only the question in `next` may be answered, once: another question, or a
+    second answer, answers 409. A skipped question never comes back. When `done` is
+    true, `result` holds the report."""
     user = _caller(request)
     record, session = _in_session(
         lambda: adaptive.question_session_answer(
@@ -339,14 +342,14 @@ def session_answer(request: HttpRequest, session_id: str, data: schemas.SessionA
 
 @api.post(
     "/sessions/{session_id}/result",
-    response=responses({201: schemas.ResultOut}, *SESSION_ERRORS),
+    response=responses({201: schemas.ResultOut}, *SESSION_ERRORS, 409),
     tags=["sessions"],
     summary="Save a finished session as one of your results",
 )
 def session_save(request: ApiRequest, response: HttpResponse, session_id: str) -> Any:
     """The result is saved like POST /results would save these roles, answers and
     target, with the session's mode and the order its questions were asked in. The
-    session is then closed."""
+    session is then closed. An unfinished session answers 409."""
     assessment = _in_session(
         lambda: adaptive.question_session_save(key=session_id, user=request.auth)
     )

@@ -712,7 +712,23 @@ ONE_MOVE = "Send either `answer` or `skip: true`, not both and not neither."
 
 
 def _no_default(schema: dict[str, Any]) -> None:
-    schema.pop("default", None)  # absent means "not this move"; null is not a move
+    schema.pop("default", None)
+
+
+ITEM_IDS = tuple(item.id for item in FRAMEWORK.items)
+
+
+def known_item(value: str) -> str:
+    if value not in ITEM_IDS:
+        raise ValueError("Unknown question id; the ids are listed by /framework/items.")
+    return value
+
+
+ItemId = Annotated[
+    str,
+    AfterValidator(known_item),
+    WithJsonSchema({"type": "string", "enum": list(ITEM_IDS)}),
+]
 
 
 class SessionIn(StrictIn):
@@ -741,20 +757,19 @@ class SessionAnswerIn(StrictIn):
         json_schema_extra={"oneOf": [{"required": ["answer"]}, {"required": ["skip"]}]}
     )
 
-    item: str = Field(
-        max_length=64,
-        description="The id of the question asked (`next.item`).",
-        examples=["innovation_01"],
+    item: ItemId = Field(
+        description="The id of the question asked (`next.item`).", examples=["innovation_01"]
     )
-    answer: WholeNumber | None = Field(
+    # Absent means "not this move"; null is neither an answer nor a skip.
+    answer: WholeNumber = Field(  # type: ignore[assignment]
         None,
         ge=1,
         le=MAX_POINTS,
         description="1 (lowest) to the question's top point (`next.options`).",
         json_schema_extra=_no_default,
     )
-    skip: Literal[True] | None = Field(
-        None,
+    skip: Literal[True] = Field(
+        None,  # type: ignore[arg-type]
         description="true to skip the question; it is never asked again.",
         json_schema_extra=_no_default,
     )

@@ -46,6 +46,10 @@ class SessionNotFound(DomainError):
     """No session with this id for this caller."""
 
 
+class SessionNotDone(DomainError):
+    """The session still has questions to ask."""
+
+
 def history_prior(framework: Framework, roles: Sequence[Mapping[str, Any]]) -> ThetaPrior:
     """The theta-scale prior that stored roles give (the population when there are none)."""
     size = len(framework.competency_ids)
@@ -239,13 +243,14 @@ def question_session_save(*, key: str, user: User) -> Assessment:
     """Save a finished session as one of `user`'s results, with its mode and asked order.
 
     Raises:
-        AssessmentError: the session is not finished, or has nothing to score.
+        SessionNotDone: the session still has questions to ask.
+        AssessmentError: nothing to score (no roles and no answers).
         SessionNotFound, SessionExpired: see `question_session_get`.
     """
     record = question_session_get(key=key, user=user, for_update=True)
     session = adaptive_state(record)
     if not session.done:
-        raise services.AssessmentError(SESSION_NOT_DONE)
+        raise SessionNotDone(SESSION_NOT_DONE)
     assessment = services.assessment_submit(
         user=user,
         roles=services.roles_from_data(record.roles),
