@@ -314,6 +314,16 @@ def test_questions_left_counts_the_pending_question_and_ends_at_zero(
     assert session.questions_left() == 0
 
 
+def test_questions_after_an_earlier_one_count_those_asked_since(framework: Framework) -> None:
+    session = start_session(framework, "quick")
+    for _ in range(4):
+        session.answer(session.next_item(), 3)
+    pending = session.next_item()
+    first = session.asked[0]
+    assert session.questions_after(pending) == session.questions_left() - 1
+    assert session.questions_after(first) == 4 + session.questions_left() - 1
+
+
 def test_questions_left_at_the_start_is_close_to_what_people_then_answer(
     framework: Framework,
 ) -> None:

@@ -198,7 +198,7 @@ def ask_adaptive(
         item = items[session.asked[position]]
         points = framework.scale(item.scale).points
         revise = item.id != session.pending
-        left = session.questions_left() - (1 if revise else 0)
+        left = session.questions_after(item.id)
         where = (
             f"[question {position + 1} · about {left} more · "
             f"{len(session.answers)} answered · {names[item.competency]}]"

@@ -302,6 +302,13 @@ class AdaptiveSession:
             total += min(remaining.size, max(floor, by_precision))
         return total + (1 if self.pending is not None else 0)
 
+    def questions_after(self, item_id: str) -> int:
+        """An estimate of the questions after `item_id` (an asked one): those already
+        asked after it, and the new ones still to come (`questions_left`)."""
+        ahead = len(self.asked) - self.asked.index(item_id) - 1
+        new = self.questions_left() - (1 if self.pending is not None else 0)
+        return ahead + new
+
     # Moves ------------------------------------------------------------------------------
 
     def next_item(self) -> str | None:

@@ -229,7 +229,7 @@ def _adaptive_question(request: HttpRequest, assessment: Assessment, number: int
         form = QuestionPageForm(
             framework=framework, items=(item,), initial={item_id: session.answers.get(item_id)}
         )
-    left = session.questions_left() - (1 if number <= given else 0)
+    left = session.questions_after(item_id)
     return render(
         request,
         "assessments/question.html",
