@@ -311,3 +311,18 @@ def test_people_at_different_levels_get_different_questions_and_full_bank_scores
     high_first = {tuple(run[:12]) for run in asked[1.5]}
     assert not low_first & high_first
     assert inside / checks >= 0.9
+
+
+def test_a_users_sessions_are_in_their_export_and_go_with_their_account(
+    owner: User, other_user: User
+) -> None:
+    client = ApiClient(token_for(owner))
+    data = start(client)
+    answer(client, data["id"], {"item": data["next"]["item"], "answer": 4})
+    start(ApiClient(token_for(other_user)))
+    exported = client.get("/export").json()["question_sessions"]
+    assert [s["id"] for s in exported] == [data["id"]]
+    assert exported[0]["state"]["answers"] == {data["next"]["item"]: 4}
+    owner.delete()
+    assert QuestionSession.objects.filter(key=data["id"]).count() == 0
+    assert QuestionSession.objects.count() == 1

@@ -174,3 +174,38 @@ def test_another_user_cannot_see_or_answer_an_owned_assessment(
         assert visitor.post(question_url(assessment, 1), {item: "5"}).status_code == 404
     assessment.refresh_from_db()
     assert assessment.answers == {} and assessment.asked == []
+
+
+def test_the_roles_set_the_prior_the_questions_are_chosen_with(client: Client) -> None:
+    assessment = start(client)
+    client.post(
+        reverse("assessments:roles", args=[assessment.token]),
+        roles_post([("QA Engineer", "10", "0")]),
+    )
+    item = shown_item(client, assessment, 1)
+    client.post(question_url(assessment, 1), {item: "3", "move": "next"})
+    assessment.refresh_from_db()
+    execution = services.framework_of(assessment).competency_ids.index("execution")
+    assert assessment.prior["mean"][execution] > 0.5  # QA is strong in execution
+    assert max(assessment.prior["sd"]) < 1.0  # ten years say more than the population
+    # Changing the roles later does not change the questions already chosen.
+    client.post(
+        reverse("assessments:roles", args=[assessment.token]),
+        roles_post([("UX Designer", "1", "0")]),
+    )
+    assessment.refresh_from_db()
+    assert assessment.prior["mean"][execution] > 0.5
+
+
+def test_the_progress_estimate_counts_the_questions_after_an_earlier_one(
+    client: Client,
+) -> None:
+    assessment = start(client)
+    for number in (1, 2, 3):
+        item = shown_item(client, assessment, number)
+        client.post(question_url(assessment, number), {item: "4", "move": "next"})
+    earlier = client.get(question_url(assessment, 1))
+    current = client.get(question_url(assessment, 4))
+    assert earlier.context["left"] >= 3  # the two asked since, and at least one to come
+    assert current.context["total"] >= 4
+    assert f"Question 1 · about {earlier.context['left']} more" in earlier.content.decode()

@@ -269,3 +269,20 @@ def question_session_save(*, key: str, user: User) -> Assessment:
     )
     record.delete()
     return assessment
+
+
+def sessions_export(user: User) -> list[dict[str, Any]]:
+    """The user's API question sessions (they last a day), for "export my data"."""
+    return [
+        {
+            "id": record.key,
+            "mode": record.mode,
+            "created": record.created.isoformat(),
+            "expires": record.expires.isoformat(),
+            "framework_version": record.framework_id,
+            "roles": list(record.roles),
+            "target": record.target or None,
+            "state": record.state,
+        }
+        for record in QuestionSession.objects.filter(owner=user)
+    ]
