@@ -176,9 +176,12 @@ def test_a_long_qa_career_needs_fewer_execution_questions(framework: Framework) 
     assert with_history.asked < population.asked
 
 
-def test_a_history_prior_in_points_becomes_theta() -> None:
-    prior = theta_prior(Prior((50.0, 80.0), (30.0, 15.0)), 2)
+def test_a_history_prior_becomes_theta_against_the_population_prior() -> None:
+    population = Prior.population(2)
+    m0, s0 = population.mean[0], population.sd[0]
+    prior = theta_prior(Prior((m0, m0 + s0), (s0, s0 / 2)), 2)
     assert prior == ThetaPrior((0.0, 1.0), (1.0, 0.5))
+    assert theta_prior(population, 2) == ThetaPrior.population(2)
     assert theta_prior(None, 3) == ThetaPrior.population(3)
 
 

@@ -49,7 +49,7 @@ from pm_origins.engine.irt import (
     log_category_probabilities,
     theta_grid,
 )
-from pm_origins.engine.scoring import POPULATION_MEAN, POPULATION_SD, Prior, item_bank
+from pm_origins.engine.scoring import Prior, item_bank
 from pm_origins.framework import Framework
 
 MODE_QUICK = "quick"
@@ -91,18 +91,24 @@ class ThetaPrior:
 
 
 def theta_prior(prior: Prior | None, size: int) -> ThetaPrior:
-    """A history prior (0-100 points) on the theta scale.
+    """A history prior (`engine.history`) on the theta scale.
 
-    The points scale maps the population N(0, 1) to mean 50 and standard
-    deviation 30 (`scoring.POPULATION_MEAN`, `POPULATION_SD`), so a prior of
-    mean m and sd s points is N((m - 50) / 30, (s / 30)^2) on theta. None (no
+    The history prior is stated on the scale of the scorer's own population prior
+    (`Prior.population`), which stands for N(0, 1) on theta; a prior of mean m and
+    sd s is therefore N((m - m0) / s0, (s / s0)^2), with m0 and s0 the population's.
+    For a 0-100 points prior (population 50 and 30) that is (m - 50) / 30; for a
+    prior already on theta (population 0 and 1) it is the prior itself. None (no
     history) gives the population prior.
     """
     if prior is None:
         return ThetaPrior.population(size)
+    # Not strict: a prior of the wrong length comes out short, and the session
+    # refuses it with its own message.
+    population = Prior.population(size)
+    mean0, sd0 = population.mean, population.sd
     return ThetaPrior(
-        tuple((m - POPULATION_MEAN) / POPULATION_SD for m in prior.mean),
-        tuple(s / POPULATION_SD for s in prior.sd),
+        tuple((m - m0) / s0 for m, m0, s0 in zip(prior.mean, mean0, sd0, strict=False)),
+        tuple(s / s0 for s, s0 in zip(prior.sd, sd0, strict=False)),
     )
 
 
