@@ -31,8 +31,9 @@ def test_quick_is_the_default_and_asks_what_the_engine_chooses(
     skipped = session.next_item()
     assert report_in(result.stdout)["answers"] == {first: 5, second: 4}
     assert skipped not in report_in(result.stdout)["answers"]
-    assert "[question 1 · about " in result.stdout
-    assert "Step 2 of 3: questions (quick)" in result.stdout
+    # Prompts are read from the whole output (stdout and stderr).
+    assert "[question 1 · about " in result.output
+    assert "Step 2 of 3: questions (quick)" in result.output
 
 
 def test_answering_every_question_asked_in_quick_stops_early(
@@ -62,7 +63,7 @@ def test_back_revises_an_earlier_answer_and_enter_keeps_the_next(cli: Any) -> No
     assert result.exit_code == 0, result.output
     answers = report_in(result.stdout)["answers"]
     assert sorted(answers.values()) == [1, 4]
-    assert "[5, Enter keeps it]" in result.stdout
+    assert "[5, Enter keeps it]" in result.output
 
 
 def test_a_long_qa_career_asks_fewer_questions(cli: Any) -> None:

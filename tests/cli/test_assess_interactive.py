@@ -10,6 +10,21 @@ from rich.console import Console
 
 from pm_origins.framework import Framework
 
+from .conftest import CliInvoker
+
+
+@pytest.fixture
+def cli(cli: CliInvoker) -> CliInvoker:
+    """These sessions walk every question in turn: `assess` runs with `--mode all`
+    (the adaptive modes have their own tests in test_assess_adaptive.py)."""
+
+    def invoke(*args: str, **kwargs: Any) -> Any:
+        if args[:1] == ("assess",):
+            args = ("assess", "--mode", "all", *args[1:])
+        return cli(*args, **kwargs)
+
+    return invoke
+
 
 def script(*lines: str) -> str:
     return "\n".join(lines) + "\n"
@@ -44,7 +59,7 @@ SESSION = script(
 
 
 def test_a_scripted_session_prints_the_report(cli, framework: Framework) -> None:
-    result = cli("assess", "--mode", "all", "--format", "json", input=SESSION)
+    result = cli("assess", "--format", "json", input=SESSION)
 
     assert result.exit_code == 0, result.output
     data = report_in(result.stdout)
@@ -58,7 +73,7 @@ def test_a_scripted_session_prints_the_report(cli, framework: Framework) -> None
 
 
 def test_it_offers_suggestions_for_a_title_it_cannot_place(cli) -> None:
-    result = cli("assess", "--mode", "all", "--format", "json", input=SESSION)
+    result = cli("assess", "--format", "json", input=SESSION)
 
     assert "We could not place 'Growth Ninja'" in result.stdout
     assert "1. Growth Hacker" in result.stdout
@@ -67,20 +82,13 @@ def test_it_offers_suggestions_for_a_title_it_cannot_place(cli) -> None:
 
 def test_a_title_it_cannot_place_can_be_given_an_origin(cli, framework: Framework) -> None:
     # "Data Scientist" is a job outside every origin; the person places it themselves.
-    probe = cli(
-        "assess",
-        "--mode",
-        "all",
-        "--format",
-        "json",
-        input=script("Data Scientist", "", "", "f", ""),
-    )
+    probe = cli("assess", "--format", "json", input=script("Data Scientist", "", "", "f", ""))
     assert "That role is left out." in probe.stdout
     options = [line.strip() for line in probe.stdout.splitlines() if "Business Analysis" in line]
     number = options[0].split(".")[0]
     session = script("Data Scientist", number, "4", "", "", "f", "")
 
-    result = cli("assess", "--mode", "all", "--format", "json", input=session)
+    result = cli("assess", "--format", "json", input=session)
 
     assert result.exit_code == 0, result.output
     role = report_in(result.stdout)["roles"][0]
@@ -95,7 +103,7 @@ def test_a_title_it_cannot_place_can_be_given_an_origin(cli, framework: Framewor
 def test_a_product_title_is_read_as_product_experience(cli) -> None:
     session = script("Product Owner", "3", "", "", "f", "")
 
-    result = cli("assess", "--mode", "all", "--format", "json", input=session)
+    result = cli("assess", "--format", "json", input=session)
 
     assert result.exit_code == 0, result.output
     assert "product experience" in result.stdout
@@ -105,7 +113,7 @@ def test_a_product_title_is_read_as_product_experience(cli) -> None:
 
 
 def test_it_asks_again_after_an_invalid_answer(cli) -> None:
-    result = cli("assess", "--mode", "all", "--format", "json", input=SESSION)
+    result = cli("assess", "--format", "json", input=SESSION)
 
     assert "Please type a number from 1 to 5, or b, s or f." in result.stdout
     assert result.stdout.count("Please type a number") == 1
@@ -114,7 +122,7 @@ def test_it_asks_again_after_an_invalid_answer(cli) -> None:
 def test_it_asks_again_for_years_out_of_range(cli) -> None:
     session = script("QA Engineer", "70", "five", "5", "", "", "f", "")
 
-    result = cli("assess", "--mode", "all", "--format", "json", input=session)
+    result = cli("assess", "--format", "json", input=session)
 
     assert result.exit_code == 0, result.output
     assert result.stdout.count("Please type a number from 0 to 60.") == 2
@@ -124,7 +132,7 @@ def test_it_asks_again_for_years_out_of_range(cli) -> None:
 
 
 def test_it_shows_progress_through_the_questions(cli, framework: Framework) -> None:
-    result = cli("assess", "--mode", "all", "--format", "json", input=SESSION)
+    result = cli("assess", "--format", "json", input=SESSION)
 
     total = len(framework.items)
     assert f"[1/{total} · 0 answered · " in result.stdout
@@ -132,7 +140,7 @@ def test_it_shows_progress_through_the_questions(cli, framework: Framework) -> N
 
 
 def test_the_default_report_is_markdown(cli) -> None:
-    result = cli("assess", "--mode", "all", input=SESSION)
+    result = cli("assess", input=SESSION)
 
     assert result.exit_code == 0, result.output
     assert "Quality Assurance" in result.stdout
@@ -148,7 +156,7 @@ def test_the_default_report_is_markdown(cli) -> None:
     ],
 )
 def test_end_of_input_stops_cleanly(cli, session: str) -> None:
-    result = cli("assess", "--mode", "all", input=session)
+    result = cli("assess", input=session)
 
     assert result.exit_code == 130
     assert "Nothing was saved" in result.output
@@ -170,7 +178,7 @@ def test_ctrl_c_stops_cleanly(cli, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_going_back_shows_the_earlier_answer_and_enter_keeps_it(cli) -> None:
     session = script("", "5", "4", "b", "b", "", "", "3", "f", "")
-    result = cli("assess", "--mode", "all", "--format", "json", input=session)
+    result = cli("assess", "--format", "json", input=session)
 
     assert result.exit_code == 0, result.output
     assert "[5, Enter keeps it]" in result.stdout

@@ -435,9 +435,6 @@ class AssessMode(StrEnum):
 def assess(
     ctx: typer.Context,
     framework_path: FrameworkOption = None,
-    output_format: Annotated[
-        ReportFormat, typer.Option("--format", help="Report format.")
-    ] = ReportFormat.md,
     mode: Annotated[
         AssessMode,
         typer.Option(
@@ -446,6 +443,9 @@ def assess(
             "error of 0.55 (theta scale); full: to 0.40; all: every question in turn.",
         ),
     ] = AssessMode.quick,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", help="Report format.")
+    ] = ReportFormat.md,
 ) -> None:
     """Take the assessment in the terminal: roles, questions, target role, then your report."""
     from pm_origins.cli.interactive import run_assessment

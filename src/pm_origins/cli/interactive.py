@@ -171,6 +171,35 @@ def ask_answers(framework: Framework, console: Console) -> dict[str, int]:
     return answers
 
 
+def ask_target(framework: Framework, console: Console) -> str | None:
+    console.print("\n[bold]Step 3 of 3: the PM role you want.[/bold]")
+    for number, role in enumerate(framework.roles, start=1):
+        console.print(f"  {number}. {escape(role.name)}: {escape(role.summary)}")
+    while True:
+        text = _ask(console, "Number (empty for no growth plan):")
+        if not text:
+            return None
+        if text.isdigit() and 1 <= int(text) <= len(framework.roles):
+            return framework.roles[int(text) - 1].id
+        console.print(f"  Please type a number from 1 to {len(framework.roles)}.")
+
+
+def run_assessment(framework: Framework, console: Console, mode: str = "quick") -> Evaluation:
+    """Ask for roles, answers and a target, then evaluate. Ctrl-C propagates.
+
+    `mode` "all" asks every question in turn; "quick" and "full" choose them adaptively.
+    """
+    console.print("[bold]pm-origins[/bold]: find where you start as a product manager.")
+    roles = ask_roles(framework, console)
+    if mode == "all":
+        answers = ask_answers(framework, console)
+    else:
+        prior = read_history(framework, roles, matcher=title_matcher(framework)).prior
+        answers = ask_adaptive(framework, console, mode, prior)
+    target = ask_target(framework, console)
+    return evaluate(framework, roles, answers, target, titles=title_matcher(framework))
+
+
 def ask_adaptive(
     framework: Framework, console: Console, mode: str, prior: Prior | None
 ) -> dict[str, int]:
@@ -225,32 +254,3 @@ def ask_adaptive(
                 f"  Please type a number from 1 to {points}, or {BACK}, {SKIP} or {FINISH}."
             )
     return dict(session.answers)
-
-
-def ask_target(framework: Framework, console: Console) -> str | None:
-    console.print("\n[bold]Step 3 of 3: the PM role you want.[/bold]")
-    for number, role in enumerate(framework.roles, start=1):
-        console.print(f"  {number}. {escape(role.name)}: {escape(role.summary)}")
-    while True:
-        text = _ask(console, "Number (empty for no growth plan):")
-        if not text:
-            return None
-        if text.isdigit() and 1 <= int(text) <= len(framework.roles):
-            return framework.roles[int(text) - 1].id
-        console.print(f"  Please type a number from 1 to {len(framework.roles)}.")
-
-
-def run_assessment(framework: Framework, console: Console, mode: str = "quick") -> Evaluation:
-    """Ask for roles, answers and a target, then evaluate. Ctrl-C propagates.
-
-    `mode` "all" asks every question in turn; "quick" and "full" choose them adaptively.
-    """
-    console.print("[bold]pm-origins[/bold]: find where you start as a product manager.")
-    roles = ask_roles(framework, console)
-    if mode == "all":
-        answers = ask_answers(framework, console)
-    else:
-        prior = read_history(framework, roles, matcher=title_matcher(framework)).prior
-        answers = ask_adaptive(framework, console, mode, prior)
-    target = ask_target(framework, console)
-    return evaluate(framework, roles, answers, target, titles=title_matcher(framework))
