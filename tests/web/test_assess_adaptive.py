@@ -93,7 +93,9 @@ def test_save_and_finish_later_keeps_the_answer_and_gives_the_link(client: Clien
     assessment = start(client)
     item = shown_item(client, assessment, 1)
     response = client.post(question_url(assessment, 1), {item: "4", "move": "save"}, follow=True)
-    assert "Come back to this link to carry on" in response.content.decode()
+    html = response.content.decode()
+    assert "Come back to this link to carry on" in html
+    assert question_url(assessment, 2) in html  # the link goes to the next question
     assessment.refresh_from_db()
     assert assessment.answers == {item: 4}
     # Coming back: the next question is the same as before the pause.
@@ -209,3 +211,14 @@ def test_the_progress_estimate_counts_the_questions_after_an_earlier_one(
     assert earlier.context["left"] >= 3  # the two asked since, and at least one to come
     assert current.context["total"] >= 4
     assert f"Question 1 · about {earlier.context['left']} more" in earlier.content.decode()
+
+
+def test_the_question_to_carry_on_with_follows_those_given(client: Client) -> None:
+    assessment = start(client)
+    assert adaptive.next_question_number(assessment) == 1
+    for number in (1, 2):
+        item = shown_item(client, assessment, number)
+        client.post(question_url(assessment, number), {item: "2", "move": "next"})
+    client.post(question_url(assessment, 3), {"move": "next"})  # a skip counts too
+    assessment.refresh_from_db()
+    assert adaptive.next_question_number(assessment) == 4

@@ -95,6 +95,12 @@ def session_of(assessment: Assessment) -> AdaptiveSession:
     )
 
 
+def next_question_number(assessment: Assessment) -> int:
+    """The number of the question to carry on with: the one after those answered or
+    skipped (the questions step's page N is question N in adaptive modes)."""
+    return len(session_of(assessment).asked) + 1
+
+
 @transaction.atomic
 def assessment_answer(
     *, assessment: Assessment, item: str, answer: int | None, revise: bool = False

@@ -269,9 +269,10 @@ def _after_question(
             return redirect("assessments:roles", token=token)
         return redirect("assessments:questions", token=token, page=number - 1)
     if move == "save":
-        link = request.build_absolute_uri(reverse("assessments:questions", args=[token, number]))
+        carry_on = len(session.asked) + 1  # the next question, after those given
+        link = request.build_absolute_uri(reverse("assessments:questions", args=[token, carry_on]))
         messages.success(request, f"Saved. Come back to this link to carry on: {link}")
-        return redirect("assessments:questions", token=token, page=number)
+        return redirect("assessments:questions", token=token, page=carry_on)
     if move == "finish" or session.done:
         return redirect("assessments:target", token=token)
     return redirect("assessments:questions", token=token, page=number + 1)
