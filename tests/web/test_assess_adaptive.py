@@ -222,3 +222,16 @@ def test_the_question_to_carry_on_with_follows_those_given(client: Client) -> No
     client.post(question_url(assessment, 3), {"move": "next"})  # a skip counts too
     assessment.refresh_from_db()
     assert adaptive.next_question_number(assessment) == 4
+
+
+def test_switching_keeps_the_answer_on_the_page(client: Client) -> None:
+    assessment = start(client)
+    item = shown_item(client, assessment, 1)
+    client.post(question_url(assessment, 1), {item: "5", "move": "every"})
+    assessment.refresh_from_db()
+    assert assessment.mode == "all" and assessment.answers == {item: 5}
+    paged = client.get(question_url(assessment, 1))
+    other = next(name for name in paged.context["form"].fields if name != item)
+    client.post(question_url(assessment, 1), {item: "5", other: "2", "move": "adaptive"})
+    assessment.refresh_from_db()
+    assert assessment.mode == "quick" and assessment.answers == {item: 5, other: 2}

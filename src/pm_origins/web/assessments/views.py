@@ -165,11 +165,6 @@ def _problem(exc: Exception) -> dict[str, Any]:
 
 @draft_step
 def questions(request: HttpRequest, assessment: Assessment, page: int) -> HttpResponse:
-    if request.method == "POST" and request.POST.get("move") in MODE_SWITCHES:
-        adaptive.assessment_set_mode(
-            assessment=assessment, mode=MODE_SWITCHES[request.POST["move"]]
-        )
-        return redirect("assessments:questions", token=assessment.token, page=1)
     if assessment.mode in adaptive.ADAPTIVE_MODES:
         return _adaptive_question(request, assessment, page)
     pages = _pages(assessment)
@@ -257,13 +252,15 @@ def _after_question(
     revise: bool,
 ) -> HttpResponse:
     move = request.POST.get("move", "next")
-    if move == "next" or answer is not None:
+    if move == "next" or answer is not None:  # a blank is a skip only on "Next"
         session = adaptive.assessment_answer(
             assessment=assessment, item=item_id, answer=answer, revise=revise
         )
     else:
         session = adaptive.session_of(assessment)
     token = assessment.token
+    if move in MODE_SWITCHES:
+        return _switch_mode(assessment, MODE_SWITCHES[move])
     if move == "back":
         if number == 1:
             return redirect("assessments:roles", token=token)
@@ -278,6 +275,12 @@ def _after_question(
     return redirect("assessments:questions", token=token, page=number + 1)
 
 
+def _switch_mode(assessment: Assessment, mode: str) -> HttpResponse:
+    """Ask the rest another way (the page's answers are already saved)."""
+    adaptive.assessment_set_mode(assessment=assessment, mode=mode)
+    return redirect("assessments:questions", token=assessment.token, page=1)
+
+
 def _last_question_page(assessment: Assessment) -> int:
     """The page "back" from the target step goes to: the last page, or the last question."""
     if assessment.mode in adaptive.ADAPTIVE_MODES:
@@ -289,6 +292,8 @@ def _after_page(
     request: HttpRequest, assessment: Assessment, page: int, page_count: int
 ) -> HttpResponse:
     move = request.POST.get("move", "next")
+    if move in MODE_SWITCHES:
+        return _switch_mode(assessment, MODE_SWITCHES[move])
     if move == "back":
         if page == 1:
             return redirect("assessments:roles", token=assessment.token)
