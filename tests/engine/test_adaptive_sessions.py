@@ -383,3 +383,35 @@ def test_the_same_answers_give_the_same_questions_and_estimates(framework: Frame
     first, second = once(), once()
     assert first.asked == second.asked
     assert first.estimates() == second.estimates()
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    moves=st.lists(
+        st.tuples(st.integers(min_value=0, max_value=5), st.integers(min_value=0, max_value=3)),
+        min_size=1,
+        max_size=14,
+    )
+)
+def test_any_session_survives_a_round_trip_through_plain_data(
+    moves: list[tuple[int, int]],
+) -> None:
+    """Answers, skips and changes to earlier answers in any order: the plain data
+    rebuilds the same session, and both carry on alike."""
+    bank = small_bank()
+    session = AdaptiveSession(bank, "full")
+    for value, back in moves:
+        item = session.next_item()
+        if item is None:
+            break
+        if back and len(session.asked) > back:
+            item = session.asked[-1 - back]  # change an earlier one instead
+        if value == 0:
+            session.skip(item, revise=True)
+        else:
+            session.answer(item, value, revise=True)
+    data = session.to_dict()
+    again = AdaptiveSession.from_dict(bank, data)
+    assert again.to_dict() == data
+    assert again.estimates() == session.estimates()
+    assert again.next_item() == session.next_item()
