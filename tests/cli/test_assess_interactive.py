@@ -10,6 +10,21 @@ from rich.console import Console
 
 from pm_origins.framework import Framework
 
+from .conftest import CliInvoker
+
+
+@pytest.fixture
+def cli(cli: CliInvoker) -> CliInvoker:
+    """These sessions walk every question in turn: `assess` runs with `--mode all`
+    (the adaptive modes have their own tests in test_assess_adaptive.py)."""
+
+    def invoke(*args: str, **kwargs: Any) -> Any:
+        if args[:1] == ("assess",):
+            args = ("assess", "--mode", "all", *args[1:])
+        return cli(*args, **kwargs)
+
+    return invoke
+
 
 def script(*lines: str) -> str:
     return "\n".join(lines) + "\n"

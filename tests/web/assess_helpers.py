@@ -13,10 +13,15 @@ from pm_origins.web.assessments import services
 from pm_origins.web.assessments.models import Assessment
 
 
-def start(client: Client) -> Assessment:
+def start(client: Client, *, mode: str | None = None) -> Assessment:
+    """A new assessment started as a browser does; `mode` switches how its questions
+    are asked ("all": every question in pages) as the question page's button does."""
     response = client.post(reverse("assessments:start"))
     assert response.status_code == 302
     token = response["Location"].split("/")[2]
+    if mode is not None:
+        switch = {"all": "every", "quick": "adaptive"}[mode]
+        client.post(reverse("assessments:questions", args=[token, 1]), {"move": switch})
     return Assessment.objects.get(token=token)
 
 

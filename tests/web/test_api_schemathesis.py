@@ -22,6 +22,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from pm_origins.web.accounts.models import User
+from pm_origins.web.assessments.adaptive import question_session_start
 from pm_origins.web.assessments.models import Assessment
 
 from .api_helpers import API, openapi, token_for
@@ -43,6 +44,10 @@ class Fuzzing:
         self.user = make_user("fuzz@example.org")
         self.headers = {"Authorization": f"Bearer {token_for(self.user)}"}
         self.result = finished(self.user)
+
+    def real_session_id(self) -> str:
+        record, _ = question_session_start(user=self.user, mode="quick")
+        return record.key
 
     def real_result_id(self) -> str:
         # DELETE cases remove it; the next case gets a fresh one.
@@ -91,6 +96,10 @@ def test_no_input_breaks_the_api(case: Any, fuzzing: Fuzzing) -> None:
     if "result_id" in (case.path_parameters or {}):
         # Random ids only ever find nothing; reach a real result too.
         case.path_parameters = {**case.path_parameters, "result_id": fuzzing.real_result_id()}
+        case.call_and_validate(headers=fuzzing.headers, checks=CHECKS)
+    if "session_id" in (case.path_parameters or {}):
+        # And a real question session of the fuzzing user, fresh for each case.
+        case.path_parameters = {**case.path_parameters, "session_id": fuzzing.real_session_id()}
         case.call_and_validate(headers=fuzzing.headers, checks=CHECKS)
 
 

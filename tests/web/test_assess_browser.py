@@ -64,6 +64,12 @@ def test_a_newcomer_finds_their_origin_signs_up_and_sees_it_in_my_results(
         browsing.screenshot("01b-roles-read")
         browsing.follow(save)
 
+        # The questions come one at a time by default; this walk takes every question.
+        page.wait_for_url(re.compile(r"/questions/1/$"))
+        assert "Question 1 · about" in page.locator("#progress-label").inner_text()
+        assert page.locator("fieldset.question").count() == 1
+        browsing.follow(page.get_by_role("button", name="Answer every question instead"))
+
         # Page 1 and 2 of the questions, then Back once: nothing is lost.
         page.wait_for_url(re.compile(r"/questions/1/$"))
         assert "Page 1 of 10" in page.locator("#progress-label").inner_text()
@@ -161,6 +167,9 @@ def test_the_questionnaire_can_be_completed_by_keyboard_alone(
         browsing.press_to_follow("Enter")
 
         # Every question on every page: Space picks the first answer, arrows the others.
+        page.wait_for_url(re.compile(r"/questions/1/$"))
+        browsing.tab_to("button[value=every]")
+        browsing.press_to_follow("Enter")
         page.wait_for_url(re.compile(r"/questions/1/$"))
         for number in range(1, 11):
             progress = page.locator("#progress-label").inner_text()

@@ -124,7 +124,7 @@ def test_a_tampered_formset_gets_a_form_error_not_a_crash(client: Client) -> Non
 
 
 def test_questions_are_paged_with_progress(client: Client) -> None:
-    assessment = start(client)
+    assessment = start(client, mode="all")
     page = client.get(reverse("assessments:questions", args=[assessment.token, 1]))
     html = page.content.decode()
     assert page.status_code == 200
@@ -133,7 +133,7 @@ def test_questions_are_paged_with_progress(client: Client) -> None:
 
 
 def test_answers_are_saved_per_page_and_resume(client: Client) -> None:
-    assessment = start(client)
+    assessment = start(client, mode="all")
     first = client.get(reverse("assessments:questions", args=[assessment.token, 1]))
     item_ids = list(first.context["form"].fields)
     response = client.post(
@@ -148,7 +148,7 @@ def test_answers_are_saved_per_page_and_resume(client: Client) -> None:
 
 
 def test_a_blank_answer_clears_an_earlier_one(client: Client) -> None:
-    assessment = start(client)
+    assessment = start(client, mode="all")
     url = reverse("assessments:questions", args=[assessment.token, 1])
     item_id = next(iter(client.get(url).context["form"].fields))
     client.post(url, {item_id: "5"})
@@ -158,7 +158,7 @@ def test_a_blank_answer_clears_an_earlier_one(client: Client) -> None:
 
 
 def test_back_goes_to_the_previous_page_then_to_the_roles(client: Client) -> None:
-    assessment = start(client)
+    assessment = start(client, mode="all")
     back_from_2 = client.post(
         reverse("assessments:questions", args=[assessment.token, 2]), {"move": "back"}
     )
@@ -170,7 +170,7 @@ def test_back_goes_to_the_previous_page_then_to_the_roles(client: Client) -> Non
 
 
 def test_an_off_scale_answer_redisplays_the_page(client: Client) -> None:
-    assessment = start(client)
+    assessment = start(client, mode="all")
     url = reverse("assessments:questions", args=[assessment.token, 1])
     item_id = next(iter(client.get(url).context["form"].fields))
     page = client.post(url, {item_id: "9"})
@@ -181,7 +181,7 @@ def test_an_off_scale_answer_redisplays_the_page(client: Client) -> None:
 
 
 def test_a_page_past_the_end_is_not_found(client: Client) -> None:
-    assessment = start(client)
+    assessment = start(client, mode="all")
     assert (
         client.get(reverse("assessments:questions", args=[assessment.token, 99])).status_code == 404
     )

@@ -437,10 +437,26 @@ def analyze(
     _console(stderr=True).print(f"Report written to {out}.")
 
 
+class AssessMode(StrEnum):
+    """How `assess` asks its questions (see docs/ADAPTIVE.md)."""
+
+    quick = "quick"
+    full = "full"
+    all = "all"
+
+
 @app.command()
 def assess(
     ctx: typer.Context,
     framework_path: FrameworkOption = None,
+    mode: Annotated[
+        AssessMode,
+        typer.Option(
+            "--mode",
+            help="quick: ask adaptively until each competency is known to a standard "
+            "error of 0.55 (theta scale); full: to 0.40; all: every question in turn.",
+        ),
+    ] = AssessMode.quick,
     output_format: Annotated[
         ReportFormat, typer.Option("--format", help="Report format.")
     ] = ReportFormat.md,
@@ -451,7 +467,7 @@ def assess(
     framework = _framework(ctx, framework_path)
     console = _console()
     try:
-        evaluation = run_assessment(framework, console)
+        evaluation = run_assessment(framework, console, mode.value)
     except (KeyboardInterrupt, EOFError):
         console.print("\nStopped. Nothing was saved.")
         raise typer.Exit(EXIT_INTERRUPTED) from None

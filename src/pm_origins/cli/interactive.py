@@ -11,10 +11,13 @@ from pm_origins.engine import (
     MAX_YEARS,
     REASON_MIXED_SCRIPTS,
     Evaluation,
+    Prior,
     Role,
     TitleMatch,
     evaluate,
     questionnaire_order,
+    read_history,
+    start_session,
 )
 from pm_origins.evidence import title_matcher
 from pm_origins.framework import Framework
@@ -182,10 +185,73 @@ def ask_target(framework: Framework, console: Console) -> str | None:
         console.print(f"  Please type a number from 1 to {len(framework.roles)}.")
 
 
-def run_assessment(framework: Framework, console: Console) -> Evaluation:
-    """Ask for roles, answers and a target, then evaluate. Ctrl-C propagates."""
+def run_assessment(framework: Framework, console: Console, mode: str = "quick") -> Evaluation:
+    """Ask for roles, answers and a target, then evaluate. Ctrl-C propagates.
+
+    `mode` "all" asks every question in turn; "quick" and "full" choose them adaptively.
+    """
     console.print("[bold]pm-origins[/bold]: find where you start as a product manager.")
     roles = ask_roles(framework, console)
-    answers = ask_answers(framework, console)
+    if mode == "all":
+        answers = ask_answers(framework, console)
+    else:
+        prior = read_history(framework, roles, matcher=title_matcher(framework)).prior
+        answers = ask_adaptive(framework, console, mode, prior)
     target = ask_target(framework, console)
     return evaluate(framework, roles, answers, target, titles=title_matcher(framework))
+
+
+def ask_adaptive(
+    framework: Framework, console: Console, mode: str, prior: Prior | None
+) -> dict[str, int]:
+    """The questions one at a time, each chosen from the answers so far (engine.adaptive)."""
+    session = start_session(framework, mode, prior)
+    items = {item.id: item for item in framework.items}
+    names = {c.id: c.name for c in framework.competencies}
+    console.print(
+        f"\n[bold]Step 2 of 3: questions ({mode}).[/bold] Each asks how often you have "
+        "actually done something, not how good you think you are. Each next question "
+        "is chosen from your answers; we stop once every competency is known well enough."
+    )
+    labels = framework.scale("frequency").labels
+    console.print("  " + "   ".join(f"{n} = {label}" for n, label in enumerate(labels, 1)))
+    console.print(
+        f"  Also: {BACK} = back, {SKIP} = skip (it will not come back), {FINISH} = finish "
+        "now and score what you have answered."
+    )
+    position = 0
+    while True:
+        if position >= len(session.asked) or session.asked[position] == session.pending:
+            if session.next_item() is None:
+                break
+            position = len(session.asked) - 1
+        item = items[session.asked[position]]
+        points = framework.scale(item.scale).points
+        revise = item.id != session.pending
+        left = session.questions_after(item.id)
+        where = (
+            f"[question {position + 1} · about {left} more · "
+            f"{len(session.answers)} answered · {names[item.competency]}]"
+        )
+        console.print(f"\n[dim]{escape(where)}[/dim]")
+        console.print(escape(item.text))
+        current = session.answers.get(item.id)
+        keep = f" [{current}, Enter keeps it]" if current else ""
+        text = _ask(console, f"How often? (1-{points}, {BACK}/{SKIP}/{FINISH}){keep}:").lower()
+        if not text and current:
+            position += 1
+        elif text == BACK:
+            position = max(0, position - 1)
+        elif text == SKIP:
+            session.skip(item.id, revise=revise)
+            position += 1
+        elif text == FINISH:
+            break
+        elif text.isdigit() and 1 <= int(text) <= points:
+            session.answer(item.id, int(text), revise=revise)
+            position += 1
+        else:
+            console.print(
+                f"  Please type a number from 1 to {points}, or {BACK}, {SKIP} or {FINISH}."
+            )
+    return dict(session.answers)

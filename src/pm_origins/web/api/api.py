@@ -5,35 +5,40 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import URLPattern, URLResolver, re_path, reverse
 from django.utils import timezone
 from ninja import NinjaAPI, Query, Swagger
-from ninja.errors import HttpError
+from ninja.errors import AuthenticationError, HttpError
 from ninja.operation import Operation
 from ninja.parser import Parser
 from ninja.responses import Status
 
-from pm_origins.engine import Role
+from pm_origins.engine import AdaptiveSession, QuestionOutOfTurn, Role
 from pm_origins.evidence import evaluate_resume_text
+from pm_origins.framework import Framework
 from pm_origins.reports import evaluation_data, team_data
 from pm_origins.web.accounts import exports
 from pm_origins.web.accounts.http import ApiRequest
+from pm_origins.web.accounts.models import User
 from pm_origins.web.api import errors, schemas
 from pm_origins.web.api.auth import AUTH
 from pm_origins.web.api.guard import guard, not_found
-from pm_origins.web.assessments import services
-from pm_origins.web.assessments.models import Assessment
+from pm_origins.web.assessments import adaptive, services
+from pm_origins.web.assessments.models import Assessment, QuestionSession
 from pm_origins.web.core.converters import is_token
 from pm_origins.web.core.framework import current_framework
 from pm_origins.web.teams import services as team_services
 from pm_origins.web.teams.access import lead_of, membership_of, opinion_of, real_id
 from pm_origins.web.teams.models import Membership, SecondOpinion, TeamInvite
 
+T = TypeVar("T")
+TOKEN_AUTH, SESSION_AUTH = AUTH
 API_VERSION = "1"
 MEMBER_CARD_KEYS = ("name", "origins", "profile", "plan")
 TEAM_ANALYSIS_KEYS = (
@@ -206,6 +211,152 @@ def evaluate_stateless(request: HttpRequest, data: schemas.EvaluateIn) -> Any:
         hours_per_month=data.hours_per_month,
     )
     return evaluation_data(evaluation, framework)
+
+
+# Question sessions ---------------------------------------------------------------------
+# Adaptive questionnaires without an account: the secret id is the key. A session made
+# with credentials is that user's alone.
+
+
+def _caller(request: HttpRequest) -> User | None:
+    """The credentials on a request to an operation open to everyone: a bearer token
+    (refused with 401 when wrong), a signed-in browser (with the CSRF check), or none."""
+    if "authorization" in {name.lower() for name in request.headers}:
+        user = TOKEN_AUTH(request)
+        if not isinstance(user, User):
+            raise AuthenticationError()
+        return user
+    if request.user.is_authenticated:
+        signed_in = SESSION_AUTH(request)  # the CSRF check for writes
+        return signed_in if isinstance(signed_in, User) else None
+    return None
+
+
+def _question(framework: Framework, item_id: str | None) -> dict[str, Any] | None:
+    if item_id is None:
+        return None
+    item = next(i for i in framework.items if i.id == item_id)
+    labels = framework.scale(item.scale).labels
+    return {
+        "item": item.id,
+        "competency": item.competency,
+        "text": item.text,
+        "options": [{"value": n, "label": label} for n, label in enumerate(labels, start=1)],
+    }
+
+
+def _session_out(record: QuestionSession, session: AdaptiveSession) -> dict[str, Any]:
+    framework = services.framework_at(record.framework_id)
+    done = session.done
+    return {
+        "id": record.key,
+        "mode": record.mode,
+        "expires": record.expires,
+        "next": _question(framework, session.pending),
+        "done": done,
+        "questions_left": session.questions_left(),
+        "answered": len(session.answers),
+        "estimates": [
+            {
+                "competency": e.competency,
+                "theta": e.theta,
+                "se": e.se,
+                "asked": e.asked,
+                "answered": e.answered,
+                "done": e.closed,
+            }
+            for e in session.estimates()
+        ],
+        "result": adaptive.question_session_result(record, session) if done else None,
+    }
+
+
+def _in_session(call: Callable[[], T]) -> T:
+    """A session service call, its not-found and expired answers as 404 and 410."""
+    try:
+        return call()
+    except adaptive.SessionNotFound as error:
+        raise Http404(error.message) from None
+    except adaptive.SessionExpired as error:
+        raise HttpError(410, error.message) from None
+    except (QuestionOutOfTurn, adaptive.SessionNotDone) as error:
+        raise HttpError(409, error.message) from None
+
+
+SESSION_ERRORS = (401, 403, 404, 410)
+
+
+@api.post(
+    "/sessions",
+    response=responses({201: schemas.SessionOut}, 401, 403),
+    auth=None,
+    tags=["sessions"],
+    summary="Start an adaptive questionnaire (no account needed)",
+)
+def session_create(request: HttpRequest, response: HttpResponse, data: schemas.SessionIn) -> Any:
+    """The first question comes back in `next`. Answer each with
+    POST /sessions/{id}/answers until `done`; the session expires after 24 hours."""
+    record, session = adaptive.question_session_start(
+        user=_caller(request),
+        mode=data.mode,
+        roles=[Role(r.title, r.years, r.years_ago, origin=r.origin) for r in data.roles],
+        target=data.target,
+    )
+    response["Location"] = request.build_absolute_uri(
+        reverse("api-v1:session_get", kwargs={"session_id": record.key})
+    )
+    return Status(201, _session_out(record, session))
+
+
+@api.get(
+    "/sessions/{session_id}",
+    response=responses({200: schemas.SessionOut}, *SESSION_ERRORS),
+    auth=None,
+    tags=["sessions"],
+    summary="Where a question session stands (to resume it)",
+)
+def session_get(request: HttpRequest, session_id: str) -> Any:
+    user = _caller(request)
+    record = _in_session(lambda: adaptive.question_session_get(key=session_id, user=user))
+    return _session_out(record, adaptive.adaptive_state(record))
+
+
+@api.post(
+    "/sessions/{session_id}/answers",
+    response=responses({200: schemas.SessionOut}, *SESSION_ERRORS, 409),
+    auth=None,
+    tags=["sessions"],
+    summary="Answer or skip the question asked; get the next one, or the result",
+)
+def session_answer(request: HttpRequest, session_id: str, data: schemas.SessionAnswerIn) -> Any:
+    """Only the question in `next` may be answered, once: another question, or a
+    second answer, answers 409. A skipped question never comes back. When `done` is
+    true, `result` holds the report."""
+    user = _caller(request)
+    record, session = _in_session(
+        lambda: adaptive.question_session_answer(
+            key=session_id, user=user, item=data.item, answer=data.answer
+        )
+    )
+    return _session_out(record, session)
+
+
+@api.post(
+    "/sessions/{session_id}/result",
+    response=responses({201: schemas.ResultOut}, *SESSION_ERRORS, 409),
+    tags=["sessions"],
+    summary="Save a finished session as one of your results",
+)
+def session_save(request: ApiRequest, response: HttpResponse, session_id: str) -> Any:
+    """The result is saved like POST /results would save these roles, answers and
+    target, with the session's mode and the order its questions were asked in. The
+    session is then closed. An unfinished session answers 409."""
+    assessment = _in_session(
+        lambda: adaptive.question_session_save(key=session_id, user=request.auth)
+    )
+    detail = _detail(request, assessment)
+    response["Location"] = detail["url"]
+    return Status(201, detail)
 
 
 # Results -------------------------------------------------------------------------------

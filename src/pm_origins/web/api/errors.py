@@ -25,6 +25,8 @@ CODES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    409: "conflict",
+    410: "gone",
     411: "length_required",
     413: "payload_too_large",
     422: "invalid",

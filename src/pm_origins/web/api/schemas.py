@@ -780,3 +780,118 @@ class OpinionRowOut(Schema):
 class OpinionDetailOut(OpinionOut):
     own_result_id: str | None = Field(description="Your result it is compared with (the latest).")
     comparison: list[OpinionRowOut]
+
+
+# Question sessions (adaptive) ----------------------------------------------------------
+
+MAX_POINTS = max(FRAMEWORK.scale(item.scale).points for item in FRAMEWORK.items)
+ONE_MOVE = "Send either `answer` or `skip: true`, not both and not neither."
+
+
+def _no_default(schema: dict[str, Any]) -> None:
+    schema.pop("default", None)
+
+
+ITEM_IDS = tuple(item.id for item in FRAMEWORK.items)
+
+
+def known_item(value: str) -> str:
+    if value not in ITEM_IDS:
+        raise ValueError("Unknown question id; the ids are listed by /framework/items.")
+    return value
+
+
+ItemId = Annotated[
+    str,
+    AfterValidator(known_item),
+    WithJsonSchema({"type": "string", "enum": list(ITEM_IDS)}),
+]
+
+
+class SessionIn(StrictIn):
+    """A new adaptive question session; roles and target are optional."""
+
+    mode: Literal["quick", "full", "all"] = Field(
+        description="quick: stop each competency at a standard error of 0.55 on the theta "
+        "scale; full: at 0.40; all: ask every question.",
+        examples=["quick"],
+    )
+    roles: list[RoleIn] = Field(
+        default_factory=list,
+        max_length=MAX_ROLES,
+        description=f"Past and current jobs, at most {MAX_ROLES}; they set the prior, so "
+        "a long career in one origin needs fewer questions where it says much.",
+    )
+    target: TargetId | None = Field(
+        None, description="A target PM role id for the result's growth plan."
+    )
+
+
+class SessionAnswerIn(StrictIn):
+    """What the person did with the question asked: an answer, or a skip."""
+
+    model_config = ConfigDict(
+        json_schema_extra={"oneOf": [{"required": ["answer"]}, {"required": ["skip"]}]}
+    )
+
+    item: ItemId = Field(
+        description="The id of the question asked (`next.item`).", examples=["innovation_01"]
+    )
+    # Absent means "not this move"; null is neither an answer nor a skip.
+    answer: WholeNumber = Field(  # type: ignore[assignment]
+        None,
+        ge=1,
+        le=MAX_POINTS,
+        description="1 (lowest) to the question's top point (`next.options`).",
+        json_schema_extra=_no_default,
+    )
+    skip: Literal[True] = Field(
+        None,  # type: ignore[arg-type]
+        description="true to skip the question; it is never asked again.",
+        json_schema_extra=_no_default,
+    )
+
+    @model_validator(mode="after")
+    def _one_move(self) -> SessionAnswerIn:
+        if (self.answer is None) == (self.skip is None):
+            raise ValueError(ONE_MOVE)
+        return self
+
+
+class OptionOut(Schema):
+    value: int = Field(description="What to send as `answer`.")
+    label: str
+
+
+class QuestionOut(Schema):
+    item: str = Field(description="The question's id, to send back with the answer.")
+    competency: str
+    text: str
+    options: list[OptionOut] = Field(description="The answer scale, lowest first.")
+
+
+class SessionEstimateOut(Schema):
+    competency: str
+    theta: float = Field(description="The current estimate on the theta scale (EAP).")
+    se: float = Field(description="Its standard error (posterior standard deviation).")
+    asked: int
+    answered: int
+    done: bool = Field(description="True when this competency asks no more questions.")
+
+
+class SessionOut(Schema):
+    id: str = Field(description="The session's secret id; whoever holds it can answer.")
+    mode: Literal["quick", "full", "all"]
+    expires: datetime = Field(description="After this the session answers 410.")
+    next: QuestionOut | None = Field(description="The question to answer now; null when done.")
+    done: bool
+    questions_left: int = Field(
+        description="An estimate of the questions still to come, `next` included; it "
+        "depends on the answers and may change."
+    )
+    answered: int
+    estimates: list[SessionEstimateOut]
+    result: EvaluationOut | None = Field(
+        description="When done: the result, the same JSON as POST /evaluate gives for "
+        "these roles, answers and target."
+    )

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Collection
+from datetime import timedelta
 from typing import Any, TypedDict
 
 from django.conf import settings
@@ -14,6 +15,11 @@ from pm_origins.web.accounts.models import User
 def new_token() -> str:
     """An unguessable URL token: 128 bits of randomness."""
     return secrets.token_urlsafe(16)
+
+
+def new_session_key() -> str:
+    """An unguessable API session id: 256 bits of randomness."""
+    return secrets.token_urlsafe(32)
 
 
 class FrameworkSnapshot(models.Model):
@@ -37,6 +43,8 @@ class AssessmentData(TypedDict):
     created: str
     completed_at: str | None
     step: str
+    mode: str
+    asked: list[str]
     framework_version: str
     roles: list[dict[str, Any]]
     answers: dict[str, int]
@@ -46,8 +54,16 @@ class AssessmentData(TypedDict):
     actions_done: list[str]
 
 
+class Mode(models.TextChoices):
+    QUICK = "quick", "Quick (adaptive)"
+    FULL = "full", "Full (adaptive, more precise)"
+    ALL = "all", "Every question"
+
+
 class Assessment(models.Model):
     """One run of "find your origin": inputs, progress, and the stored result."""
+
+    Mode = Mode
 
     class Step(models.TextChoices):
         ROLES = "roles", "Roles"
@@ -70,6 +86,13 @@ class Assessment(models.Model):
     answers = models.JSONField(default=dict, blank=True)
     target = models.CharField(max_length=64, blank=True)
     step = models.CharField(max_length=16, choices=Step.choices, default=Step.ROLES)
+    # How the questions are asked: "quick" and "full" choose them one by one
+    # (engine.adaptive), "all" pages through every question. `asked` is the order
+    # the adaptive questions were answered or skipped in, and `prior` the theta-scale
+    # prior they were chosen with, so the session replays exactly.
+    mode = models.CharField(max_length=8, choices=Mode.choices, default=Mode.QUICK)
+    asked = models.JSONField(default=list, blank=True)
+    prior = models.JSONField(null=True, blank=True)
     result = models.JSONField(null=True, blank=True)
     share_token = models.CharField(max_length=32, unique=True, null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
@@ -118,6 +141,8 @@ class Assessment(models.Model):
             "created": self.created.isoformat(),
             "completed_at": self.completed_at.isoformat() if self.completed_at else None,
             "step": self.step,
+            "mode": self.mode,
+            "asked": list(self.asked),
             "framework_version": self.framework_id,
             "roles": list(self.roles),
             "answers": dict(self.answers),
@@ -156,3 +181,39 @@ class ActionProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.action_id} done"
+
+
+class QuestionSession(models.Model):
+    """An adaptive questionnaire run over the API: the secret id is the key to it.
+
+    Made with credentials, it belongs to that user alone; made without, to whoever
+    holds the id. It expires `QuestionSession.LIFETIME` after it was started.
+    """
+
+    LIFETIME = timedelta(hours=24)
+    KEPT_EXPIRED = timedelta(days=7)  # an expired id answers "expired", not "no such id"
+
+    key = models.CharField(max_length=64, unique=True, default=new_session_key, editable=False)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="question_sessions",
+    )
+    framework = models.ForeignKey(
+        FrameworkSnapshot, on_delete=models.PROTECT, related_name="question_sessions"
+    )
+    mode = models.CharField(max_length=8, choices=Mode.choices, default=Mode.QUICK)
+    roles = models.JSONField(default=list, blank=True)
+    target = models.CharField(max_length=64, blank=True)
+    # engine.adaptive state: prior, asked order (the open question last), answers, skips.
+    state = models.JSONField(default=dict)
+    created = models.DateTimeField(auto_now_add=True)
+    expires = models.DateTimeField(db_index=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+    def __str__(self) -> str:
+        return f"Question session {self.pk} ({self.mode})"

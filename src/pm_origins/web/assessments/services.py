@@ -66,10 +66,15 @@ def _framework_by_version(version: str) -> Framework:
 
 def framework_of(assessment: Assessment) -> Framework:
     """The framework this assessment was started with."""
+    return framework_at(assessment.framework_id)
+
+
+def framework_at(version: str) -> Framework:
+    """The framework with this version: the current one, or a stored snapshot."""
     current = current_framework()
-    if assessment.framework_id == current.version:
+    if version == current.version:
         return current
-    return _framework_by_version(assessment.framework_id)
+    return _framework_by_version(version)
 
 
 def snapshot_current() -> FrameworkSnapshot:
@@ -110,9 +115,13 @@ def assessment_start(
     return assessment
 
 
-def _check_open(assessment: Assessment) -> None:
+def check_open(assessment: Assessment) -> None:
+    """Raise AssessmentError for a finished assessment, which can no longer change."""
     if assessment.step == Assessment.Step.COMPLETE:
         raise AssessmentError(ALREADY_COMPLETE)
+
+
+_check_open = check_open
 
 
 def title_reader(framework: Framework) -> TitleMatcher:

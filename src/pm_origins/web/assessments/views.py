@@ -15,7 +15,7 @@ from pm_origins.engine import EngineInputError, UnmatchedTitlesError, questionna
 from pm_origins.framework import Framework, UnknownId
 from pm_origins.reports import ResultFormatError, render_markdown
 from pm_origins.web.accounts.http import AuthenticatedRequest
-from pm_origins.web.assessments import services
+from pm_origins.web.assessments import adaptive, services
 from pm_origins.web.assessments.forms import (
     BaseRoleFormSet,
     QuestionPageForm,
@@ -37,6 +37,8 @@ from pm_origins.web.core.decorators import private
 from pm_origins.web.core.framework import current_framework
 
 PAGE_SIZE = 8
+# Buttons on the question pages that change how the rest is asked.
+MODE_SWITCHES = {"every": Assessment.Mode.ALL, "adaptive": Assessment.Mode.QUICK}
 
 
 def _assessment(request: HttpRequest, token: str, *, light: bool = False) -> Assessment:
@@ -163,6 +165,8 @@ def _problem(exc: Exception) -> dict[str, Any]:
 
 @draft_step
 def questions(request: HttpRequest, assessment: Assessment, page: int) -> HttpResponse:
+    if assessment.mode in adaptive.ADAPTIVE_MODES:
+        return _adaptive_question(request, assessment, page)
     pages = _pages(assessment)
     if not 1 <= page <= len(pages):
         raise Http404("No such page")
@@ -199,10 +203,97 @@ def questions(request: HttpRequest, assessment: Assessment, page: int) -> HttpRe
     )
 
 
+def _adaptive_question(request: HttpRequest, assessment: Assessment, number: int) -> HttpResponse:
+    """Question `number` in the order asked: an earlier one (to change its answer), or
+    the next one the engine chooses. A blank answer skips the question for good."""
+    session = adaptive.session_of(assessment)
+    given = len(session.asked)
+    if not 1 <= number <= given + 1:
+        raise Http404("No such question")
+    item_id = session.asked[number - 1] if number <= given else session.next_item()
+    if item_id is None:
+        return redirect("assessments:target", token=assessment.token)
+    framework = services.framework_of(assessment)
+    item = next(i for i in framework.items if i.id == item_id)
+    if request.method == "POST":
+        form = QuestionPageForm(request.POST, framework=framework, items=(item,))
+        if form.is_valid():
+            answer = form.answers()[0].get(item_id)
+            return _after_question(request, assessment, number, item_id, answer, number <= given)
+    else:
+        form = QuestionPageForm(
+            framework=framework, items=(item,), initial={item_id: session.answers.get(item_id)}
+        )
+    left = session.questions_after(item_id)
+    return render(
+        request,
+        "assessments/question.html",
+        {
+            "assessment": assessment,
+            "form": form,
+            "field": form[item_id],
+            "competency": framework.competency(item.competency).name,
+            "number": number,
+            "left": left,
+            "total": number + left,
+            "answered": len(session.answers),
+            "quick": assessment.mode == Assessment.Mode.QUICK,
+            "steps": _steps(assessment, "questions"),
+        },
+    )
+
+
+def _after_question(
+    request: HttpRequest,
+    assessment: Assessment,
+    number: int,
+    item_id: str,
+    answer: int | None,
+    revise: bool,
+) -> HttpResponse:
+    move = request.POST.get("move", "next")
+    if move == "next" or answer is not None:  # a blank is a skip only on "Next"
+        session = adaptive.assessment_answer(
+            assessment=assessment, item=item_id, answer=answer, revise=revise
+        )
+    else:
+        session = adaptive.session_of(assessment)
+    token = assessment.token
+    if move in MODE_SWITCHES:
+        return _switch_mode(assessment, MODE_SWITCHES[move])
+    if move == "back":
+        if number == 1:
+            return redirect("assessments:roles", token=token)
+        return redirect("assessments:questions", token=token, page=number - 1)
+    if move == "save":
+        carry_on = len(session.asked) + 1  # the next question, after those given
+        link = request.build_absolute_uri(reverse("assessments:questions", args=[token, carry_on]))
+        messages.success(request, f"Saved. Come back to this link to carry on: {link}")
+        return redirect("assessments:questions", token=token, page=carry_on)
+    if move == "finish" or session.done:
+        return redirect("assessments:target", token=token)
+    return redirect("assessments:questions", token=token, page=number + 1)
+
+
+def _switch_mode(assessment: Assessment, mode: str) -> HttpResponse:
+    """Ask the rest another way (the page's answers are already saved)."""
+    adaptive.assessment_set_mode(assessment=assessment, mode=mode)
+    return redirect("assessments:questions", token=assessment.token, page=1)
+
+
+def _last_question_page(assessment: Assessment) -> int:
+    """The page "back" from the target step goes to: the last page, or the last question."""
+    if assessment.mode in adaptive.ADAPTIVE_MODES:
+        return max(1, len(adaptive.session_of(assessment).asked))
+    return len(_pages(assessment))
+
+
 def _after_page(
     request: HttpRequest, assessment: Assessment, page: int, page_count: int
 ) -> HttpResponse:
     move = request.POST.get("move", "next")
+    if move in MODE_SWITCHES:
+        return _switch_mode(assessment, MODE_SWITCHES[move])
     if move == "back":
         if page == 1:
             return redirect("assessments:roles", token=assessment.token)
@@ -244,7 +335,7 @@ def target(request: HttpRequest, assessment: Assessment) -> HttpResponse:
             "form": form,
             "problem": problem,
             "target_roles": framework.roles,
-            "pages": len(_pages(assessment)),
+            "pages": _last_question_page(assessment),
             "steps": _steps(assessment, "target"),
         },
     )
