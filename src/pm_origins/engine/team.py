@@ -236,8 +236,8 @@ def optimal_pairs(benefit: FloatArray) -> list[tuple[int, int]]:
     So the pairs kept are the optimum, and "no pair" is what a person gets when
     no pair with them has a benefit.
 
-    SciPy's LAPJVsp (`min_weight_full_bipartite_matching`) solves it, on costs
-    `top + 1 - benefit` (all positive, so every edge stays in the sparse matrix);
+    SciPy's LAPJVsp (`min_weight_full_bipartite_matching`) solves it, on whole-number
+    costs (see `_assignment`);
     on 1,000 people it is several times faster than `linear_sum_assignment` with
     the same optimum (benchmarks/bench_team.py compares the two).
     """
@@ -249,14 +249,27 @@ def optimal_pairs(benefit: FloatArray) -> list[tuple[int, int]]:
     return [(int(i), int(j)) for i, j in zip(rows, columns, strict=True) if clean[i, j] > 0]
 
 
+# Costs go to the solver as whole numbers below 2**40: exact in float64 even when
+# summed over thousands of people, so the solver runs in exact arithmetic (on raw
+# floats, LAPJVsp can cycle forever on near-equal costs: scipy issue 17269).
+COST_STEPS = 2.0**40
+
+
 def _assignment(benefit: FloatArray) -> tuple[IndexArray, IndexArray]:
-    """A permutation of the largest total benefit (rows, columns)."""
+    """A permutation of the largest total benefit (rows, columns), benefits >= 0.
+
+    The costs are `top - benefit` in whole steps of top / 2**40 (plus one, so no
+    edge is dropped from the sparse matrix); rounding moves the total by at most
+    n steps, a 2**-40 share of the best single pair per person.
+    """
     # Imported here: SciPy takes a while to load, and only pairing needs it.
     from scipy.sparse import csr_array
     from scipy.sparse.csgraph import min_weight_full_bipartite_matching
 
-    cost = csr_array(benefit.max() + 1.0 - benefit)
-    rows, columns = min_weight_full_bipartite_matching(cost)
+    top = float(benefit.max())
+    share = benefit / top if top > 0 else np.zeros_like(benefit)
+    cost = np.rint((1.0 - share) * COST_STEPS) + 1.0
+    rows, columns = min_weight_full_bipartite_matching(csr_array(cost))
     return np.asarray(rows, dtype=np.intp), np.asarray(columns, dtype=np.intp)
 
 
