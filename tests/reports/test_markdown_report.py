@@ -124,9 +124,16 @@ def test_why_quotes_the_strongest_answers_by_their_item_text(
     assert "*As a regular part of my work*" in answers  # the answer label, not the number
 
 
-def test_the_growth_plan_ranks_gaps_and_lays_out_three_phases(
-    evaluation: Evaluation, framework: Framework, report: str
-) -> None:
+def test_the_growth_plan_ranks_gaps_and_lays_out_three_phases(framework: Framework) -> None:
+    # Every question answered, weak on innovation and relationships: gaps well outside
+    # their bands, so the plan has actions (a few answers leave every gap "close enough").
+    weak = {"innovation", "relationships"}
+    answers = {
+        i.id: (4 if i.reverse else 2) if i.competency in weak else (2 if i.reverse else 4)
+        for i in framework.items
+    }
+    evaluation = evaluate(framework, [Role("QA Engineer", 5)], answers, target="technical")
+    report = render_markdown(saved_result(evaluation, framework), framework)
     plan = evaluation.plan
     assert plan is not None and plan.actions
     text = section(report, f"## Growth plan: {plan.role.name}")

@@ -48,6 +48,9 @@ def test_flags_provisional_items_and_typical_strengths_are_said_when_saved(
     assert PROVISIONAL_TEXT in report
     assert "## Typical strengths of your background" in report
     # Without them (a result saved before they were kept), none of it is claimed.
-    plain = render_markdown(result, framework)
+    before = dataclasses.replace(
+        result, quality_flags=(), item_parameters=None, typical_superpowers=(), typical_gaps=()
+    )
+    plain = render_markdown(before, framework)
     assert QUALITY_WIDENED_TEXT not in plain and PROVISIONAL_TEXT not in plain
     assert "## Typical strengths of your background" not in plain
