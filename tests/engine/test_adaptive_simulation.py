@@ -62,9 +62,11 @@ def test_the_90_percent_band_holds_the_truth_about_90_percent_of_the_time(
     assert 0.87 <= runs[mode].coverage(truth) <= 0.93
 
 
-def test_on_the_bundled_parameters_quick_asks_fewer_and_stays_honest(bundled_runs: tuple) -> None:
+def test_on_the_bundled_parameters_quick_asks_at_most_half_and_stays_honest(
+    bundled_runs: tuple,
+) -> None:
     truth, runs = bundled_runs
-    assert runs["quick"].items.mean() < runs["all"].items.mean()
+    assert runs["quick"].items.mean() <= 0.5 * ITEMS
     assert runs["quick"].rmse(truth) <= 1.3 * runs["all"].rmse(truth)
     for mode in ("quick", "all"):
         assert 0.87 <= runs[mode].coverage(truth) <= 0.93

@@ -110,7 +110,7 @@ def test_a_history_prior_is_combined_with_the_answers(framework: Framework) -> N
     alone = score_answers(framework, answers)["ux"]
     with_prior = score_answers(framework, answers, prior)["ux"]
     assert alone.score < with_prior.score < 80
-    assert with_prior.high - with_prior.low < alone.high - alone.low
+    assert with_prior.theta_sd < alone.theta_sd  # (bands in points are clipped at 0 and 100)
     assert with_prior.basis == (BASIS_CAREER, BASIS_ANSWERS) and with_prior.measured
     untouched = score_answers(framework, {}, prior)["analytics"]
     assert untouched.score == pytest.approx(80.0, abs=0.1)

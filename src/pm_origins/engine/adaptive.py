@@ -344,14 +344,17 @@ class AdaptiveSession:
         if item in self._skipped_set:
             self.skipped.remove(item)
             self._skipped_set.discard(item)
-        if item in self.answers:
-            self.answers[item] = raw
-            self._rebuild(c)
-            return
-        self._answered_count[c] += 1
+        if item not in self.answers:
+            self._answered_count[c] += 1
+        in_order = item not in self.answers and item == self.asked[-1]
         self.answers[item] = raw
-        self._log_posterior[c] += self._column(position, raw)
-        self._estimate(c)
+        if in_order:
+            self._log_posterior[c] += self._column(position, raw)
+            self._estimate(c)
+        else:
+            # A changed or late answer: sum again in the order asked, so the floats
+            # are those of a session given the same answers in that order.
+            self._rebuild(c)
 
     def skip(self, item_id: object, *, revise: bool = False) -> None:
         """Skip the pending question (with `revise`, an earlier one); it is never asked again."""
@@ -363,8 +366,9 @@ class AdaptiveSession:
             self._answered_count[c] -= 1
             self._rebuild(c)
         if item not in self._skipped_set:
-            self.skipped.append(item)
             self._skipped_set.add(item)
+            # Kept in the order asked, as `from_dict` rebuilds it.
+            self.skipped = [i for i in self.asked if i in self._skipped_set]
 
     # Serialisation ----------------------------------------------------------------------
 
