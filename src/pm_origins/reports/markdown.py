@@ -58,8 +58,9 @@ QUALITY_WIDENED_TEXT = (
     "Answering again, carefully, will narrow them."
 )
 TYPICAL_STRENGTHS_TEXT = (
-    "People from your background are often strong here. Your answers have not measured it "
-    "in you; answer the questions about it to check."
+    "People from your background are often strong here, but your answers have not shown it "
+    "as a superpower of yours: they did not measure it, or put it below the superpower mark. "
+    "Answer the questions about it to check."
 )
 OLD_PRIORITY_INTRO = (
     "Gaps against the role, largest first (gap times how much the role leans on the competency)."
