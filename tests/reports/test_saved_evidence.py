@@ -58,3 +58,21 @@ def test_the_markdown_quotes_kept_text_and_says_when_text_was_not_kept(
     assert "(text not kept) (QA Engineer): 0.60" in markdown
     assert "Looker" not in markdown  # rejected
     assert "1 bullet showed no competency; you rejected 1." in markdown
+
+
+def test_only_results_saved_before_bullets_counted_say_their_scores_left_them_out(
+    framework: Framework,
+) -> None:
+    from pm_origins.reports import EVIDENCE_NOT_SCORED
+
+    data = saved(framework, set())
+    current = read_result(data, framework.competency_ids)
+    assert current.evidence_scored
+    assert EVIDENCE_NOT_SCORED not in render_markdown(current, framework)
+    # The same bullets in a format-1 result: its scores were made without them.
+    old = {k: v for k, v in data.items() if k != "format"}
+    for entry in old["profile"].values():
+        entry.pop("measured"), entry.pop("basis")
+    before = read_result(old, framework.competency_ids)
+    assert before.format == 1 and not before.evidence_scored
+    assert EVIDENCE_NOT_SCORED in render_markdown(before, framework)
