@@ -54,3 +54,17 @@ def test_flags_provisional_items_and_typical_strengths_are_said_when_saved(
     plain = render_markdown(before, framework)
     assert QUALITY_WIDENED_TEXT not in plain and PROVISIONAL_TEXT not in plain
     assert "## Typical strengths of your background" not in plain
+
+
+def test_each_score_says_how_precise_it_is_in_points(framework: Framework) -> None:
+    from pm_origins.reports import radar_table_html, whole
+
+    answers = {i.id: 4 for i in framework.items[::3]}
+    result = saved_result(evaluate(framework, [Role("QA Engineer", 6)], answers), framework)
+    report = render_markdown(result, framework)
+    table = radar_table_html(framework, result.profile)
+    for score in result.profile:
+        half = whole((score.high - score.low) / 2)
+        assert score.precision == half
+        assert f"{score.low_shown}–{score.high_shown} (±{half})" in report
+        assert f"{score.low_shown}–{score.high_shown} (about ±{half} points)" in table

@@ -57,6 +57,11 @@ QUALITY_WIDENED_TEXT = (
     "So each answer counts for half as much as usual and the likely ranges are wider. "
     "Answering again, carefully, will narrow them."
 )
+PRECISION_TEXT = (
+    'Under the model, your true score lies in the likely range with a 90% chance; "±N" '
+    "is half its width, so a "
+    "score of 60 ±8 could well be anywhere from 52 to 68."
+)
 TYPICAL_STRENGTHS_TEXT = (
     "People from your background are often strong here, but your answers have not shown it "
     "as a superpower of yours: they did not measure it, or put it below the superpower mark. "
@@ -213,7 +218,8 @@ def _scores_section(result: SavedResult, framework: Framework) -> list[str]:
             [
                 _name(framework, score.competency),
                 str(score.shown),
-                f"{score.low_shown}–{score.high_shown}",
+                f"{score.low_shown}–{score.high_shown}"
+                + (f" (±{score.precision})" if result.format >= 2 else ""),
                 level,
                 descriptor,
                 ", ".join(notes),
@@ -226,6 +232,7 @@ def _scores_section(result: SavedResult, framework: Framework) -> list[str]:
         "Each 20 points is one level, from 0 (no exposure yet) to 4 (leads and teaches "
         "others).",
         "",
+        *([PRECISION_TEXT, ""] if result.format >= 2 else []),
         *_table(
             [
                 "Competency",

@@ -421,7 +421,7 @@ def radar_table_html(
     ]
     for index, score in enumerate(_ordered(framework, profile)):
         competency = framework.competency(score.competency)
-        band = f"{_whole(score.low)}–{_whole(score.high)}"
+        band = f"{_whole(score.low)}–{_whole(score.high)} (about ±{score.precision} points)"
         if score.uncertain:
             band += " (uncertain)"
         if score.level is None:
