@@ -66,7 +66,8 @@ def test_the_scores_table_has_a_row_for_every_competency_with_band_and_level(
         cells = [c.strip() for c in UNESCAPED_PIPE.split(row)[1:-1]]
         # The report shows the saved numbers (one decimal), rounded to wholes.
         assert cells[1] == str(whole(round(score.score, 1)))
-        assert cells[2] == f"{whole(round(score.low, 1))}–{whole(round(score.high, 1))}"
+        low, high = round(score.low, 1), round(score.high, 1)
+        assert cells[2] == f"{whole(low)}–{whole(high)} (±{whole((high - low) / 2)})"
         assert cells[3] == (str(int(score.score // 20)) if score.measured else "typical")
         if not score.measured:
             assert cells[4] == ""  # no level text for a score that measured nothing

@@ -20,11 +20,10 @@ Formats:
        ``quality`` ({"flags", "person_fit"}) and ``item_parameters``, and
        résumé bullets count in the scores.
 
-Additions read for any format when present, and absent from older results
-(they then read exactly as before): ``origin_basis``, ``clarity``,
-``career_weight`` and ``answers_resemble`` (the career leads, answers refine);
-in the plan ``sorted_by`` and ``hours_per_phase``, per gap ``high``, ``status``,
-``advice`` and ``actions``, per action ``tailored`` and ``uses``.
+       It also adds ``origin_basis``, ``clarity``, ``career_weight`` and
+       ``answers_resemble`` (the career leads, answers refine); in the plan
+       ``sorted_by`` and ``hours_per_phase``, per gap ``high``, ``status``,
+       ``advice`` and ``actions``, per action ``tailored`` and ``uses``.
 """
 
 from __future__ import annotations
@@ -700,7 +699,7 @@ def _profile_v2(
 
 
 def _read_v2(data: Mapping[str, Any], competency_ids: Sequence[str]) -> SavedResult:
-    base = _read_v1(data, competency_ids)
+    base = _with_plan_and_origin(data, _read_v1(data, competency_ids))
     quality = _mapping(data.get("quality") or {}, "the response checks")
     fit = quality.get("person_fit")
     parameters = data.get("item_parameters")
@@ -774,8 +773,8 @@ def _plan_additions(value: object, plan: Plan | None) -> Plan | None:
     )
 
 
-def _with_additions(stored: Mapping[str, Any], result: SavedResult) -> SavedResult:
-    """Keys added to the contract since its format was set, read when present."""
+def _with_plan_and_origin(stored: Mapping[str, Any], result: SavedResult) -> SavedResult:
+    """Format 2's origin (career leads, answers refine) and plan (by priority) keys."""
     weight = stored.get("career_weight")
     return dataclasses.replace(
         result,
@@ -815,4 +814,4 @@ def read_result(data: object, competency_ids: Sequence[str]) -> SavedResult:
             lacks a competency's score (never filled in with a made-up value).
     """
     stored = _mapping(data, "the result")
-    return _with_additions(stored, READERS[result_format(stored)](stored, competency_ids))
+    return READERS[result_format(stored)](stored, competency_ids)
