@@ -430,24 +430,47 @@ def assess(
     output_format: Annotated[
         ReportFormat, typer.Option("--format", help="Report format.")
     ] = ReportFormat.md,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Write the report to this file instead of the screen.", show_default=False
+        ),
+    ] = None,
 ) -> None:
-    """Take the assessment in the terminal: roles, questions, target role, then your report."""
+    """Take the assessment in the terminal: roles, questions, target role, then your report.
+
+    The questions and progress go to stderr, so only the report reaches stdout:
+    `pm-origins assess --format json > result.json` gives a valid JSON file.
+    """
     from pm_origins.cli.interactive import run_assessment
 
     framework = _framework(ctx, framework_path)
-    console = _console()
+    if out is not None and not out.resolve().parent.is_dir():
+        # Said before the questions, not after twenty minutes of answers.
+        fail(f"Cannot write {out}: the folder {out.resolve().parent} does not exist.")
+    console = _console(stderr=True)
     try:
         evaluation = run_assessment(framework, console)
     except (KeyboardInterrupt, EOFError):
         console.print("\nStopped. Nothing was saved.")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     text = _render(evaluation, framework, output_format)
-    if output_format is ReportFormat.md and sys.stdout.isatty():
+    if out is not None:
+        _write_report(out, text)
+    elif output_format is ReportFormat.md and sys.stdout.isatty():
         from rich.markdown import Markdown
 
-        console.print(Markdown(text))
+        _console().print(Markdown(text))
     else:
         typer.echo(text, nl=False)
+
+
+def _write_report(out: Path, text: str) -> None:
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"Cannot write {out}: {exc.strerror or exc}.")
+    _console(stderr=True).print(f"Report written to {out}.")
 
 
 @app.command()
