@@ -1,6 +1,9 @@
 """Earlier versions seeded an invented contact block and placeholder social links.
 Remove them where an editor left them exactly as seeded; anything changed stays."""
 
+from typing import Any
+
+from django.apps.registry import Apps
 from django.db import migrations
 
 PLACEHOLDERS = {
@@ -14,7 +17,7 @@ PLACEHOLDER_LINKS = [
 ]
 
 
-def forwards(apps, schema_editor):
+def forwards(apps: Apps, schema_editor: Any) -> None:
     SiteSettings = apps.get_model("series", "SiteSettings")
     FollowLink = apps.get_model("series", "FollowLink")
     for settings in SiteSettings.objects.all():
