@@ -141,8 +141,9 @@ def comment_submit(
     Bots (honeypot filled, bad/foreign/replayed token, posted too fast) and
     duplicates are discarded without a trace; a person posting too fast from a
     real browser (``browser``) gets ``SentTooSoon`` instead, and may send again.
-    Comments with many links are kept as spam for a moderator to review. A signed-in user who already has an
-    approved comment is published at once; everyone else waits for approval.
+    Comments with many links are kept as spam for a moderator to review. A
+    signed-in user who already has an approved comment is published at once;
+    everyone else waits for approval.
     """
     if not article.comments_open or not article.is_published:
         raise SeriesError(COMMENTS_CLOSED)
