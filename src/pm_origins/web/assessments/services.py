@@ -290,6 +290,12 @@ def share_revoke(*, assessment: Assessment) -> None:
     assessment.save(update_fields=["share_token", "updated"])
 
 
+def share_set_answers(*, assessment: Assessment, show: bool) -> None:
+    """Whether the read-only share page shows the individual answers (default: not)."""
+    assessment.show_answers = show
+    assessment.save(update_fields=["show_answers", "updated"])
+
+
 def action_set_done(*, assessment: Assessment, action_id: str, done: bool) -> None:
     """Tick an action of the plan off, or untick it."""
     plan = result_of(assessment).plan
