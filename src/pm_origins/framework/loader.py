@@ -54,7 +54,9 @@ SECTIONS: dict[str, type[BaseModel]] = {
     "roles": TargetRole,
 }
 SETTINGS = ("thresholds", "titles")  # mappings whose keys a later file replaces one by one
-TOP_LEVEL_KEYS = (*SECTIONS, *SETTINGS)
+# A name for people; a later file's replaces it. Not part of the content hash.
+RELEASE = "release"
+TOP_LEVEL_KEYS = (*SECTIONS, *SETTINGS, RELEASE)
 
 Path_ = tuple[str | int, ...]
 
@@ -165,6 +167,7 @@ class _Assembly:
         default_factory=lambda: {name: {} for name in SETTINGS}
     )
     settings_at: dict[str, tuple[_Source, Path_]] = field(default_factory=dict)
+    release: str | None = None
     problems: list[Problem] = field(default_factory=list)
 
     def problem(self, source: _Source, path: Path_, message: str) -> None:
@@ -180,7 +183,12 @@ class _Assembly:
             )
             return
         for key, value in data.items():
-            if key in SETTINGS:
+            if key == RELEASE:
+                if not isinstance(value, (str, int, float)) or not str(value).strip():
+                    self.problem(source, (key,), 'must be a short name such as "2026.1"')
+                    continue
+                self.release = str(value).strip()[:40]
+            elif key in SETTINGS:
                 if not isinstance(value, Mapping):
                     self.problem(source, (key,), "must be a mapping")
                     continue
@@ -452,6 +460,7 @@ def _finish(assembly: _Assembly) -> Framework:
     content["titles"] = titles.model_dump(mode="json")
     return Framework(
         version=_content_version(content),
+        release=assembly.release,
         thresholds=thresholds,
         titles=titles,
         **{name: tuple(records) for name, records in built.items()},

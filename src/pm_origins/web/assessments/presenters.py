@@ -13,11 +13,30 @@ from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
 
-from pm_origins.framework import Competency, Framework
-from pm_origins.reports import SavedResult, answer_label, item_text, radar_figure_html, trend_svg
+from pm_origins.framework import Competency, Framework, UnknownId
+from pm_origins.reports import (
+    SavedResult,
+    answer_label,
+    item_text,
+    radar_figure_html,
+    trend_svg,
+    whole,
+)
 from pm_origins.web.assessments.models import Assessment
 
 PHASE_NAMES = {30: "First 30 days", 60: "Days 31 to 60", 90: "Days 61 to 90"}
+# The basis of a result in the words a share-link holder reads.
+SHARED_BASIS = {
+    "both": "Based on their career history and their answers.",
+    "history": "Based on their career history only.",
+    "answers": "Based on their answers only.",
+    "none": "There was no career history and there were no answers, so every score is the "
+    "population average, with a wide range.",
+}
+REVERSE_NOTE = (
+    "Reverse-scored: this question describes a habit that holds the competency back, "
+    "so answering it more often lowers the score."
+)
 
 
 def paragraphs(text: str) -> list[str]:
@@ -75,13 +94,27 @@ def result_context(
                     "answer": answer,
                     "text": item_text(framework, answer.item),
                     "label": answer_label(framework, answer.item, answer.answer),
+                    "reverse": _is_reverse(framework, answer.item),
                 }
                 for answer in reason.answers
             ],
         }
         for reason in result.reasons
     ]
+    # The owner reads "your"; anyone with the share link reads "their".
+    words = {"your": "your", "Your": "Your", "you": "you"}
+    if not owner_view:
+        words = {"your": "their", "Your": "Their", "you": "they"}
+    show_answers = owner_view or assessment.show_answers
+    summary = result_summary(result, framework)
     return {
+        **words,
+        "framework_label": framework.label,
+        "basis_text": result.basis_text if owner_view else SHARED_BASIS.get(result.basis, ""),
+        "show_answers": show_answers,
+        "summary": summary,
+        "contents": _contents(result, show_answers=show_answers, owner_view=owner_view),
+        "reverse_note": REVERSE_NOTE,
         "assessment": assessment,
         "result": result,
         "owner_view": owner_view,
@@ -90,7 +123,11 @@ def result_context(
         "top_origin": top,
         "story": paragraphs(top.story) if top else [],
         "radar": mark_safe(
-            radar_figure_html(framework, result.profile, title="Your competency profile")
+            radar_figure_html(
+                framework,
+                result.profile,
+                title=f"{words['Your']} competency profile",
+            )
         ),
         "superpowers": [_competency(framework, c) for c in result.superpowers],
         "gaps": [
@@ -106,6 +143,97 @@ def result_context(
         "done_count": len(done),
         "action_count": len(result.plan.action_ids) if result.plan else 0,
     }
+
+
+def _is_reverse(framework: Framework, item_id: str) -> bool:
+    try:
+        return framework.item(item_id).reverse
+    except UnknownId:
+        return False
+
+
+def _certainty(result: SavedResult, framework: Framework) -> str:
+    """How sure the result is, in one sentence, from the saved bands."""
+    if not result.profile:
+        return ""
+    widths = [(s.high - s.low) / 2 for s in result.profile]
+    average = whole(sum(widths) / len(widths))
+    answered = sum(s.answered for s in result.profile)
+    uncertain = [_competency(framework, c).name for c in result.uncertain if result.has(c)]
+    basis = f"{answered} answer{'s' if answered != 1 else ''}"
+    if result.roles:
+        basis += f" and {len(result.roles)} role{'s' if len(result.roles) != 1 else ''}"
+    if not uncertain:
+        return (
+            f"Fairly sure: each score's 90% band is about ±{average} points on average, "
+            f"from {basis}."
+        )
+    return (
+        f"Less sure about {_and_list(uncertain)}: their bands are wide. On average a "
+        f"score's 90% band is ±{average} points, from {basis}; more answers narrow it."
+    )
+
+
+def _and_list(names: Sequence[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def result_summary(result: SavedResult, framework: Framework) -> dict[str, Any]:
+    """The few lines at the top of a result: origin, top superpower, top gap, first
+    action and how sure it is, all read from the saved result."""
+
+    def scored(ids: Sequence[str], *, highest: bool) -> Any:
+        present = [c for c in ids if result.has(c)]
+        if not present:
+            return None
+        key = max if highest else min
+        chosen = key(present, key=lambda c: result.score(c).score)
+        return {"competency": _competency(framework, chosen), "score": result.score(chosen)}
+
+    top_gap = None
+    if result.plan is not None and result.plan.gaps and not result.plan.ready:
+        first = result.plan.gaps[0]  # saved largest priority first
+        top_gap = {
+            "competency": _competency(framework, first.competency),
+            "score": result.score(first.competency) if result.has(first.competency) else None,
+            "against": result.plan.target_name,
+        }
+    elif result.gaps:
+        top_gap = scored(result.gaps, highest=False)
+    first_action = None
+    if result.plan is not None:
+        for phase in result.plan.phases:
+            if phase.actions:
+                first_action = phase.actions[0]
+                break
+    return {
+        "superpower": scored(result.superpowers, highest=True),
+        "gap": top_gap,
+        "action": first_action,
+        "certainty": _certainty(result, framework),
+    }
+
+
+def _contents(
+    result: SavedResult, *, show_answers: bool, owner_view: bool
+) -> list[tuple[str, str]]:
+    """The result page's sections, as (anchor, title), for its short contents list."""
+    entries = []
+    if result.top is not None:
+        entries.append(("story", "Origin story"))
+    entries += [
+        ("profile", "The six competencies"),
+        ("superpowers", "Superpowers"),
+        ("gaps", "Gaps and what to do"),
+        ("why", "Why: what drove each score"),
+    ]
+    if show_answers and result.evidence:
+        entries.append(("resume", "From the résumé"))
+    if result.plan is not None:
+        entries.append(("plan", f"Plan for the {result.plan.target_name} role"))
+    if owner_view:
+        entries.append(("keep", "Keep, share or delete"))
+    return entries
 
 
 @dataclass(frozen=True)
