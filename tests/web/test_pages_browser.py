@@ -55,7 +55,8 @@ def site(live_server: Any) -> Site:
     initial_data.load()
     article = Article.objects.published().order_by("position").first()
     draft = services.assessment_start(user=None)
-    guest_result = finished()
+    answers = {"innovation_01": 4, "innovation_10": 2, "ux_01": 3, "execution_01": 5}
+    guest_result = finished(answers=answers)
     share_token = services.share_create(assessment=guest_result)
     owner = make_user(OWNER)
     earlier, later = finished(owner, title="UX Designer"), finished(owner, target="growth_data")
@@ -65,7 +66,9 @@ def site(live_server: Any) -> Site:
         Visit("roles", f"/find/{draft.token}/roles/"),
         Visit("questions", f"/find/{draft.token}/questions/1/"),
         Visit("target", f"/find/{draft.token}/target/"),
+        Visit("saved", f"/find/{draft.token}/saved/"),
         Visit("result", f"/results/{guest_result.token}/"),
+        Visit("delete-confirmation", f"/results/{guest_result.token}/delete/"),
         Visit("shared-result", f"/shared/{share_token}/"),
         Visit("origins", "/origins/"),
         *[Visit(f"origin-{o.id}", f"/origins/{o.id}/") for o in framework.origins],
@@ -79,12 +82,16 @@ def site(live_server: Any) -> Site:
             required=False,
         ),
         Visit("feedback", "/series/feedback/", required=False),
+        Visit("topics", "/series/topics/", required=False),
+        Visit("search", "/series/search/?q=sales", required=False),
     ]
     signed_in = [
         Visit("my-results", "/me/results/"),
         Visit("compare", f"/me/compare/?a={earlier.token}&b={later.token}"),
         Visit("own-result", f"/results/{later.token}/"),
         Visit("account", "/account/", required=False),
+        Visit("teams", "/teams/", required=False),
+        Visit("second-opinions", "/me/second-opinions/", required=False),
     ]
     return Site(anonymous=anonymous, signed_in=signed_in)
 

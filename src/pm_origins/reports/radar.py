@@ -270,7 +270,7 @@ def radar_svg(
         x, y = geometry.point(0, level)
         out.append(
             f'<text class="radar-tick" x="{_num(x + 3)}" y="{_num(y + font * 0.9)}" '
-            f'font-size="{_num(font * 0.75)}" fill="{MUTED}">{level}</text>'
+            f'font-size="{_num(font)}" fill="{MUTED}">{level}</text>'
         )
     out.append("</g>")
     out.append('<g class="radar-dots">')
