@@ -190,6 +190,7 @@ def radar_svg(
     compare_label: str = "Earlier result",
     size: int = 360,
     id_prefix: str = "radar",
+    profile_label: str = "Score",
 ) -> str:
     """A standalone, accessible SVG radar chart of a profile.
 
@@ -199,6 +200,7 @@ def radar_svg(
         title: the chart's title, also its accessible name.
         compare: an earlier profile drawn as a dashed outline, or None.
         compare_label: what to call `compare` in the legend and description.
+        profile_label: what to call `profile` in the legend ("Now" beside "Then").
         size: height of the chart area in pixels; the width is 1.5 times it.
         id_prefix: prefix for the ids inside the SVG; give each chart on a page
             its own.
@@ -285,24 +287,38 @@ def radar_svg(
     out.append('<g class="radar-labels">')
     out.extend(_label(geometry, index, name, font) for index, name in enumerate(names))
     out.append("</g>")
-    out.append(_legend(geometry, size, font, compare_label if earlier is not None else None))
+    out.append(
+        _legend(
+            geometry,
+            size,
+            font,
+            compare_label if earlier is not None else None,
+            profile_label,
+        )
+    )
     out.append("</svg>")
     return "\n".join(out) + "\n"
 
 
-def _legend(geometry: _Geometry, size: int, font: float, compare_label: str | None) -> str:
+def _legend(
+    geometry: _Geometry,
+    size: int,
+    font: float,
+    compare_label: str | None,
+    profile_label: str = "Score",
+) -> str:
     x = geometry.width / 2 - size * 0.15
     y = size + 4.0
     rows = [
         (
             f'<rect x="{_num(x)}" y="{_num(y - 9)}" width="18" height="10" fill="{SCORE_FILL}" '
             f'fill-opacity="0.3" stroke="{SCORE_STROKE}" stroke-width="2"/>',
-            "Score",
+            profile_label,
         ),
         (
             f'<rect x="{_num(x)}" y="{_num(y + LEGEND_ROW - 9)}" width="18" height="10" '
             f'fill="{BAND_FILL}" fill-opacity="0.45"/>',
-            "Likely range",
+            "Likely range" if profile_label == "Score" else f"{profile_label}: likely range",
         ),
     ]
     if compare_label is not None:

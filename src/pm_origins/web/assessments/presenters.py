@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import localtime
 
 from pm_origins.framework import Competency, Framework, UnknownId
 from pm_origins.reports import (
     SavedResult,
     answer_label,
     item_text,
+    Score,
     radar_figure_html,
+    radar_svg,
     trend_svg,
     whole,
 )
@@ -249,6 +252,12 @@ class Finished:
         when = self.assessment.completed_at or self.assessment.created
         return f"{when:%d %b %Y}"
 
+    @property
+    def when(self) -> str:
+        """The date and time the result was finished, in the site's time zone."""
+        when = localtime(self.assessment.completed_at or self.assessment.created)
+        return f"{when:%-d %b %Y, %H:%M}"
+
 
 def history_context(finished: Sequence[Finished], drafts: Sequence[Assessment]) -> dict[str, Any]:
     """ "My results": finished results (oldest first in, newest first out), trends, drafts.
@@ -285,28 +294,53 @@ def history_context(finished: Sequence[Finished], drafts: Sequence[Assessment]) 
     }
 
 
+def beyond_bands(before: Score, after: Score) -> bool:
+    """Whether a change is larger than the two results' uncertainty: their 90% bands
+    do not overlap. A cautious rule (two bands that just touch can still hide a real
+    change), stated on the page."""
+    return after.low > before.high or after.high < before.low
+
+
 def comparison_context(earlier: Finished, later: Finished) -> dict[str, Any]:
-    """Two results side by side, each read under its own framework, on the later one's axes."""
+    """Two results side by side ("then" and "now", with date and time), each read under
+    its own framework, on the later one's axes; the change per competency with its
+    sign and whether it goes beyond the bands."""
     framework = later.framework
+    then_label, now_label = f"Then, {earlier.when}", f"Now, {later.when}"
     rows = []
     for competency in framework.competencies:
         after = later.result.score(competency.id)
         before = earlier.result.score(competency.id) if earlier.result.has(competency.id) else None
+        change = after.shown - before.shown if before else None
         rows.append(
             {
                 "competency": competency,
-                "before": before.shown if before else None,
-                "after": after.shown,
-                "change": after.shown - before.shown if before else None,
+                "before": before,
+                "after": after,
+                "change": change,
+                "change_text": "–" if change is None else f"{change:+d}" if change else "0",
+                "beyond": before is not None and beyond_bands(before, after),
             }
         )
     radar: SafeString = mark_safe(
-        radar_figure_html(
+        radar_svg(
             framework,
             later.result.profile,
             compare=earlier.result.profile,
-            compare_label=f"Result of {earlier.label}",
-            title="Your profile, then and now",
+            compare_label=then_label,
+            profile_label="Now",
+            title=f"Your profile then ({earlier.when}) and now ({later.when})",
+            id_prefix="compare-radar",
         )
     )
-    return {"earlier": earlier.assessment, "later": later.assessment, "rows": rows, "radar": radar}
+    return {
+        "earlier": earlier.assessment,
+        "later": later.assessment,
+        "then_label": then_label,
+        "now_label": now_label,
+        "then_when": earlier.when,
+        "now_when": later.when,
+        "rows": rows,
+        "beyond_count": sum(1 for r in rows if r["beyond"]),
+        "radar": radar,
+    }
