@@ -17,9 +17,9 @@ from django.utils.timezone import localtime
 from pm_origins.framework import Competency, Framework, UnknownId
 from pm_origins.reports import (
     SavedResult,
+    Score,
     answer_label,
     item_text,
-    Score,
     radar_figure_html,
     radar_svg,
     trend_svg,
