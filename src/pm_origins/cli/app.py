@@ -498,6 +498,14 @@ def serve(
     if given is not None:
         os.environ[ENV_VAR] = str(Path(given).resolve())  # the site reads the same file
     _framework(ctx, None)  # a broken framework stops here, with its file and line
+    if host in ("0.0.0.0", "::") and not os.environ.get("PM_ORIGINS_ALLOWED_HOSTS", "").strip():
+        _console(stderr=True).print(
+            f"Note: listening on every interface, but only http://127.0.0.1:{port}/ is "
+            "answered until PM_ORIGINS_ALLOWED_HOSTS names the host names or addresses "
+            "people use, for example PM_ORIGINS_ALLOWED_HOSTS=192.0.2.10,pm.example.org "
+            "(see docs/DEPLOYMENT.md).",
+            markup=False,
+        )
     try:
         run_server(host=host, port=port, workers=workers, task_worker=task_worker)
     except ImproperlyConfigured as exc:
