@@ -35,7 +35,24 @@ _SIDEWAYS = """() => {
       }
     }
   }
-  return {over, culprits: culprits.slice(0, 5)};
+  // Inside the page: nothing in the main column runs into the side area.
+  const main = document.querySelector("main");
+  const edge = main ? main.getBoundingClientRect().right : width;
+  for (const el of main ? main.querySelectorAll("*") : []) {
+    const box = el.getBoundingClientRect();
+    if (box.width > 0 && box.right > edge + 1) {
+      let scroller = el.parentElement, inside = false;
+      while (scroller && scroller !== main) {
+        if (["auto", "scroll", "hidden"].includes(getComputedStyle(scroller).overflowX)) {
+          inside = true;
+          break;
+        }
+        scroller = scroller.parentElement;
+      }
+      if (!inside) culprits.push("main > " + el.tagName.toLowerCase() + "." + el.className);
+    }
+  }
+  return {over: Math.max(over, culprits.length ? 1 : 0), culprits: culprits.slice(0, 5)};
 }"""
 
 # The smallest on-screen font size of any visible text in an SVG chart: the font's
