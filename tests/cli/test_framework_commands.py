@@ -82,7 +82,7 @@ def test_show_lists_the_version_competencies_roles_and_origins(cli, framework) -
     result = cli("framework", "show")
 
     assert result.exit_code == 0, result.output
-    assert f"Framework version {framework.version}" in result.stdout
+    assert f"{framework.label}, version {framework.version}" in result.stdout
     for record in (*framework.competencies, *framework.roles, *framework.origins):
         assert record.id in result.stdout
 

@@ -264,10 +264,11 @@ def framework_show(
 
         typer.echo(json.dumps(framework_data(framework), indent=2, ensure_ascii=False))
         return
+    from rich.markup import escape
     from rich.table import Table
 
     console = _console()
-    console.print(f"Framework version [bold]{framework.version}[/bold]")
+    console.print(f"{escape(framework.label)}, version [bold]{framework.version}[/bold]")
     table = Table(title="Competencies")
     for column in ("id", "name", "items", "actions"):
         table.add_column(column)
