@@ -264,3 +264,18 @@ def test_the_figure_holds_the_chart_and_its_table(framework: Framework, profile:
     assert figure.findtext("figcaption") == "Where you stand"
     assert figure.find(f"{SVG}svg") is not None
     assert figure.find("table") is not None
+
+
+def test_the_compact_drawing_has_larger_text_and_shorter_label_lines(framework: Framework) -> None:
+    profile = saved_result(
+        evaluate(framework, [Role("QA Engineer", 5)], {}, None), framework
+    ).profile
+    wide = radar_svg(framework, profile)
+    compact = radar_svg(framework, profile, compact=True, id_prefix="small")
+
+    sizes = {float(v) for v in re.findall(r'font-size="([\d.]+)"', compact)}
+    assert min(sizes) >= 1.7 * max(float(v) for v in re.findall(r'font-size="([\d.]+)"', wide))
+    lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", compact)
+    longest = max(len(t.replace("&amp;", "&")) for t in lines)
+    assert longest <= 12
+    assert 'id="small-title"' in compact

@@ -130,6 +130,7 @@ def result_context(
                 framework,
                 result.profile,
                 title=f"{words['Your']} competency profile",
+                narrow_copy=True,
             )
         ),
         "superpowers": [_competency(framework, c) for c in result.superpowers],
@@ -322,7 +323,7 @@ def comparison_context(earlier: Finished, later: Finished) -> dict[str, Any]:
                 "beyond": before is not None and beyond_bands(before, after),
             }
         )
-    radar: SafeString = mark_safe(
+    drawings = [
         radar_svg(
             framework,
             later.result.profile,
@@ -330,8 +331,13 @@ def comparison_context(earlier: Finished, later: Finished) -> dict[str, Any]:
             compare_label=then_label,
             profile_label="Now",
             title=f"Your profile then ({earlier.when}) and now ({later.when})",
-            id_prefix="compare-radar",
+            id_prefix=f"compare-radar{suffix}",
+            compact=compact,
         )
+        for suffix, compact in (("", False), ("-narrow", True))
+    ]
+    radar: SafeString = mark_safe(
+        f'<div class="radar-wide">{drawings[0]}</div><div class="radar-narrow">{drawings[1]}</div>'
     )
     return {
         "earlier": earlier.assessment,
