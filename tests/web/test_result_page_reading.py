@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from pm_origins.framework import load_framework
 from pm_origins.web.accounts.models import User
+from pm_origins.web.assessments.models import Assessment
 from pm_origins.web.assessments.presenters import REVERSE_NOTE
 
 from .assess_helpers import finished
@@ -85,3 +86,27 @@ def test_people_see_a_framework_label_and_the_hash_stays_in_the_details(
     assert f"Framework version {result.framework_id}" in html
     export = owner_client.get(reverse("assessments:export", args=[result.token, "json"]))
     assert export.json()["framework_version"] == result.framework_id
+
+
+def test_why_says_where_each_score_ended_and_explains_a_direction_the_reasons_do_not(
+    owner_client: Client, owner: User
+) -> None:
+    from pm_origins.reports import read_result
+
+    framework = load_framework()
+    result = finished(owner, answers=ANSWERS)
+    saved = read_result(result.result or {}, framework.competency_ids)
+    stored = dict(result.result or {})
+    # Keep only innovation's negative pull as the "listed" reason, while its score rose:
+    # the page must say that the other answers moved it up.
+    reason = next(r for r in stored["reasons"] if r["competency"] == "innovation")
+    reason["answers"] = [dict(reason["answers"][0], points=-1.7)]
+    score = saved.score("innovation")
+    stored["profile"]["innovation"]["score"] = reason["prior"] + 10
+    Assessment.objects.filter(pk=result.pk).update(result=stored)
+
+    html = _page(owner_client, result.token)
+
+    why = html[html.index('id="why-heading"') :]
+    assert f"with your {score.answered} answers, {round(reason['prior'] + 10)}" in why
+    assert "the other answer moved the score up overall" in why

@@ -92,6 +92,7 @@ def result_context(
         {
             "competency": _competency(framework, reason.competency),
             "reason": reason,
+            **_movement(result, reason),
             "answers": [
                 {
                     "answer": answer,
@@ -147,6 +148,26 @@ def result_context(
         "done_count": len(done),
         "action_count": len(result.plan.action_ids) if result.plan else 0,
     }
+
+
+def _movement(result: SavedResult, reason: Any) -> dict[str, Any]:
+    """Where a score ended, from its starting point, and a note when the answers listed
+    (the strongest single pulls) point the other way from where the score moved."""
+    if not result.has(reason.competency):
+        return {"final": None, "answered": 0, "others_note": ""}
+    score = result.score(reason.competency)
+    net = score.score - reason.prior
+    listed = sum(a.points for a in reason.answers)
+    note = ""
+    unlisted = score.answered - len(reason.answers)
+    if unlisted > 0 and abs(net) >= 0.5 and net * listed < 0:
+        way = "up" if net > 0 else "down"
+        others = "the other answer" if unlisted == 1 else f"the other {unlisted} answers, together,"
+        note = (
+            f"The answers listed are the strongest single pulls; {others} moved the score "
+            f"{way} overall."
+        )
+    return {"final": score, "answered": score.answered, "others_note": note}
 
 
 def _is_reverse(framework: Framework, item_id: str) -> bool:
