@@ -7,6 +7,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 PYTEST_WORKERS ?= 2
+# `make run PORT=8111 HOST=0.0.0.0` serves on another port, or on every interface.
+HOST ?= 127.0.0.1
+PORT ?= 8000
 
 .PHONY: run test test-sqlite test-postgres lint bench browser wrk clean
 
@@ -22,7 +25,7 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }
 
 run: $(STAMP)
-	$(BIN)/pm-origins serve --host 127.0.0.1 --port 8000
+	$(BIN)/pm-origins serve --host $(HOST) --port $(PORT)
 
 test: test-sqlite test-postgres
 

@@ -31,8 +31,8 @@ def script(*lines: str) -> str:
 
 
 def report_in(output: str) -> dict[str, Any]:
-    """The JSON report at the end of a session, after the prompts."""
-    data: dict[str, Any] = json.loads(output[output.index('{\n  "format"') :])
+    """The JSON report: all of stdout, since the prompts go to stderr."""
+    data: dict[str, Any] = json.loads(output)
     return data
 
 
@@ -75,16 +75,16 @@ def test_a_scripted_session_prints_the_report(cli, framework: Framework) -> None
 def test_it_offers_suggestions_for_a_title_it_cannot_place(cli) -> None:
     result = cli("assess", "--format", "json", input=SESSION)
 
-    assert "We could not place 'Growth Ninja'" in result.stdout
-    assert "1. Growth Hacker" in result.stdout
-    assert "(closest)" in result.stdout
+    assert "We could not place 'Growth Ninja'" in result.stderr
+    assert "1. Growth Hacker" in result.stderr
+    assert "(closest)" in result.stderr
 
 
 def test_a_title_it_cannot_place_can_be_given_an_origin(cli, framework: Framework) -> None:
     # "Data Scientist" is a job outside every origin; the person places it themselves.
     probe = cli("assess", "--format", "json", input=script("Data Scientist", "", "", "f", ""))
-    assert "That role is left out." in probe.stdout
-    options = [line.strip() for line in probe.stdout.splitlines() if "Business Analysis" in line]
+    assert "That role is left out." in probe.stderr
+    options = [line.strip() for line in probe.stderr.splitlines() if "Business Analysis" in line]
     number = options[0].split(".")[0]
     session = script("Data Scientist", number, "4", "", "", "f", "")
 
@@ -106,7 +106,7 @@ def test_a_product_title_is_read_as_product_experience(cli) -> None:
     result = cli("assess", "--format", "json", input=session)
 
     assert result.exit_code == 0, result.output
-    assert "product experience" in result.stdout
+    assert "product experience" in result.stderr
     data = report_in(result.stdout)
     assert data["roles"][0]["kind"] == "product"
     assert data["product"]["years"] == 3 and data["product"]["only_product"] is True
@@ -115,8 +115,8 @@ def test_a_product_title_is_read_as_product_experience(cli) -> None:
 def test_it_asks_again_after_an_invalid_answer(cli) -> None:
     result = cli("assess", "--format", "json", input=SESSION)
 
-    assert "Please type a number from 1 to 5, or b, s or f." in result.stdout
-    assert result.stdout.count("Please type a number") == 1
+    assert "Please type a number from 1 to 5, or b, s or f." in result.stderr
+    assert result.stderr.count("Please type a number") == 1
 
 
 def test_it_asks_again_for_years_out_of_range(cli) -> None:
@@ -125,7 +125,7 @@ def test_it_asks_again_for_years_out_of_range(cli) -> None:
     result = cli("assess", "--format", "json", input=session)
 
     assert result.exit_code == 0, result.output
-    assert result.stdout.count("Please type a number from 0 to 60.") == 2
+    assert result.stderr.count("Please type a number from 0 to 60.") == 2
     data = report_in(result.stdout)
     assert data["roles"][0]["years"] == 5
     assert data["plan"] is None
@@ -135,8 +135,8 @@ def test_it_shows_progress_through_the_questions(cli, framework: Framework) -> N
     result = cli("assess", "--format", "json", input=SESSION)
 
     total = len(framework.items)
-    assert f"[1/{total} · 0 answered · " in result.stdout
-    assert f"[4/{total} · 2 answered · " in result.stdout
+    assert f"[1/{total} · 0 answered · " in result.stderr
+    assert f"[4/{total} · 2 answered · " in result.stderr
 
 
 def test_the_default_report_is_markdown(cli) -> None:
@@ -181,7 +181,7 @@ def test_going_back_shows_the_earlier_answer_and_enter_keeps_it(cli) -> None:
     result = cli("assess", "--format", "json", input=session)
 
     assert result.exit_code == 0, result.output
-    assert "[5, Enter keeps it]" in result.stdout
+    assert "[5, Enter keeps it]" in result.stderr
     assert report_in(result.stdout)["answers"] == {
         "innovation_01": 5,
         "ux_01": 4,

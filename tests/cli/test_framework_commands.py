@@ -82,7 +82,7 @@ def test_show_lists_the_version_competencies_roles_and_origins(cli, framework) -
     result = cli("framework", "show")
 
     assert result.exit_code == 0, result.output
-    assert f"Framework version {framework.version}" in result.stdout
+    assert f"{framework.label}, version {framework.version}" in result.stdout
     for record in (*framework.competencies, *framework.roles, *framework.origins):
         assert record.id in result.stdout
 
@@ -143,3 +143,36 @@ def test_show_reflects_a_user_file_that_adds_an_origin(
     data = json.loads(result.stdout)
     assert "data_science" in [o["id"] for o in data["origins"]]
     assert data["version"] != framework.version
+
+
+def _origin(origin_id: str, data_science_yaml: str) -> str:
+    """The Data Science origin of the fixture again under another id, as list entries."""
+    body = data_science_yaml.split("\n", 1)[1]  # drop "origins:"
+    return body.replace("id: data_science", f"id: {origin_id}").replace(
+        "- Data Scientist\n      - Statistician", f"- {origin_id.title()} Person"
+    )
+
+
+def test_validate_lists_missing_fields_unknown_competencies_and_alias_clashes_in_one_run(
+    cli, write_file, assert_bad_input, data_science_yaml: str
+) -> None:
+    missing = _origin("missing_story", data_science_yaml)
+    missing = "\n".join(line for line in missing.splitlines() if "story:" not in line) + "\n"
+    unknown = _origin("mind_reader", data_science_yaml).replace(
+        "strengths: [analytics]", "strengths: [analytics, telepathy]"
+    )
+    clash = _origin("tester", data_science_yaml).replace("- Tester Person", "- QA Engineer")
+    empty = _origin("no_titles", data_science_yaml).replace(
+        "aliases:\n      - No_Titles Person", "aliases: []"
+    )
+    path = write_file("broken.yaml", "origins:\n" + missing + unknown + clash + empty)
+
+    message = assert_bad_input(cli("framework", "validate", str(path)))
+
+    assert "origins[0].story: is required but missing" in message
+    assert "origins[1].strengths[1]: unknown competency 'telepathy'" in message
+    assert "origins[2].aliases[0]: alias 'QA Engineer' is already claimed by origin 'qa'" in message
+    assert "origins[3].aliases: needs at least 1 entry" in message
+    assert "The framework has 4 problems" in message
+    for jargon in ("Field required", "should have", "after validation", "Input should"):
+        assert jargon not in message

@@ -302,3 +302,18 @@ def test_no_target_no_target_outline(framework: Framework, profile: Profile) -> 
     assert by_class(root, "radar-target") == []
     partial = {"innovation": 60.0}
     assert by_class(parse(radar_svg(framework, profile, target=partial)), "radar-target") == []
+
+
+def test_the_compact_drawing_has_larger_text_and_shorter_label_lines(framework: Framework) -> None:
+    profile = saved_result(
+        evaluate(framework, [Role("QA Engineer", 5)], {}, None), framework
+    ).profile
+    wide = radar_svg(framework, profile)
+    compact = radar_svg(framework, profile, compact=True, id_prefix="small")
+
+    sizes = {float(v) for v in re.findall(r'font-size="([\d.]+)"', compact)}
+    assert min(sizes) >= 1.7 * max(float(v) for v in re.findall(r'font-size="([\d.]+)"', wide))
+    lines = re.findall(r"<tspan[^>]*>([^<]*)</tspan>", compact)
+    longest = max(len(t.replace("&amp;", "&")) for t in lines)
+    assert longest <= 12
+    assert 'id="small-title"' in compact

@@ -71,7 +71,9 @@ OBJECT_ROUTES: dict[str, tuple[str, Args, dict[str, str]]] = {
     "result": ("get", lambda a: [a.token], {}),
     "export": ("get", lambda a: [a.token, "json"], {}),
     "share": ("post", lambda a: [a.token], {"action": "create"}),
-    "delete": ("post", lambda a: [a.token], {}),
+    "delete": ("post", lambda a: [a.token], {"confirm": "yes"}),
+    "resume": ("get", lambda a: [a.token], {}),
+    "saved": ("get", lambda a: [a.token], {}),
     "retake": ("post", lambda a: [a.token], {}),
     "action": (
         "post",

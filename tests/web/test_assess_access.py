@@ -59,6 +59,8 @@ OWNER_OUTCOMES: dict[str, tuple[int, str | None]] = {
     "export": (200, None),
     "share": (302, "/results/{token}/#share"),
     "delete": (302, "/me/results/"),
+    "resume": (302, "/results/{token}/"),  # a finished result has nothing to carry on
+    "saved": (302, "/results/{token}/"),
     "retake": (302, "/find/{new}/roles/"),
     "action": (302, "/results/{token}/#action-{action}"),
 }

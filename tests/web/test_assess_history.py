@@ -100,7 +100,7 @@ def test_retaking_starts_a_new_assessment_with_the_same_roles(
 
 def test_deleting_a_result_removes_it(owner_client: Client, owner: User) -> None:
     result = finished(owner)
-    owner_client.post(reverse("assessments:delete", args=[result.token]))
+    owner_client.post(reverse("assessments:delete", args=[result.token]), {"confirm": "yes"})
     assert not Assessment.objects.filter(pk=result.pk).exists()
 
 

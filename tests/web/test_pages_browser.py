@@ -14,10 +14,12 @@ from pm_origins.framework import load_framework
 from pm_origins.web.assessments import services
 from pm_origins.web.series import initial_data
 from pm_origins.web.series.models import Article
+from pm_origins.web.teams import services as team_services
 
 from .assess_helpers import finished
 from .browser import Browsing, chromium, needs_chromium
 from .conftest import PASSWORD, make_user
+from .team_helpers import COHORT_CSV
 
 pytestmark = [pytest.mark.browser, needs_chromium]
 
@@ -55,17 +57,33 @@ def site(live_server: Any) -> Site:
     initial_data.load()
     article = Article.objects.published().order_by("position").first()
     draft = services.assessment_start(user=None)
-    guest_result = finished()
+    answers = {"innovation_01": 4, "innovation_10": 2, "ux_01": 3, "execution_01": 5}
+    guest_result = finished(answers=answers)
     share_token = services.share_create(assessment=guest_result)
     owner = make_user(OWNER)
     earlier, later = finished(owner, title="UX Designer"), finished(owner, target="growth_data")
+    # A team the owner leads, with a member who shares a result, a cohort and an opinion.
+    team = team_services.team_create(user=owner, name="Checkout")
+    member = make_user("member@example.org")
+    invite = team_services.invite_create(team=team)
+    membership = team_services.team_join(token=invite.token, user=member, name="Mia")
+    team_services.share_set(
+        membership=membership, assessment=finished(member, answers={"ux_01": 5})
+    )
+    cohort = team_services.cohort_import(coach=owner, name="Bootcamp", text=COHORT_CSV)
+    opinion = team_services.opinion_invite(subject=owner, relationship="peer")
     anonymous = [
         Visit("home", "/"),
         Visit("find", "/find/"),
         Visit("roles", f"/find/{draft.token}/roles/"),
         Visit("questions", f"/find/{draft.token}/questions/1/"),
         Visit("target", f"/find/{draft.token}/target/"),
+        Visit("saved", f"/find/{draft.token}/saved/"),
+        Visit("resume-step", f"/find/{draft.token}/resume/", required=False),
+        Visit("join-team", f"/join/{team_services.invite_create(team=team).token}/"),
+        Visit("rate", f"/rate/{opinion.token}/"),
         Visit("result", f"/results/{guest_result.token}/"),
+        Visit("delete-confirmation", f"/results/{guest_result.token}/delete/"),
         Visit("shared-result", f"/shared/{share_token}/"),
         Visit("origins", "/origins/"),
         *[Visit(f"origin-{o.id}", f"/origins/{o.id}/") for o in framework.origins],
@@ -79,12 +97,20 @@ def site(live_server: Any) -> Site:
             required=False,
         ),
         Visit("feedback", "/series/feedback/", required=False),
+        Visit("topics", "/series/topics/", required=False),
+        Visit("search", "/series/search/?q=sales", required=False),
     ]
     signed_in = [
         Visit("my-results", "/me/results/"),
         Visit("compare", f"/me/compare/?a={earlier.token}&b={later.token}"),
         Visit("own-result", f"/results/{later.token}/"),
         Visit("account", "/account/", required=False),
+        Visit("teams", "/teams/"),
+        Visit("team", f"/teams/{team.pk}/"),
+        Visit("cohorts", "/cohorts/"),
+        Visit("cohort", f"/cohorts/{cohort.pk}/"),
+        Visit("second-opinions", "/me/second-opinions/"),
+        Visit("api-tokens", "/account/api-tokens/", required=False),
     ]
     return Site(anonymous=anonymous, signed_in=signed_in)
 

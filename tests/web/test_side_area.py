@@ -32,12 +32,49 @@ def test_the_side_area_is_on_every_page(path: str) -> None:
         "Take the assessment",
         "Latest articles",
         'role="search"',
-        "hello@example.org",
-        "+1 555 0100",
         "Follow us",
+        "RSS feed",
         "Series",
     ):
         assert expected in html, (path, expected)
+
+
+def test_a_fresh_install_invents_no_contact_details_or_social_links() -> None:
+    html = Client().get("/").content.decode()
+
+    for invented in ("Example Street", "555", "hello@example.org", "LinkedIn", "Mastodon"):
+        assert invented not in html
+    assert "widget-contact" not in html, "an empty contact block is left out"
+
+
+def test_the_contact_block_shows_what_an_editor_set_and_nothing_else() -> None:
+    settings = SiteSettings.load()
+    settings.contact_email = "team@pm.example"
+    settings.save()
+
+    html = Client().get("/").content.decode()
+
+    assert "widget-contact" in html
+    assert "mailto:team@pm.example" in html
+    assert "Phone:" not in html
+
+
+def test_the_call_to_take_the_assessment_is_hidden_while_taking_it() -> None:
+    client = Client()
+    roles = client.post("/find/", follow=True)
+
+    assert roles.status_code == 200
+    assert "Take the assessment" not in roles.content.decode()
+    assert "Take the assessment" in client.get("/series/").content.decode()
+
+
+def test_the_admin_says_where_the_contact_block_and_follow_links_are_set(
+    staff_client: Client,
+) -> None:
+    html = staff_client.get("/admin/series/sitesettings/1/change/").content.decode()
+
+    assert "while all three are empty it is left out" in html
+    assert "Follow links" in html
 
 
 def test_it_collapses_with_a_native_disclosure_that_works_without_javascript() -> None:

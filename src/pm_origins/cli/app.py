@@ -264,10 +264,11 @@ def framework_show(
 
         typer.echo(json.dumps(framework_data(framework), indent=2, ensure_ascii=False))
         return
+    from rich.markup import escape
     from rich.table import Table
 
     console = _console()
-    console.print(f"Framework version [bold]{framework.version}[/bold]")
+    console.print(f"{escape(framework.label)}, version [bold]{framework.version}[/bold]")
     table = Table(title="Competencies")
     for column in ("id", "name", "items", "actions"):
         table.add_column(column)
@@ -460,24 +461,47 @@ def assess(
     output_format: Annotated[
         ReportFormat, typer.Option("--format", help="Report format.")
     ] = ReportFormat.md,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Write the report to this file instead of the screen.", show_default=False
+        ),
+    ] = None,
 ) -> None:
-    """Take the assessment in the terminal: roles, questions, target role, then your report."""
+    """Take the assessment in the terminal: roles, questions, target role, then your report.
+
+    The questions and progress go to stderr, so only the report reaches stdout:
+    `pm-origins assess --format json > result.json` gives a valid JSON file.
+    """
     from pm_origins.cli.interactive import run_assessment
 
     framework = _framework(ctx, framework_path)
-    console = _console()
+    if out is not None and not out.resolve().parent.is_dir():
+        # Said before the questions, not after twenty minutes of answers.
+        fail(f"Cannot write {out}: the folder {out.resolve().parent} does not exist.")
+    console = _console(stderr=True)
     try:
         evaluation = run_assessment(framework, console, mode.value)
     except (KeyboardInterrupt, EOFError):
         console.print("\nStopped. Nothing was saved.")
         raise typer.Exit(EXIT_INTERRUPTED) from None
     text = _render(evaluation, framework, output_format)
-    if output_format is ReportFormat.md and sys.stdout.isatty():
+    if out is not None:
+        _write_report(out, text)
+    elif output_format is ReportFormat.md and sys.stdout.isatty():
         from rich.markdown import Markdown
 
-        console.print(Markdown(text))
+        _console().print(Markdown(text))
     else:
         typer.echo(text, nl=False)
+
+
+def _write_report(out: Path, text: str) -> None:
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        fail(f"Cannot write {out}: {exc.strerror or exc}.")
+    _console(stderr=True).print(f"Report written to {out}.")
 
 
 @app.command()
@@ -505,6 +529,14 @@ def serve(
     if given is not None:
         os.environ[ENV_VAR] = str(Path(given).resolve())  # the site reads the same file
     _framework(ctx, None)  # a broken framework stops here, with its file and line
+    if host in ("0.0.0.0", "::") and not os.environ.get("PM_ORIGINS_ALLOWED_HOSTS", "").strip():
+        _console(stderr=True).print(
+            f"Note: listening on every interface, but only http://127.0.0.1:{port}/ is "
+            "answered until PM_ORIGINS_ALLOWED_HOSTS names the host names or addresses "
+            "people use, for example PM_ORIGINS_ALLOWED_HOSTS=192.0.2.10,pm.example.org "
+            "(see docs/DEPLOYMENT.md).",
+            markup=False,
+        )
     try:
         run_server(host=host, port=port, workers=workers, task_worker=task_worker)
     except ImproperlyConfigured as exc:

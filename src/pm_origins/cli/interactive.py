@@ -172,17 +172,35 @@ def ask_answers(framework: Framework, console: Console) -> dict[str, int]:
     return answers
 
 
+def pick_target(framework: Framework, text: str) -> str | None:
+    """The target role a person typed: its number in the list, its id or its name
+    (case and spacing ignored); None when it is none of these."""
+    text = " ".join(text.split())
+    if text.isdigit():
+        number = int(text)
+        return framework.roles[number - 1].id if 1 <= number <= len(framework.roles) else None
+    wanted = text.casefold()
+    for role in framework.roles:
+        if wanted in (role.id.casefold(), role.name.casefold()):
+            return role.id
+    return None
+
+
 def ask_target(framework: Framework, console: Console) -> str | None:
     console.print("\n[bold]Step 3 of 3: the PM role you want.[/bold]")
     for number, role in enumerate(framework.roles, start=1):
-        console.print(f"  {number}. {escape(role.name)}: {escape(role.summary)}")
+        console.print(f"  {number}. {escape(role.name)} ({role.id}): {escape(role.summary)}")
     while True:
-        text = _ask(console, "Number (empty for no growth plan):")
+        text = _ask(console, "Number, id or name (empty for no growth plan):")
         if not text:
             return None
-        if text.isdigit() and 1 <= int(text) <= len(framework.roles):
-            return framework.roles[int(text) - 1].id
-        console.print(f"  Please type a number from 1 to {len(framework.roles)}.")
+        chosen = pick_target(framework, text)
+        if chosen is not None:
+            return chosen
+        console.print(
+            f"  Please type a number from 1 to {len(framework.roles)}, a role's id "
+            "(such as technical) or its name."
+        )
 
 
 def run_assessment(framework: Framework, console: Console, mode: str = "quick") -> Evaluation:

@@ -57,7 +57,9 @@ SECTIONS: dict[str, type[BaseModel]] = {
 SETTINGS = ("thresholds", "titles", "score_scale")  # mappings a later file updates key by key
 ITEM_PARAMETERS = ("provisional", "calibrated")
 SCALARS = ("item_parameters",)  # single values a later file replaces
-TOP_LEVEL_KEYS = (*SECTIONS, *SETTINGS, *SCALARS)
+# A name for people; a later file's replaces it. Not part of the content hash.
+RELEASE = "release"
+TOP_LEVEL_KEYS = (*SECTIONS, *SETTINGS, *SCALARS, RELEASE)
 
 Path_ = tuple[str | int, ...]
 
@@ -169,6 +171,7 @@ class _Assembly:
     )
     settings_at: dict[str, tuple[_Source, Path_]] = field(default_factory=dict)
     scalars: dict[str, Any] = field(default_factory=dict)
+    release: str | None = None
     problems: list[Problem] = field(default_factory=list)
 
     def problem(self, source: _Source, path: Path_, message: str) -> None:
@@ -184,7 +187,12 @@ class _Assembly:
             )
             return
         for key, value in data.items():
-            if key in SETTINGS:
+            if key == RELEASE:
+                if not isinstance(value, (str, int, float)) or not str(value).strip():
+                    self.problem(source, (key,), 'must be a short name such as "2026.1"')
+                    continue
+                self.release = str(value).strip()[:40]
+            elif key in SETTINGS:
                 if not isinstance(value, Mapping):
                     self.problem(source, (key,), "must be a mapping")
                     continue
@@ -222,6 +230,69 @@ class _Assembly:
             self.records[name][record_id] = _Record(merged, source, path)
 
 
+def _plural(count: Any, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _lengths(error: Any, limit: str) -> str:
+    count = (error.get("ctx") or {}).get(limit, "?")
+    if error["type"].startswith("string_"):
+        if limit == "min_length" and count == 1:
+            return "must not be empty"
+        return _plural(count, "character", "characters")
+    return _plural(count, "entry", "entries")
+
+
+def _plain(error: Any) -> str:
+    """One validation error in the framework's own words, without the library's jargon
+    (no "Tuple should have at least 1 item after validation")."""
+    kind: str = error["type"]
+    ctx = error.get("ctx") or {}
+    if kind == "missing":
+        return "is required but missing"
+    if kind == "extra_forbidden":
+        return "is not a field of this record (a typing mistake?)"
+    if kind in ("too_short", "string_too_short"):
+        text = _lengths(error, "min_length")
+        return text if text.startswith("must") else f"needs at least {text}"
+    if kind in ("too_long", "string_too_long"):
+        return f"may have at most {_lengths(error, 'max_length')}"
+    if kind == "string_pattern_mismatch":
+        return "must be lower-case letters, digits and underscores, starting with a letter"
+    limits = {
+        "greater_than_equal": ("ge", "at least"),
+        "greater_than": ("gt", "more than"),
+        "less_than_equal": ("le", "at most"),
+        "less_than": ("lt", "less than"),
+    }
+    if kind in limits:
+        key, words = limits[kind]
+        return f"must be {words} {ctx.get(key)}"
+    if kind in ("value_error", "assertion_error"):
+        return str(ctx.get("error") or error["msg"])
+    if kind in ("literal_error", "enum"):
+        return f"must be one of {ctx.get('expected', 'the allowed values')}"
+    types = {
+        "string_type": "must be text",
+        "int_type": "must be a whole number",
+        "int_parsing": "must be a whole number",
+        "int_from_float": "must be a whole number",
+        "float_type": "must be a number",
+        "float_parsing": "must be a number",
+        "bool_type": "must be true or false",
+        "bool_parsing": "must be true or false",
+        "list_type": "must be a list",
+        "tuple_type": "must be a list",
+        "dict_type": "must be a mapping of keys to values",
+        "model_type": "must be a mapping of keys to values",
+        "model_attributes_type": "must be a mapping of keys to values",
+    }
+    if kind in types:
+        return types[kind]
+    message = str(error["msg"])
+    return message[:1].lower() + message[1:]
+
+
 def _validate(assembly: _Assembly) -> dict[str, list[Any]]:
     built: dict[str, list[Any]] = {name: [] for name in SECTIONS}
     for name, model in SECTIONS.items():
@@ -231,15 +302,22 @@ def _validate(assembly: _Assembly) -> dict[str, list[Any]]:
             except ValidationError as exc:
                 for error in exc.errors():
                     loc = tuple(part for part in error["loc"] if isinstance(part, (str, int)))
-                    assembly.problem(record.source, (*record.path, *loc), error["msg"])
+                    assembly.problem(record.source, (*record.path, *loc), _plain(error))
     return built
 
 
-def _cross_check(assembly: _Assembly, built: dict[str, list[Any]], thresholds: Thresholds) -> None:
-    competency_ids = [c.id for c in built["competencies"]]
+def _cross_check(
+    assembly: _Assembly, built: dict[str, list[Any]], thresholds: Thresholds, *, complete: bool
+) -> None:
+    """Check how records refer to each other. Runs over every record that loaded, so one
+    run lists shape problems, unknown references and alias clashes together;
+    ``complete`` is False when some records failed to load."""
+    # Every competency record counts as known, even one with problems of its own,
+    # so a broken competency does not also make each use of it "unknown".
+    competency_ids = list(assembly.records["competencies"])
     known = set(competency_ids)
     known_list = ", ".join(competency_ids)
-    scales = {s.id for s in built["scales"]}
+    scales = set(assembly.records["scales"])
 
     def at(name: str, record_id: str) -> _Record:
         return assembly.records[name][record_id]
@@ -296,7 +374,7 @@ def _cross_check(assembly: _Assembly, built: dict[str, list[Any]], thresholds: T
                 (*record.path, "scale"),
                 f"unknown scale {item.scale!r}; known: {', '.join(sorted(scales))}",
             )
-        elif len(item.thresholds) != points[item.scale] - 1:
+        elif item.scale in points and len(item.thresholds) != points[item.scale] - 1:
             record = at("items", item.id)
             assembly.problem(
                 record.source,
@@ -330,7 +408,9 @@ def _cross_check(assembly: _Assembly, built: dict[str, list[Any]], thresholds: T
             )
 
     _check_aliases(assembly, built["origins"])
-    _check_coverage(assembly, built, competency_ids, thresholds)
+    if complete:
+        # Counting items and actions means little while some records failed to load.
+        _check_coverage(assembly, built, competency_ids, thresholds)
 
 
 def normalise_alias(title: str) -> str:
@@ -390,9 +470,9 @@ def _finish(assembly: _Assembly) -> Framework:
     titles = _setting(assembly, "titles", TitleRules) or TitleRules()
     score_scale = _setting(assembly, "score_scale", ScoreScale) or ScoreScale()
     item_parameters = assembly.scalars.get("item_parameters", "provisional")
-    if not assembly.problems:
-        _cross_check(assembly, built, thresholds)
-        _check_titles(assembly, built["origins"], titles)
+    complete = not assembly.problems
+    _cross_check(assembly, built, thresholds, complete=complete)
+    _check_titles(assembly, built["origins"], titles)
     if assembly.problems:
         raise FrameworkError(assembly.problems)
     content: dict[str, Any] = {
@@ -404,6 +484,7 @@ def _finish(assembly: _Assembly) -> Framework:
     content["item_parameters"] = item_parameters
     return Framework(
         version=_content_version(content),
+        release=assembly.release,
         thresholds=thresholds,
         titles=titles,
         score_scale=score_scale,

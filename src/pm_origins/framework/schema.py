@@ -224,6 +224,8 @@ class Framework(_Frozen):
     """A whole, cross-checked framework. Build one with `load_framework`."""
 
     version: str
+    # A name for people ("2026.1"); the content hash `version` stays the identity.
+    release: str | None = None
     competencies: tuple[Competency, ...]
     origins: tuple[Origin, ...]
     scales: tuple[Scale, ...]
@@ -240,6 +242,33 @@ class Framework(_Frozen):
     def __hash__(self) -> int:
         # The version is a content hash; hashing every record on each cache look-up is waste.
         return hash(self.version)
+
+    @cached_property
+    def provisional_items(self) -> int:
+        """How many items still have the provisional model parameters (not fitted)."""
+        return sum(
+            1
+            for item in self.items
+            if item.discrimination == DEFAULT_DISCRIMINATION
+            and tuple(item.thresholds) == DEFAULT_THRESHOLDS
+        )
+
+    @property
+    def label(self) -> str:
+        """The framework's name for people: "Framework 2026.1 (provisional items)".
+
+        The note says whether the questions' parameters were fitted to real answers
+        (see docs/CALIBRATION.md). Without a release name, the first seven characters
+        of the content hash stand in.
+        """
+        name = self.release or self.version[:7]
+        if self.provisional_items == len(self.items):
+            note = "provisional items"
+        elif self.provisional_items:
+            note = "some items provisional"
+        else:
+            note = "calibrated items"
+        return f"Framework {name} ({note})"
 
     @cached_property
     def competency_ids(self) -> tuple[str, ...]:

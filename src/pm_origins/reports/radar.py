@@ -22,6 +22,10 @@ RADIUS_SHARE = 0.33  # chart radius as a share of `size`
 LABEL_GAP = 10.0  # between the outer ring and an axis label
 LABEL_WRAP = 20  # characters per label line before wrapping
 LEGEND_ROW = 20.0
+# The compact drawing for narrow screens: the same chart with text 1.75 times larger
+# and labels wrapped shorter, so that shown about 330 px wide its text is >= 12 px.
+COMPACT_FONT = 1.75
+COMPACT_WRAP = 12
 ID_PATTERN = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 # A light-theme palette with enough contrast on white (text and lines >= 3:1).
@@ -55,11 +59,11 @@ class _Geometry:
         return self.cx + distance * math.cos(angle), self.cy + distance * math.sin(angle)
 
 
-def _geometry(size: int, count: int, legend_rows: int) -> _Geometry:
+def _geometry(size: int, count: int, legend_rows: int, row: float = LEGEND_ROW) -> _Geometry:
     # Wider than tall: the side labels need room for names like
     # "Customer & Client Relationship Management".
     width = size * 1.5
-    height = size + legend_rows * LEGEND_ROW + 8
+    height = size + legend_rows * row + 8
     return _Geometry(width, height, width / 2, size / 2, size * RADIUS_SHARE, max(count, 1))
 
 
@@ -95,12 +99,12 @@ def _wrap(text: str, width: int = LABEL_WRAP) -> list[str]:
     return lines or [text]
 
 
-def _label(geometry: _Geometry, index: int, name: str, font: float) -> str:
+def _label(geometry: _Geometry, index: int, name: str, font: float, wrap: int = LABEL_WRAP) -> str:
     x, y = geometry.point(index, 100, LABEL_GAP)
     angle = geometry.angle(index)
     cos, sin = math.cos(angle), math.sin(angle)
     anchor = "middle" if abs(cos) < 0.2 else ("start" if cos > 0 else "end")
-    lines = _wrap(name)
+    lines = _wrap(name, wrap)
     line_height = font * 1.2
     if sin < -0.5:  # above the chart: the last line sits just over the axis end
         first = y - (len(lines) - 1) * line_height - 2
@@ -208,6 +212,8 @@ def radar_svg(
     id_prefix: str = "radar",
     target: Mapping[str, float] | None = None,
     target_label: str = "Target role",
+    profile_label: str = "Score",
+    compact: bool = False,
 ) -> str:
     """A standalone, accessible SVG radar chart of a profile.
 
@@ -217,6 +223,9 @@ def radar_svg(
         title: the chart's title, also its accessible name.
         compare: an earlier profile drawn as a dashed outline, or None.
         compare_label: what to call `compare` in the legend and description.
+        profile_label: what to call `profile` in the legend ("Now" beside "Then").
+        compact: larger text and shorter label lines, for a chart shown narrow
+            (a phone) whose text must stay readable.
         size: height of the chart area in pixels; the width is 1.5 times it.
         id_prefix: prefix for the ids inside the SVG; give each chart on a page
             its own.
@@ -236,8 +245,9 @@ def radar_svg(
     earlier = _comparable(framework, compare)
     goal = _target_levels(framework, target)
     names = [framework.competency(s.competency).name for s in scores]
-    geometry = _geometry(size, len(scores), 2 + (earlier is not None) + (goal is not None))
-    font = round(size / 30, 1)
+    font = round(size / 30 * (COMPACT_FONT if compact else 1.0), 1)
+    row = max(LEGEND_ROW, font * 1.4)
+    geometry = _geometry(size, len(scores), 2 + (earlier is not None) + (goal is not None), row)
     title_id, desc_id = f"{prefix}-title", f"{prefix}-desc"
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="radar" id="{prefix}" '
@@ -300,7 +310,7 @@ def radar_svg(
         x, y = geometry.point(0, level)
         out.append(
             f'<text class="radar-tick" x="{_num(x + 3)}" y="{_num(y + font * 0.9)}" '
-            f'font-size="{_num(font * 0.75)}" fill="{MUTED}">{level}</text>'
+            f'font-size="{_num(font)}" fill="{MUTED}">{level}</text>'
         )
     out.append("</g>")
     out.append('<g class="radar-dots">')
@@ -313,7 +323,8 @@ def radar_svg(
         )
     out.append("</g>")
     out.append('<g class="radar-labels">')
-    out.extend(_label(geometry, index, name, font) for index, name in enumerate(names))
+    wrap = COMPACT_WRAP if compact else LABEL_WRAP
+    out.extend(_label(geometry, index, name, font, wrap) for index, name in enumerate(names))
     out.append("</g>")
     out.append(
         _legend(
@@ -322,6 +333,8 @@ def radar_svg(
             font,
             compare_label if earlier is not None else None,
             target_label if goal is not None else None,
+            profile_label,
+            row,
         )
     )
     out.append("</svg>")
@@ -334,23 +347,25 @@ def _legend(
     font: float,
     compare_label: str | None,
     target_label: str | None = None,
+    profile_label: str = "Score",
+    row_height: float = LEGEND_ROW,
 ) -> str:
     x = geometry.width / 2 - size * 0.15
-    y = size + 4.0
+    y = size + 4.0 + (row_height - LEGEND_ROW)
     rows = [
         (
             f'<rect x="{_num(x)}" y="{_num(y - 9)}" width="18" height="10" fill="{SCORE_FILL}" '
             f'fill-opacity="0.3" stroke="{SCORE_STROKE}" stroke-width="2"/>',
-            "Score",
+            profile_label,
         ),
         (
-            f'<rect x="{_num(x)}" y="{_num(y + LEGEND_ROW - 9)}" width="18" height="10" '
+            f'<rect x="{_num(x)}" y="{_num(y + row_height - 9)}" width="18" height="10" '
             f'fill="{BAND_FILL}" fill-opacity="0.45"/>',
-            "Likely range",
+            "Likely range" if profile_label == "Score" else f"{profile_label}: likely range",
         ),
     ]
     if compare_label is not None:
-        line_y = y + 2 * LEGEND_ROW - 4
+        line_y = y + 2 * row_height - 4
         rows.append(
             (
                 f'<line x1="{_num(x)}" y1="{_num(line_y)}" x2="{_num(x + 18)}" '
@@ -360,7 +375,7 @@ def _legend(
             )
         )
     if target_label is not None:
-        line_y = y + len(rows) * LEGEND_ROW - 4
+        line_y = y + len(rows) * row_height - 4
         rows.append(
             (
                 f'<line x1="{_num(x)}" y1="{_num(line_y)}" x2="{_num(x + 18)}" '
@@ -373,7 +388,7 @@ def _legend(
     for row, (swatch, text) in enumerate(rows):
         out.append(swatch)
         out.append(
-            f'<text x="{_num(x + 26)}" y="{_num(y + row * LEGEND_ROW)}" '
+            f'<text x="{_num(x + 26)}" y="{_num(y + row * row_height)}" '
             f'font-size="{_num(font)}" fill="{TEXT}">{escape(text)}</text>'
         )
     out.append("</g>")
@@ -455,11 +470,14 @@ def radar_figure_html(
     caption: str = "Competency scores",
     target: Mapping[str, float] | None = None,
     target_label: str = "Target role",
+    narrow_copy: bool = False,
 ) -> str:
     """A ``<figure>`` holding the radar chart and its data table.
 
     Takes the arguments of `radar_svg` and the table's `caption`; returns HTML
-    for a web page or a standalone file.
+    for a web page or a standalone file. With ``narrow_copy`` the figure also holds
+    the compact drawing (``radar_svg(compact=True)``), each in a ``div`` of class
+    ``radar-wide`` or ``radar-narrow`` for a style sheet to show one of them.
     """
     svg = radar_svg(
         framework,
@@ -472,6 +490,20 @@ def radar_figure_html(
         target=target,
         target_label=target_label,
     )
+    if narrow_copy:
+        narrow = radar_svg(
+            framework,
+            profile,
+            title=title,
+            compare=compare,
+            compare_label=compare_label,
+            size=size,
+            id_prefix=f"{id_prefix}-narrow",
+            compact=True,
+            target=target,
+            target_label=target_label,
+        )
+        svg = f'<div class="radar-wide">{svg}</div><div class="radar-narrow">{narrow}</div>\n'
     table = radar_table_html(
         framework,
         profile,

@@ -146,7 +146,7 @@ def heatmap_svg(
         x = LABEL_W + CELL_W * column + CELL_W / 2
         parts.append(
             f'<text class="heatmap-head" x="{x:.0f}" y="{HEADER_H - 8}" text-anchor="start" '
-            f'font-size="11" fill="#1f2937" transform="rotate(-30 {x:.0f} {HEADER_H - 8})">'
+            f'font-size="12" fill="#1f2937" transform="rotate(-30 {x:.0f} {HEADER_H - 8})">'
             f"{escape(competency.name[:22])}</text>"
         )
     for row, member in enumerate(members):

@@ -11,6 +11,8 @@ from pm_origins.reports.result import SavedResult
 
 WIDTH, HEIGHT = 280, 140
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 34, 12, 12, 26
+FONT = 12  # at the chart's drawn size: no text under 12 px on screen
+LABEL_ROOM = 84  # the width a date label needs; closer labels are left to the description
 _ID = re.compile(r"^[A-Za-z][A-Za-z0-9_-]*$")
 
 
@@ -68,9 +70,10 @@ def trend_svg(
         )
         parts.append(
             f'<text x="{PAD_LEFT - 6}" y="{y + 4:.1f}" text-anchor="end" '
-            f'font-size="10" fill="#475467">{level}</text>'
+            f'font-size="{FONT}" fill="#475467">{level}</text>'
         )
     count = len(points)
+    roomy = count < 3 or (WIDTH - PAD_LEFT - PAD_RIGHT) / (count - 1) >= LABEL_ROOM
     for index, (label, score) in enumerate(points):
         x = _x(index, count)
         parts.append(
@@ -78,9 +81,16 @@ def trend_svg(
             f'x2="{x:.1f}" y2="{_y(score.low):.1f}" stroke="#98a2b3" '
             f'stroke-width="6" stroke-linecap="round" opacity="0.5"/>'
         )
+        # The first and last labels lean inwards so they are never cut at the edges;
+        # labels between them show when there is room (the description lists them all).
+        first, last = index == 0, index == count - 1
+        if count > 1 and not (first or last or roomy):
+            continue
+        anchor = "middle" if count == 1 else "start" if first else "end" if last else "middle"
+        lean = {"start": -PAD_LEFT + 2, "end": PAD_RIGHT - 2, "middle": 0}[anchor]
         parts.append(
-            f'<text x="{x:.1f}" y="{HEIGHT - 8}" text-anchor="middle" font-size="10" '
-            f'fill="#475467">{escape(label)}</text>'
+            f'<text x="{x + lean:.1f}" y="{HEIGHT - 6}" text-anchor="{anchor}" '
+            f'font-size="{FONT}" fill="#475467">{escape(label)}</text>'
         )
     if count > 1:
         path = " ".join(f"{_x(i, count):.1f},{_y(s.score):.1f}" for i, (_, s) in enumerate(points))

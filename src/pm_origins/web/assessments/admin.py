@@ -43,13 +43,59 @@ class FrameworkSnapshotAdmin(admin.ModelAdmin[FrameworkSnapshot]):
         return False
 
 
+class OriginFilter(admin.SimpleListFilter):
+    """Results by their closest origin (the first of the saved blend), named."""
+
+    title = "closest origin"
+    parameter_name = "origin"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [(o.id, o.name) for o in current_framework().origins]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        value = self.value()
+        return queryset.filter(result__origins__0__id=value) if value else queryset
+
+
+class TargetRoleFilter(admin.SimpleListFilter):
+    """Results by the PM role they aimed at, named; "none" for results without one."""
+
+    title = "target role"
+    parameter_name = "target_role"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, str]]:
+        return [*((r.id, r.name) for r in current_framework().roles), ("-", "No target")]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Any]) -> QuerySet[Any]:
+        value = self.value()
+        if not value:
+            return queryset
+        return queryset.filter(target="" if value == "-" else value)
+
+
+def role_name(role_id: str) -> str:
+    """A target role's name in the current framework; its id if that no longer has it."""
+    if not role_id:
+        return "-"
+    names = {r.id: r.name for r in current_framework().roles}
+    return names.get(role_id, role_id)
+
+
 @admin.register(Assessment)
 class AssessmentAdmin(admin.ModelAdmin[Assessment]):
-    """Usage at a glance: filters count results by step, framework and date."""
+    """Usage at a glance: filters count results by step, origin, target role and date."""
 
-    list_display = ("id", "created", "step", "owner", "top_origin_name", "target", "shared")
+    list_display = (
+        "id",
+        "created",
+        "step",
+        "owner",
+        "top_origin_name",
+        "target_name",
+        "shared",
+    )
     list_select_related = ("owner",)
-    list_filter = ("step", "framework", "target", "created")
+    list_filter = ("step", OriginFilter, TargetRoleFilter, "created", "framework")
     date_hierarchy = "created"
     search_fields = ("owner__email",)
     readonly_fields = (
@@ -62,6 +108,7 @@ class AssessmentAdmin(admin.ModelAdmin[Assessment]):
         "step",
         "result",
         "share_token",
+        "show_answers",
         "created",
         "updated",
         "completed_at",
@@ -77,6 +124,10 @@ class AssessmentAdmin(admin.ModelAdmin[Assessment]):
     def top_origin_name(self, obj: Assessment) -> str:
         top = obj.top_origin
         return str(top["name"]) if top else "-"
+
+    @admin.display(description="Target role", ordering="target")
+    def target_name(self, obj: Assessment) -> str:
+        return role_name(obj.target)
 
     @admin.display(description="Shared", boolean=True)
     def shared(self, obj: Assessment) -> bool:

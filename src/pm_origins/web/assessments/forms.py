@@ -197,3 +197,11 @@ class TargetForm(forms.Form):
         field = self.fields["target"]
         assert isinstance(field, forms.ChoiceField)
         field.choices = [("", "No growth plan for now"), *[(r.id, r.name) for r in framework.roles]]
+
+
+class ResumeMailForm(forms.Form):
+    email = forms.EmailField(
+        label="Your e-mail address",
+        max_length=254,
+        help_text="We send the link there once; the address is not kept.",
+    )

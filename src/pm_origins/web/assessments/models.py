@@ -95,6 +95,11 @@ class Assessment(models.Model):
     prior = models.JSONField(null=True, blank=True)
     result = models.JSONField(null=True, blank=True)
     share_token = models.CharField(max_length=32, unique=True, null=True, blank=True)
+    show_answers = models.BooleanField(
+        default=False,
+        help_text="Whether the read-only share page shows the owner's individual answers "
+        "(the owner chooses; off unless they turn it on).",
+    )
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
     completed_at = models.DateTimeField(null=True, blank=True)
@@ -127,8 +132,8 @@ class Assessment(models.Model):
         table = cls._meta.db_table
         found = list(
             cls.objects.raw(
-                f"SELECT id, token, owner_id, step, share_token, framework_id, created, "
-                f"completed_at FROM {table} WHERE {column} = %s",
+                f"SELECT id, token, owner_id, step, share_token, show_answers, framework_id, "
+                f"created, completed_at FROM {table} WHERE {column} = %s",
                 [value],
             )
         )
@@ -175,6 +180,8 @@ class ActionProgress(models.Model):
     done_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = "action ticked off"
+        verbose_name_plural = "actions ticked off"
         constraints = [
             models.UniqueConstraint(fields=["assessment", "action_id"], name="one_tick_per_action")
         ]

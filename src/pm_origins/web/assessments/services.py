@@ -36,6 +36,7 @@ from pm_origins.framework import (
 )
 from pm_origins.reports import SavedResult, evaluation_data, read_result
 from pm_origins.web.accounts.models import User
+from pm_origins.web.assessments import tasks
 from pm_origins.web.assessments.models import (
     ActionProgress,
     Assessment,
@@ -43,7 +44,7 @@ from pm_origins.web.assessments.models import (
     FrameworkSnapshot,
     new_token,
 )
-from pm_origins.web.core import metrics
+from pm_origins.web.core import mail, metrics
 from pm_origins.web.core.errors import DomainError
 from pm_origins.web.core.framework import current_framework
 
@@ -102,12 +103,28 @@ def assessment_start(
     user: User | AnonymousUser | None,
     session: SessionBase | None = None,
     copy_roles_from: Assessment | None = None,
+    copy_answers: bool = False,
 ) -> Assessment:
-    """A new assessment for a signed-in user or a guest."""
+    """A new assessment for a signed-in user or a guest.
+
+    ``copy_roles_from`` starts it from an earlier assessment's roles; with
+    ``copy_answers`` also from its answers and target role, keeping only the
+    questions and roles the current framework still has.
+    """
+    framework = current_framework()
+    answers: dict[str, int] = {}
+    target = ""
+    if copy_roles_from is not None and copy_answers:
+        known = {item.id for item in framework.items}
+        answers = {k: v for k, v in copy_roles_from.answers.items() if k in known}
+        if copy_roles_from.target in {role.id for role in framework.roles}:
+            target = copy_roles_from.target
     assessment = Assessment.objects.create(
         owner=user if user is not None and user.is_authenticated else None,
         framework=snapshot_current(),
         roles=list(copy_roles_from.roles) if copy_roles_from else [],
+        answers=answers,
+        target=target,
     )
     if assessment.owner_id is None and session is not None:
         remember_guest(session, assessment)
@@ -297,6 +314,36 @@ def share_revoke(*, assessment: Assessment) -> None:
     """Revoke the read-only link; the old token stops working at once."""
     assessment.share_token = None
     assessment.save(update_fields=["share_token", "updated"])
+
+
+def resume_link_send(*, assessment: Assessment, email: str, ip: str, site_url: str) -> None:
+    """Mail the link that carries on an unfinished assessment, through the task queue.
+
+    Throttled per address and per IP like every mail; the caller says the same
+    whether or not it went out.
+    """
+    if assessment.step == Assessment.Step.COMPLETE:
+        raise AssessmentError(ALREADY_COMPLETE)
+    if mail.mail_allowed(to=email, ip=ip):
+        tasks.send_resume_link.enqueue(assessment_id=assessment.pk, email=email, site_url=site_url)
+
+
+def unfinished_for(user: User | AnonymousUser, session: SessionBase) -> Assessment | None:
+    """The unfinished assessment this visitor worked on last: their own when signed in,
+    else the newest one this browser started as a guest."""
+    drafts = Assessment.objects.exclude(step=Assessment.Step.COMPLETE)
+    if user.is_authenticated:
+        return drafts.filter(owner=user).order_by("-updated").first()
+    tokens = guest_tokens(session)
+    if not tokens:
+        return None
+    return drafts.filter(token__in=tokens, owner__isnull=True).order_by("-updated").first()
+
+
+def share_set_answers(*, assessment: Assessment, show: bool) -> None:
+    """Whether the read-only share page shows the individual answers (default: not)."""
+    assessment.show_answers = show
+    assessment.save(update_fields=["show_answers", "updated"])
 
 
 def action_set_done(*, assessment: Assessment, action_id: str, done: bool) -> None:

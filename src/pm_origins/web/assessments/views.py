@@ -19,6 +19,7 @@ from pm_origins.web.assessments import adaptive, services
 from pm_origins.web.assessments.forms import (
     BaseRoleFormSet,
     QuestionPageForm,
+    ResumeMailForm,
     RoleFormSet,
     TargetForm,
 )
@@ -35,6 +36,7 @@ from pm_origins.web.core import pagecache
 from pm_origins.web.core.converters import is_token
 from pm_origins.web.core.decorators import private
 from pm_origins.web.core.framework import current_framework
+from pm_origins.web.core.net import client_ip
 
 PAGE_SIZE = 8
 # Buttons on the question pages that change how the rest is asked.
@@ -83,14 +85,49 @@ def start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         assessment = services.assessment_start(user=request.user, session=request.session)
         return redirect("assessments:roles", token=assessment.token)
-    in_progress = None
-    if request.user.is_authenticated:
-        in_progress = (
-            Assessment.objects.filter(owner=request.user)
-            .exclude(step=Assessment.Step.COMPLETE)
-            .first()
-        )
+    in_progress = services.unfinished_for(request.user, request.session)
     return render(request, "assessments/start.html", {"in_progress": in_progress})
+
+
+@draft_step
+def resume(request: HttpRequest, assessment: Assessment) -> HttpResponse:
+    """Carry on an unfinished assessment at the step where it stopped."""
+    token = assessment.token
+    if assessment.step == Assessment.Step.ROLES and not assessment.answers:
+        return redirect("assessments:roles", token=token)
+    if assessment.step == Assessment.Step.TARGET:
+        return redirect("assessments:target", token=token)
+    pages = _pages(assessment)
+    for number, items in enumerate(pages, start=1):
+        if any(item.id not in assessment.answers for item in items):
+            return redirect("assessments:questions", token=token, page=number)
+    return redirect("assessments:target", token=token)
+
+
+@draft_step
+def saved(request: HttpRequest, assessment: Assessment) -> HttpResponse:
+    """ "Save and finish later": the link to carry on, to copy or to mail to oneself."""
+    form = ResumeMailForm(request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        services.resume_link_send(
+            assessment=assessment,
+            email=form.cleaned_data["email"],
+            ip=client_ip(request),
+            site_url=request.build_absolute_uri("/").rstrip("/"),
+        )
+        messages.success(
+            request,
+            "The link is on its way to that address (if you asked for several in a short "
+            "time, wait a while and try again).",
+        )
+        return redirect("assessments:saved", token=assessment.token)
+    link = request.build_absolute_uri(reverse("assessments:resume", args=[assessment.token]))
+    return render(
+        request,
+        "assessments/saved.html",
+        {"assessment": assessment, "link": link, "form": form},
+        status=400 if form.is_bound else 200,
+    )
 
 
 @draft_step
@@ -299,11 +336,7 @@ def _after_page(
             return redirect("assessments:roles", token=assessment.token)
         return redirect("assessments:questions", token=assessment.token, page=page - 1)
     if move == "save":
-        link = request.build_absolute_uri(
-            reverse("assessments:questions", args=[assessment.token, page])
-        )
-        messages.success(request, f"Saved. Come back to this link to carry on: {link}")
-        return redirect("assessments:questions", token=assessment.token, page=page)
+        return redirect("assessments:saved", token=assessment.token)
     if move == "finish" or page == page_count:
         return redirect("assessments:target", token=assessment.token)
     return redirect("assessments:questions", token=assessment.token, page=page + 1)
@@ -373,6 +406,7 @@ def _result_page(request: HttpRequest, assessment: Assessment, *, owner_view: bo
         assessment.pk,
         assessment.token,
         assessment.share_token,
+        assessment.show_answers,
         owner_view,
         may_track,
         tuple(sorted(done)),
@@ -439,9 +473,19 @@ def export(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
 def share(request: HttpRequest, token: str) -> HttpResponse:
     assessment = _assessment(request, token)
     try:
-        if request.POST.get("action") == "revoke":
+        action = request.POST.get("action")
+        if action == "revoke":
             services.share_revoke(assessment=assessment)
             messages.success(request, "The share link is revoked; it no longer works.")
+        elif action in ("show_answers", "hide_answers"):
+            show = action == "show_answers"
+            services.share_set_answers(assessment=assessment, show=show)
+            messages.success(
+                request,
+                "The shared page now shows your roles and individual answers."
+                if show
+                else "The shared page no longer shows your roles and individual answers.",
+            )
         else:
             services.share_create(assessment=assessment)
             messages.success(request, "Anyone with the share link can now read this result.")
@@ -450,12 +494,20 @@ def share(request: HttpRequest, token: str) -> HttpResponse:
     return redirect(reverse("assessments:result", args=[token]) + "#share")
 
 
-@require_POST
+@private
+@require_http_methods(["GET", "POST"])
 def delete(request: HttpRequest, token: str) -> HttpResponse:
+    """Deleting asks first: a page that says what goes, and a button that confirms.
+    A post without the confirmation (an old form, a stray click) only shows that page."""
     assessment = _assessment(request, token)
-    services.assessment_delete(assessment=assessment)
-    messages.success(request, "The result is deleted.")
-    return redirect("assessments:mine" if request.user.is_authenticated else "assessments:home")
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        services.assessment_delete(assessment=assessment)
+        messages.success(request, "The result is deleted.")
+        return redirect("assessments:mine" if request.user.is_authenticated else "assessments:home")
+    if request.method == "POST":
+        return redirect("assessments:delete", token=token)
+    when = assessment.completed_at or assessment.created
+    return render(request, "assessments/delete.html", {"assessment": assessment, "when": when})
 
 
 @require_POST
@@ -474,9 +526,15 @@ def action_done(request: HttpRequest, token: str, action_id: str) -> HttpRespons
 
 @require_POST
 def retake(request: HttpRequest, token: str) -> HttpResponse:
+    """Take it again, from this result's roles, answers and target ("previous", the
+    default) or from nothing ("fresh"): the person chooses."""
     source = _assessment(request, token)
+    fresh = request.POST.get("start") == "fresh"
     assessment = services.assessment_start(
-        user=request.user, session=request.session, copy_roles_from=source
+        user=request.user,
+        session=request.session,
+        copy_roles_from=None if fresh else source,
+        copy_answers=not fresh,
     )
     return redirect("assessments:roles", token=assessment.token)
 

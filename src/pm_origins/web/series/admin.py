@@ -153,7 +153,16 @@ class SiteSettingsAdmin(admin.ModelAdmin[SiteSettings]):
     fieldsets = (
         ("Site", {"fields": ("site_name", "tagline", "footer_text")}),
         ("Side area", {"fields": ("side_title",)}),
-        ("Contact block", {"fields": ("contact_address", "contact_phone", "contact_email")}),
+        (
+            "Contact block",
+            {
+                "fields": ("contact_address", "contact_phone", "contact_email"),
+                "description": "The side area's contact block shows only what is filled in "
+                "here; while all three are empty it is left out. Follow links (RSS, social "
+                "profiles) are set under Series › Follow links, the side area's widgets "
+                "under Series › Widgets.",
+            },
+        ),
     )
 
     def has_add_permission(self, request: HttpRequest) -> bool:

@@ -134,10 +134,9 @@ def _seed_side_area(report: LoadReport) -> None:
     settings = SiteSettings.load()
     if settings.side_seeded:
         return
-    if not settings.contact_email:
-        settings.contact_address = "pm-origins\n1 Example Street\nSpringfield 12345"
-        settings.contact_phone = "+1 555 0100"
-        settings.contact_email = "hello@example.org"
+    # No contact details and no social links are invented: the contact block and
+    # any "follow" links beyond the site's own feeds appear once an editor sets them
+    # in the admin (Site settings, Follow links).
     for position, (label, url) in enumerate(
         [
             ("Home", "/"),
@@ -151,8 +150,6 @@ def _seed_side_area(report: LoadReport) -> None:
         [
             ("RSS feed", "/feeds/rss.xml"),
             ("Atom feed", "/feeds/atom.xml"),
-            ("LinkedIn", "https://www.linkedin.com/"),
-            ("Mastodon", "https://mastodon.social/"),
         ]
     ):
         FollowLink.objects.get_or_create(label=label, defaults={"url": url, "position": position})

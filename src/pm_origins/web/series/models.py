@@ -296,6 +296,10 @@ class SiteSettings(models.Model):
         return obj
 
     @property
+    def has_contact(self) -> bool:
+        return bool(self.contact_address or self.contact_phone or self.contact_email)
+
+    @property
     def phone_href(self) -> str:
         return "tel:" + "".join(ch for ch in self.contact_phone if ch.isdigit() or ch == "+")
 

@@ -28,6 +28,10 @@ FORM_EXPIRED = (
     "This form was open for too long, so it could not be sent. Nothing was lost: "
     "check your text below and send it again."
 )
+SENT_TOO_SOON = (
+    "That was quicker than we expect anyone to write, so we held it back in case it came "
+    "from a bot. Nothing is lost: wait a few seconds, then send it again."
+)
 POSTING_TOO_FAST = (
     "You have sent several messages in a short time. Please wait {minutes} minutes and try again."
 )
@@ -49,6 +53,13 @@ class SeriesError(DomainError):
 class FormExpired(SeriesError):
     def __init__(self) -> None:
         super().__init__(FORM_EXPIRED)
+
+
+class SentTooSoon(SeriesError):
+    """A person, in a real browser, sent a form within seconds of opening it."""
+
+    def __init__(self) -> None:
+        super().__init__(SENT_TOO_SOON)
 
 
 class PostingTooFast(SeriesError):
@@ -86,11 +97,14 @@ def _fingerprint(*parts: object) -> str:
     return hashlib.sha256(normalised.encode()).hexdigest()
 
 
-def _screen(*, token: str, target: str, honeypot: str, ip: str, now: float | None) -> str:
+def _screen(
+    *, token: str, target: str, honeypot: str, ip: str, now: float | None, browser: bool
+) -> str:
     """Run the shared defences; the reason to discard, or "" to go on.
 
-    Raises ``PostingTooFast`` over the per-IP limit and ``FormExpired`` for an
-    old but genuine form.
+    Raises ``PostingTooFast`` over the per-IP limit, ``FormExpired`` for an old but
+    genuine form, and ``SentTooSoon`` for a genuine form sent too quickly from a real
+    browser (``browser``, see ``spam.from_a_browser``).
     """
     state = ratelimit.hit(
         "post-ip", ip, limit=settings.COMMENTS_PER_IP, window=POST_WINDOW, now=now
@@ -102,6 +116,8 @@ def _screen(*, token: str, target: str, honeypot: str, ip: str, now: float | Non
     verdict = spam.check_token(token=token, target=target, now=now)
     if verdict is spam.TokenVerdict.EXPIRED:
         raise FormExpired()
+    if verdict is spam.TokenVerdict.TOO_FAST and browser:
+        raise SentTooSoon()
     if verdict.is_bot:
         return str(verdict.value)
     return ""
@@ -118,13 +134,16 @@ def comment_submit(
     ip: str,
     user: User | AnonymousUser | None = None,
     now: float | None = None,
+    browser: bool = False,
 ) -> Submission:
     """Take a comment through every spam defence and store it for moderation.
 
     Bots (honeypot filled, bad/foreign/replayed token, posted too fast) and
-    duplicates are discarded without a trace; comments with many links are kept
-    as spam for a moderator to review. A signed-in user who already has an
-    approved comment is published at once; everyone else waits for approval.
+    duplicates are discarded without a trace; a person posting too fast from a
+    real browser (``browser``) gets ``SentTooSoon`` instead, and may send again.
+    Comments with many links are kept as spam for a moderator to review. A
+    signed-in user who already has an approved comment is published at once;
+    everyone else waits for approval.
     """
     if not article.comments_open or not article.is_published:
         raise SeriesError(COMMENTS_CLOSED)
@@ -133,7 +152,14 @@ def comment_submit(
         raise SeriesError(NAME_LENGTH)
     if not Comment.BODY_MIN <= len(body) <= Comment.BODY_MAX:
         raise SeriesError(BODY_LENGTH)
-    reason = _screen(token=token, target=comment_target(article), honeypot=honeypot, ip=ip, now=now)
+    reason = _screen(
+        token=token,
+        target=comment_target(article),
+        honeypot=honeypot,
+        ip=ip,
+        now=now,
+        browser=browser,
+    )
     if reason:
         return Submission(Outcome.DISCARDED, reason)
     fingerprint = _fingerprint(article.pk, body)
@@ -176,6 +202,7 @@ def feedback_submit(
     ip: str,
     user: User | AnonymousUser | None = None,
     now: float | None = None,
+    browser: bool = False,
 ) -> Submission:
     """Store feedback or a topic suggestion, behind the same defences as comments."""
     message = message.strip()
@@ -183,7 +210,9 @@ def feedback_submit(
         raise SeriesError(MESSAGE_LENGTH)
     if kind not in Feedback.Kind.values:
         raise SeriesError("Choose feedback, a topic suggestion or a bug report.")
-    reason = _screen(token=token, target=FEEDBACK_TARGET, honeypot=honeypot, ip=ip, now=now)
+    reason = _screen(
+        token=token, target=FEEDBACK_TARGET, honeypot=honeypot, ip=ip, now=now, browser=browser
+    )
     if reason:
         return Submission(Outcome.DISCARDED, reason)
     fingerprint = _fingerprint(kind, message)

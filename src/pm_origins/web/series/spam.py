@@ -4,7 +4,9 @@ A token is an HMAC-signed (``django.core.signing``) record of the target it was
 issued for (``comment:<article id>`` or ``feedback``), the time it was issued and
 a random nonce. A submission is treated as a bot when the token is missing or
 tampered with, names another target, comes back faster than a person could
-type, or was already used. An expired token is a person who left a tab open.
+type, or was already used. An expired token is a person who left a tab open; a
+too-quick post from a real browser (see ``from_a_browser``) is a fast person, asked
+to wait a moment and send again.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import enum
 import hashlib
 import secrets
 import time
+from collections.abc import Mapping
 
 from django.conf import settings
 from django.core import signing
@@ -32,6 +35,18 @@ class TokenVerdict(enum.Enum):
     @property
     def is_bot(self) -> bool:
         return self in {self.TAMPERED, self.WRONG_TARGET, self.TOO_FAST, self.REPLAYED}
+
+
+def from_a_browser(headers: Mapping[str, str]) -> bool:
+    """Whether a form post carries the fetch metadata a real browser adds when a person
+    submits a form on this site (Chrome, Edge, Firefox and Safari all send it); simple
+    scripts and most bots do not. It decides only how a too-quick post is answered:
+    a person is asked to wait and send again, a bot is dropped without a word."""
+    return (
+        headers.get("Sec-Fetch-Mode") == "navigate"
+        and headers.get("Sec-Fetch-Site") == "same-origin"
+        and headers.get("Sec-Fetch-Dest", "document") == "document"
+    )
 
 
 def make_token(*, target: str, now: float | None = None) -> str:

@@ -108,9 +108,13 @@ def comment_post(request: HttpRequest, slug: str) -> HttpResponse:
             honeypot=data["website"],
             ip=client_ip(request),
             user=request.user,
+            browser=spam.from_a_browser(request.headers),
         )
     except services.PostingTooFast as error:
         return _too_fast(request, error)
+    except services.SentTooSoon as error:
+        # The same form and token: once a few seconds have passed, sending it again works.
+        return _article_page(request, article, form, status=400, error=error.message)
     except services.FormExpired as error:
         fresh = CommentForm(_with_new_token(request.POST, services.comment_target(article)))
         return _article_page(request, article, fresh, status=400, error=error.message)
@@ -149,9 +153,12 @@ def feedback(request: HttpRequest) -> HttpResponse:
             honeypot=data["website"],
             ip=client_ip(request),
             user=request.user,
+            browser=spam.from_a_browser(request.headers),
         )
     except services.PostingTooFast as error:
         return _too_fast(request, error)
+    except services.SentTooSoon as error:
+        return _feedback_page(request, form, status=400, error=error.message)
     except services.FormExpired as error:
         fresh = FeedbackForm(_with_new_token(request.POST, services.FEEDBACK_TARGET))
         return _feedback_page(request, fresh, status=400, error=error.message)
