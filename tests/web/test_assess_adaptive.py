@@ -92,14 +92,19 @@ def test_back_shows_the_earlier_answer_and_a_change_is_kept(client: Client) -> N
 def test_save_and_finish_later_keeps_the_answer_and_gives_the_link(client: Client) -> None:
     assessment = start(client)
     item = shown_item(client, assessment, 1)
-    response = client.post(question_url(assessment, 1), {item: "4", "move": "save"}, follow=True)
-    html = response.content.decode()
-    assert "Come back to this link to carry on" in html
-    assert question_url(assessment, 2) in html  # the link goes to the next question
+    response = client.post(question_url(assessment, 1), {item: "4", "move": "save"})
+    assert response.status_code == 302
+    assert response["Location"] == reverse("assessments:saved", args=[assessment.token])
+    link = reverse("assessments:resume", args=[assessment.token])
+    assert link in client.get(response["Location"]).content.decode()
     assessment.refresh_from_db()
     assert assessment.answers == {item: 4}
-    # Coming back: the next question is the same as before the pause.
+    # Coming back by the link, in another browser: the next question, the same as
+    # before the pause.
     expected = adaptive.session_of(assessment).next_item()
+    carry_on = Client().get(link)
+    assert carry_on.status_code == 302
+    assert carry_on["Location"] == question_url(assessment, 2)
     assert shown_item(client, assessment, 2) == expected
 
 

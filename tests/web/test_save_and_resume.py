@@ -27,7 +27,7 @@ def _save_first_page(client: Client, assessment: Assessment) -> tuple[Any, list[
 
 
 def test_saving_leads_to_a_page_with_a_real_link_and_a_copy_button(client: Client) -> None:
-    assessment = start(client)
+    assessment = start(client, mode="all")  # pages of eight
     client.post(
         reverse("assessments:roles", args=[assessment.token]),
         roles_post([("QA Engineer", "3", "0")]),
@@ -45,7 +45,7 @@ def test_saving_leads_to_a_page_with_a_real_link_and_a_copy_button(client: Clien
 
 
 def test_the_link_carries_on_at_the_first_page_with_unanswered_questions(client: Client) -> None:
-    assessment = start(client)
+    assessment = start(client, mode="all")  # pages of eight
     client.post(
         reverse("assessments:roles", args=[assessment.token]),
         roles_post([("QA Engineer", "3", "0")]),
@@ -62,7 +62,7 @@ def test_the_link_carries_on_at_the_first_page_with_unanswered_questions(client:
 
 
 def test_the_link_can_be_mailed_through_the_queue(client: Client) -> None:
-    assessment = start(client)
+    assessment = start(client, mode="all")  # pages of eight
     _save_first_page(client, assessment)
 
     response = client.post(
@@ -78,7 +78,7 @@ def test_the_link_can_be_mailed_through_the_queue(client: Client) -> None:
 
 
 def test_a_bad_address_is_a_form_error_and_nothing_is_sent(client: Client) -> None:
-    assessment = start(client)
+    assessment = start(client, mode="all")  # pages of eight
 
     response = client.post(
         reverse("assessments:saved", args=[assessment.token]), {"email": "not an address"}
@@ -90,7 +90,7 @@ def test_a_bad_address_is_a_form_error_and_nothing_is_sent(client: Client) -> No
 
 
 def test_find_offers_to_carry_on_in_the_same_browser_only(client: Client) -> None:
-    assessment = start(client)
+    assessment = start(client, mode="all")  # pages of eight
     _save_first_page(client, assessment)
 
     mine = client.get(reverse("assessments:start")).content.decode()

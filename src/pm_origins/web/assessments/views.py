@@ -97,6 +97,11 @@ def resume(request: HttpRequest, assessment: Assessment) -> HttpResponse:
         return redirect("assessments:roles", token=token)
     if assessment.step == Assessment.Step.TARGET:
         return redirect("assessments:target", token=token)
+    if assessment.mode in adaptive.ADAPTIVE_MODES:
+        if adaptive.session_of(assessment).done:
+            return redirect("assessments:target", token=token)
+        number = adaptive.next_question_number(assessment)
+        return redirect("assessments:questions", token=token, page=number)
     pages = _pages(assessment)
     for number, items in enumerate(pages, start=1):
         if any(item.id not in assessment.answers for item in items):
@@ -303,10 +308,7 @@ def _after_question(
             return redirect("assessments:roles", token=token)
         return redirect("assessments:questions", token=token, page=number - 1)
     if move == "save":
-        carry_on = len(session.asked) + 1  # the next question, after those given
-        link = request.build_absolute_uri(reverse("assessments:questions", args=[token, carry_on]))
-        messages.success(request, f"Saved. Come back to this link to carry on: {link}")
-        return redirect("assessments:questions", token=token, page=carry_on)
+        return redirect("assessments:saved", token=token)
     if move == "finish" or session.done:
         return redirect("assessments:target", token=token)
     return redirect("assessments:questions", token=token, page=number + 1)
