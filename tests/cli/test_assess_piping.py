@@ -20,7 +20,7 @@ def test_a_here_document_into_a_file_gives_valid_json_and_prompts_on_stderr(
 ) -> None:
     out = tmp_path / "out.json"
     command = (
-        f"{shlex.quote(sys.executable)} -m pm_origins assess --format json "
+        f"{shlex.quote(sys.executable)} -m pm_origins assess --mode all --format json "
         f"> {shlex.quote(str(out))} <<'EOF'\n{SESSION}EOF\n"
     )
     env = {**os.environ, "COLUMNS": "200", "NO_COLOR": "1"}

@@ -243,32 +243,16 @@ class Framework(_Frozen):
         # The version is a content hash; hashing every record on each cache look-up is waste.
         return hash(self.version)
 
-    @cached_property
-    def provisional_items(self) -> int:
-        """How many items still have the provisional model parameters (not fitted)."""
-        return sum(
-            1
-            for item in self.items
-            if item.discrimination == DEFAULT_DISCRIMINATION
-            and tuple(item.thresholds) == DEFAULT_THRESHOLDS
-        )
-
     @property
     def label(self) -> str:
         """The framework's name for people: "Framework 2026.1 (provisional items)".
 
         The note says whether the questions' parameters were fitted to real answers
-        (see docs/CALIBRATION.md). Without a release name, the first seven characters
-        of the content hash stand in.
+        (`item_parameters`, see docs/CALIBRATION.md). Without a release name, the
+        first seven characters of the content hash stand in.
         """
         name = self.release or self.version[:7]
-        if self.provisional_items == len(self.items):
-            note = "provisional items"
-        elif self.provisional_items:
-            note = "some items provisional"
-        else:
-            note = "calibrated items"
-        return f"Framework {name} ({note})"
+        return f"Framework {name} ({self.item_parameters} items)"
 
     @cached_property
     def competency_ids(self) -> tuple[str, ...]:
