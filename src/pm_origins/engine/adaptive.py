@@ -77,39 +77,14 @@ class QuestionOutOfTurn(EngineInputError):
     """An answer to a question that is not the one asked now, or a second answer."""
 
 
-@dataclass(frozen=True)
-class ThetaPrior:
-    """Mean and standard deviation per competency on the theta scale, in framework order."""
-
-    mean: tuple[float, ...]
-    sd: tuple[float, ...]
-
-    @classmethod
-    def population(cls, size: int) -> ThetaPrior:
-        """The population: N(0, 1) on every competency."""
-        return cls((0.0,) * size, (1.0,) * size)
+# The scorer's prior (`engine.scoring.Prior`) is on the theta scale: one type serves both.
+ThetaPrior = Prior
 
 
-def theta_prior(prior: Prior | None, size: int) -> ThetaPrior:
-    """A history prior (`engine.history`) on the theta scale.
-
-    The history prior is stated on the scale of the scorer's own population prior
-    (`Prior.population`), which stands for N(0, 1) on theta; a prior of mean m and
-    sd s is therefore N((m - m0) / s0, (s / s0)^2), with m0 and s0 the population's.
-    For a 0-100 points prior (population 50 and 30) that is (m - 50) / 30; for a
-    prior already on theta (population 0 and 1) it is the prior itself. None (no
-    history) gives the population prior.
-    """
-    if prior is None:
-        return ThetaPrior.population(size)
-    # Not strict: a prior of the wrong length comes out short, and the session
-    # refuses it with its own message.
-    population = Prior.population(size)
-    mean0, sd0 = population.mean, population.sd
-    return ThetaPrior(
-        tuple((m - m0) / s0 for m, m0, s0 in zip(prior.mean, mean0, sd0, strict=False)),
-        tuple(s / s0 for s, s0 in zip(prior.sd, sd0, strict=False)),
-    )
+def theta_prior(prior: Prior | None, size: int) -> Prior:
+    """The prior a session starts from: a history prior (`engine.history`, on the
+    theta scale), or the population N(0, 1) on every competency when there is none."""
+    return prior if prior is not None else Prior.population(size)
 
 
 @dataclass(frozen=True, eq=False)
