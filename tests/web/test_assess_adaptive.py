@@ -240,3 +240,15 @@ def test_switching_keeps_the_answer_on_the_page(client: Client) -> None:
     client.post(question_url(assessment, 1), {item: "5", other: "2", "move": "adaptive"})
     assessment.refresh_from_db()
     assert assessment.mode == "quick" and assessment.answers == {item: 5, other: 2}
+
+
+@pytest.mark.parametrize("mode", ["quick", "all"])
+def test_questions_are_shown_without_their_competency(client: Client, mode: str) -> None:
+    from pm_origins.web.core.framework import current_framework
+
+    assessment = start(client, mode=mode)
+    html = client.get(question_url(assessment, 1)).content.decode()
+    form = html[html.index('<form method="post" class="questionnaire">') :]
+    legends = form[: form.index("</form>")]
+    for competency in current_framework().competencies:
+        assert competency.name not in legends

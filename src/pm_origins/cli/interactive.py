@@ -128,7 +128,6 @@ def ask_roles(framework: Framework, console: Console) -> list[Role]:
 
 def ask_answers(framework: Framework, console: Console) -> dict[str, int]:
     items = questionnaire_order(framework)
-    names = {c.id: c.name for c in framework.competencies}
     scale = framework.scale("frequency")
     console.print(
         f"\n[bold]Step 2 of 3: {len(items)} questions.[/bold] {scale.question} Each asks "
@@ -146,9 +145,7 @@ def ask_answers(framework: Framework, console: Console) -> dict[str, int]:
         item = items[index]
         points = framework.scale(item.scale).points
         done = sum(1 for i in items if i.id in answers)
-        console.print(
-            f"\n[dim][{index + 1}/{len(items)} · {done} answered · {names[item.competency]}][/dim]"
-        )
+        console.print(f"\n[dim][{index + 1}/{len(items)} · {done} answered][/dim]")
         console.print(escape(item.text))
         current = answers.get(item.id)
         keep = f" [{current}, Enter keeps it]" if current else ""
@@ -225,7 +222,6 @@ def ask_adaptive(
     """The questions one at a time, each chosen from the answers so far (engine.adaptive)."""
     session = start_session(framework, mode, prior)
     items = {item.id: item for item in framework.items}
-    names = {c.id: c.name for c in framework.competencies}
     console.print(
         f"\n[bold]Step 2 of 3: questions ({mode}).[/bold] Each asks how often you have "
         "actually done something, not how good you think you are. Each next question "
@@ -247,10 +243,7 @@ def ask_adaptive(
         points = framework.scale(item.scale).points
         revise = item.id != session.pending
         left = session.questions_after(item.id)
-        where = (
-            f"[question {position + 1} · about {left} more · "
-            f"{len(session.answers)} answered · {names[item.competency]}]"
-        )
+        where = f"[question {position + 1} · about {left} more · {len(session.answers)} answered]"
         console.print(f"\n[dim]{escape(where)}[/dim]")
         console.print(escape(item.text))
         current = session.answers.get(item.id)
