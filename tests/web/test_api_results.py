@@ -129,6 +129,7 @@ def test_getting_a_result_gives_it_in_full(client: ApiClient, owner: User) -> No
     assert body["id"] == result.token
     assert body["result"] == result.result
     assert body["shared"] is False and body["share_url"] is None
+    assert body["show_answers"] is False
 
 
 @pytest.mark.parametrize("result_id", ["nope", "x" * 65, "a%20b", "..", "%E2%82%AC"])

@@ -399,6 +399,7 @@ def _summary(request: ApiRequest, assessment: Assessment) -> dict[str, Any]:
         "target": data["target"],
         "top_origin": assessment.top_origin,
         "shared": data["shared"],
+        "show_answers": data["show_answers"],
         "actions_done": data["actions_done"],
     }
 

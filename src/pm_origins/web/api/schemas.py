@@ -546,6 +546,9 @@ class ResultSummaryOut(Schema):
     target: str | None
     top_origin: OriginShareOut | None
     shared: bool
+    show_answers: bool = Field(
+        description="Whether the share page shows the roles, answers and résumé bullets."
+    )
     actions_done: list[str] = Field(description="Ids of the plan's actions ticked off.")
 
 

@@ -51,6 +51,7 @@ class AssessmentData(TypedDict):
     target: str | None
     result: dict[str, Any] | None
     shared: bool
+    show_answers: bool  # whether the share page shows roles, answers and résumé bullets
     actions_done: list[str]
 
 
@@ -154,6 +155,7 @@ class Assessment(models.Model):
             "target": self.target or None,
             "result": self.result,
             "shared": bool(self.share_token),
+            "show_answers": self.show_answers,
             "actions_done": sorted(p.action_id for p in self.progress.all()),
         }
 
