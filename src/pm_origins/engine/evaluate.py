@@ -147,7 +147,11 @@ def evaluate(
         resume_measured=[bool(e.supporting) for e in summary],
         answer_weight=weight,
     )
-    answers_only = score_answers(framework, answers, answer_weight=weight) if answers else None
+    answers_only = (
+        score_answers(framework, answers, answer_weight=weight, contributions=False)
+        if answers
+        else None
+    )
     match = match_origins(framework, profile, history, answers_only)
     plan = (
         build_plan(

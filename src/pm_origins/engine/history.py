@@ -10,6 +10,7 @@ import dataclasses
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -213,6 +214,18 @@ def history_trust(effective_years: float) -> float:
     return effective_years / (effective_years + YEARS_TO_TRUST) if effective_years > 0 else 0.0
 
 
+@lru_cache(maxsize=16)
+def typical_thetas(framework: Framework) -> dict[str, tuple[float, ...]]:
+    """Each origin's typical profile on the theta scale, in framework order (cached)."""
+    scale = framework.score_scale
+    return {
+        origin.id: tuple(
+            float(to_theta(scale, origin.expected[c])) for c in framework.competency_ids
+        )
+        for origin in framework.origins
+    }
+
+
 def history_prior(framework: Framework, blend: dict[str, float], effective_years: float) -> Prior:
     """The career prior: a stereotype of the background, held loosely.
 
@@ -223,13 +236,10 @@ def history_prior(framework: Framework, blend: dict[str, float], effective_years
     population's 1 towards, never below, HISTORY_MIN_SD_THETA.
     """
     weight = history_trust(effective_years)
-    scale = framework.score_scale
+    profiles = typical_thetas(framework)
     typical = [
-        sum(
-            share * float(to_theta(scale, framework.origin(origin).expected[competency]))
-            for origin, share in blend.items()
-        )
-        for competency in framework.competency_ids
+        sum(share * profiles[origin][column] for origin, share in blend.items())
+        for column in range(len(framework.competency_ids))
     ]
     sd = math.sqrt(weight * HISTORY_MIN_SD_THETA**2 + (1.0 - weight))
     means = tuple(float(np.round(weight * value, 12)) for value in typical)

@@ -30,7 +30,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -46,6 +46,8 @@ from pm_origins.engine.irt import GRID_MAX, GRID_MIN, log_category_probabilities
 from pm_origins.framework import Framework, ScoreScale
 
 FloatArray = npt.NDArray[np.float64]
+
+STANDARD_GRID = theta_grid()  # the grid every score is computed on
 
 POPULATION_THETA_MEAN = 0.0  # the population on the theta scale: N(0, 1)
 POPULATION_THETA_SD = 1.0
@@ -191,6 +193,13 @@ class ItemBank:
         """Answer categories per item (K); every item of a bank shares one scale length."""
         return int(self.thresholds.shape[1]) + 1
 
+    @cached_property
+    def log_table(self) -> FloatArray:
+        """log P(keyed answer k | theta) per item on the standard grid, (I, K, Q), read-only."""
+        table = _log_table(self, STANDARD_GRID)
+        table.setflags(write=False)
+        return table
+
 
 @lru_cache(maxsize=64)
 def _positions(item_ids: tuple[str, ...]) -> dict[str, int]:
@@ -252,8 +261,19 @@ def keyed_answers(bank: ItemBank, matrix: FloatArray) -> FloatArray:
 
 
 def item_log_table(bank: ItemBank, grid: FloatArray | None = None) -> FloatArray:
-    """log P(keyed answer k | theta) per item, shape (I, K, Q) on the grid."""
-    grid = theta_grid() if grid is None else grid
+    """log P(keyed answer k | theta) per item, shape (I, K, Q) on the grid.
+
+    On the standard grid the table is the bank's own, made once (`ItemBank.log_table`):
+    it depends on the items alone, not on anyone's answers.
+    """
+    if grid is None or (
+        grid.shape == STANDARD_GRID.shape and bool(np.array_equal(grid, STANDARD_GRID))
+    ):
+        return bank.log_table
+    return _log_table(bank, grid)
+
+
+def _log_table(bank: ItemBank, grid: FloatArray) -> FloatArray:
     table = log_category_probabilities(grid, bank.discrimination, bank.thresholds)
     result: FloatArray = np.ascontiguousarray(np.transpose(table, (1, 2, 0)))
     return result
@@ -480,6 +500,7 @@ def score_answers(
     evidence: FloatArray | None = None,
     resume_measured: Sequence[bool] | None = None,
     answer_weight: float = 1.0,
+    contributions: bool = True,
 ) -> Profile:
     """One respondent's profile, with the contribution of every answer.
 
@@ -493,6 +514,8 @@ def score_answers(
             support it (the score then counts as measured by the résumé).
         answer_weight: a factor below 1 widens the bands of a flagged response
             (each answer counts as that part of an answer; see `engine.quality`).
+        contributions: False leaves out each answer's contribution (the
+            leave-one-out scores), for callers that need the scores alone.
     Returns:
         A Profile with a score, band, basis and contributions per competency.
     Raises:
@@ -518,11 +541,12 @@ def score_answers(
     posterior = summarise(log_posterior, grid, bank.scale)
     # Leave one answer out, for every answered item at once.
     competency_of = bank.competency_index[answered_items]
-    without = summarise(
-        log_posterior[competency_of] - answer_weight * per_item, grid, bank.scale
-    ).theta
     with_all = to_points(bank.scale, posterior.theta)
-    moved = _move_in_points(bank.scale, posterior.theta[competency_of], without)
+    if contributions:
+        without = summarise(
+            log_posterior[competency_of] - answer_weight * per_item, grid, bank.scale
+        ).theta
+        moved = _move_in_points(bank.scale, posterior.theta[competency_of], without)
     counts = np.bincount(competency_of, minlength=size)
     supported = tuple(resume_measured) if resume_measured is not None else (False,) * size
     prior_points = to_points(bank.scale, mean0)
@@ -531,8 +555,8 @@ def score_answers(
 
     scores = []
     for column, competency in enumerate(bank.competency_ids):
-        mine = np.flatnonzero(competency_of == column)
-        contributions = tuple(
+        mine = np.flatnonzero(competency_of == column) if contributions else ()
+        pulls = tuple(
             AnswerContribution(
                 item_id=bank.item_ids[answered_items[k]],
                 answer=int(matrix[0, answered_items[k]]),
@@ -558,7 +582,7 @@ def score_answers(
                 high=max(float(high[column]), value),
                 sd=float(posterior.score_sd[column]),
                 answered=int(counts[column]),
-                contributions=contributions,
+                contributions=pulls,
                 prior_mean=float(prior_points[column]),
                 measured=BASIS_ANSWERS in basis or BASIS_RESUME in basis,
                 basis=basis,
