@@ -15,7 +15,7 @@ from pm_origins.engine import (
     TeamMember,
     analyze_team,
     benefit_matrix,
-    evaluate,
+    evaluate_roster,
     memo_matcher,
     optimal_pairs,
     read_roster,
@@ -96,15 +96,10 @@ def analyze_csv(framework: object, text: str) -> dict[str, object]:
     """What `pm-origins team analyze --format json` computes, in process."""
     match = memo_matcher(framework)  # type: ignore[arg-type]
     roster = read_roster(framework, text, matcher=match)  # type: ignore[arg-type]
+    evaluations = evaluate_roster(framework, roster.people, match)  # type: ignore[arg-type]
     members = [
-        member_from_result(
-            p.name,
-            evaluation_data(
-                evaluate(framework, p.roles, p.answers, titles=match),  # type: ignore[arg-type]
-                framework,  # type: ignore[arg-type]
-            ),
-        )
-        for p in roster.people
+        member_from_result(p.name, evaluation_data(e, framework))  # type: ignore[arg-type]
+        for p, e in zip(roster.people, evaluations, strict=True)
     ]
     analysis = analyze_team(framework, members)  # type: ignore[arg-type]
     return team_data(analysis, framework)  # type: ignore[arg-type]

@@ -934,20 +934,17 @@ def team_analyze(
 
 def _evaluate_roster(framework: Framework, people: Any, match: Any) -> list[Any]:
     """Each person's result, as a team member read from the result's JSON."""
-    from pm_origins.engine import evaluate
+    from pm_origins.engine import evaluate_roster
     from pm_origins.reports import evaluation_data, member_from_result
 
-    def one(person: Any) -> Any:
-        evaluation = evaluate(framework, person.roles, person.answers, titles=match)
-        return member_from_result(person.name, evaluation_data(evaluation, framework))
+    def members() -> list[Any]:
+        evaluations = evaluate_roster(framework, people, match)
+        return [
+            member_from_result(p.name, evaluation_data(e, framework))
+            for p, e in zip(people, evaluations, strict=True)
+        ]
 
     if len(people) < PROGRESS_FROM_PEOPLE:
-        return [one(p) for p in people]
-    from rich.progress import track
-
-    return [
-        one(p)
-        for p in track(
-            people, description="Scoring people", console=_console(stderr=True), transient=True
-        )
-    ]
+        return members()
+    with _console(stderr=True).status(f"Scoring {len(people)} people"):
+        return members()

@@ -62,11 +62,17 @@ from pm_origins.engine.planning import (
     build_plan,
     target_role,
 )
-from pm_origins.engine.quality import ResponseQuality, check_responses
+from pm_origins.engine.quality import ResponseQuality, check_many, check_responses
 from pm_origins.engine.questionnaire import questionnaire_order, questionnaire_pages, third_person
 from pm_origins.engine.reliability import ReliabilityReport, ScaleReliability, reliability_report
 from pm_origins.engine.responses import ResponseTable, read_responses, responses_csv
-from pm_origins.engine.roster import Roster, RosterPerson, memo_matcher, read_roster
+from pm_origins.engine.roster import (
+    Roster,
+    RosterPerson,
+    evaluate_roster,
+    memo_matcher,
+    read_roster,
+)
 from pm_origins.engine.scoring import (
     BAND_Z,
     AnswerContribution,
@@ -175,9 +181,11 @@ __all__ = [
     "build_plan",
     "calibrate",
     "check_answers",
+    "check_many",
     "check_responses",
     "compare_opinions",
     "evaluate",
+    "evaluate_roster",
     "evidence_log_likelihood",
     "evidence_summary",
     "first_joint_action",

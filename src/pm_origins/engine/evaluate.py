@@ -98,6 +98,8 @@ def evaluate(
     evidence: Iterable[EvidenceBullet] = (),
     rejected: Iterable[str] = (),
     hours_per_month: int = DEFAULT_HOURS_PER_MONTH,
+    quality: ResponseQuality | None = None,
+    history: History | None = None,
 ) -> Evaluation:
     """Evaluate a person from career history and/or questionnaire answers.
 
@@ -117,6 +119,10 @@ def evaluate(
             measured (its basis includes "resume").
         rejected: ids of bullets the person rejected; they count for nothing.
         hours_per_month: the plan's hour budget for each 30-day phase.
+        quality: these answers' response checks when already run (`check_many`
+            runs a whole roster's in one pass); None runs them here.
+        history: `roles` already read with `read_history` (a roster reads them to
+            check each row); None reads them here.
     Returns:
         An Evaluation holding the profile, origin match and plan.
     Raises:
@@ -128,13 +134,14 @@ def evaluate(
     if target is not None:
         target_role(framework, target)  # fail on a bad target before the work
         check_hours_per_month(hours_per_month)
-    history = read_history(framework, roles, matcher=titles)
+    if history is None:
+        history = read_history(framework, roles, matcher=titles)
     if history.unmatched and not allow_unmatched:
         raise history.unmatched_error()
     bullets = tuple(evidence)
     known = {b.id for b in bullets}
     refused = frozenset(r for r in rejected if r in known)
-    quality = check_responses(framework, answers)
+    quality = quality if quality is not None else check_responses(framework, answers)
     weight = quality.answer_weight
     summary = evidence_summary(bullets, framework.competency_ids, refused)
     grid = theta_grid()

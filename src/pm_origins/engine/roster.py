@@ -11,10 +11,13 @@ from __future__ import annotations
 import csv
 import io
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from pm_origins.engine.errors import EngineInputError
-from pm_origins.engine.history import Role, read_history, validate_role
+from pm_origins.engine.evaluate import Evaluation, evaluate
+from pm_origins.engine.history import History, Role, read_history, validate_role
+from pm_origins.engine.quality import check_many
 from pm_origins.engine.scoring import answer_matrix, item_bank
 from pm_origins.engine.titles import TitleMatch, TitleMatcher
 from pm_origins.framework import Framework
@@ -49,6 +52,8 @@ class RosterPerson:
     name: str
     roles: tuple[Role, ...]
     answers: dict[str, int]
+    # The roles as read when the row was checked, so evaluating does not read them again.
+    history: History | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -158,7 +163,7 @@ def _person(
     answers = _answers(framework, header, cells, line)
     if not roles and not answers:
         raise EngineInputError(NOTHING_TO_SCORE.format(line=line, name=name))
-    return RosterPerson(line, name, roles, answers)
+    return RosterPerson(line, name, roles, answers, history)
 
 
 def read_roster(
@@ -233,3 +238,15 @@ def _header_problems(framework: Framework, header: list[str]) -> tuple[str, ...]
             problems.append(DUPLICATE_COLUMN.format(column=column))
         seen.add(column)
     return tuple(problems)
+
+
+def evaluate_roster(
+    framework: Framework, people: Sequence[RosterPerson], titles: TitleMatcher | None = None
+) -> list[Evaluation]:
+    """Every person of a roster evaluated, as `evaluate` does one by one; the response
+    checks run for everyone in one vectorised pass."""
+    checks = check_many(framework, [p.answers for p in people])
+    return [
+        evaluate(framework, p.roles, p.answers, titles=titles, quality=quality, history=p.history)
+        for p, quality in zip(people, checks, strict=True)
+    ]

@@ -47,7 +47,8 @@ from pm_origins.framework import Framework, ScoreScale
 
 FloatArray = npt.NDArray[np.float64]
 
-STANDARD_GRID = theta_grid()  # the grid every score is computed on
+STANDARD_GRID = theta_grid()  # the grid every score is computed on (shared, read-only)
+STANDARD_GRID.setflags(write=False)
 
 POPULATION_THETA_MEAN = 0.0  # the population on the theta scale: N(0, 1)
 POPULATION_THETA_SD = 1.0
@@ -374,14 +375,21 @@ class Posterior:
     score_sd: FloatArray  # posterior SD of the 0-100 score
 
 
-def _quantile(weights: FloatArray, cdf: FloatArray, grid: FloatArray, p: float) -> FloatArray:
-    """The p-quantile of grid masses, each spread evenly over its grid cell."""
+def _quantile(
+    weights: FloatArray, cdf: FloatArray, grid: FloatArray, p: float | FloatArray
+) -> FloatArray:
+    """The p-quantile of grid masses, each spread evenly over its grid cell (p may be
+    an array broadcast against the rows: pass rows as (..., 1, Q) for p of shape (P,))."""
+    p = np.asarray(p, dtype=float)
+    if p.ndim:
+        p = p[:, None]
     step = float(grid[1] - grid[0])
     index = np.minimum((cdf < p).sum(axis=-1), len(grid) - 1)
     below = np.take_along_axis(cdf, index[..., None], -1)[..., 0]
     mass = np.take_along_axis(weights, index[..., None], -1)[..., 0]
     before = below - mass
-    fraction = np.clip((p - before) / np.maximum(mass, 1e-300), 0.0, 1.0)
+    fraction = np.clip((p[..., 0] if p.ndim else p) - before, 0.0, None)
+    fraction = np.clip(fraction / np.maximum(mass, 1e-300), 0.0, 1.0)
     result: FloatArray = grid[index] - step / 2 + fraction * step
     return result
 
@@ -398,12 +406,14 @@ def summarise(log_posterior: FloatArray, grid: FloatArray, scale: ScoreScale) ->
     score_var = np.maximum(moments[..., 3] - np.square(score_mean), 0.0)
     cdf = np.cumsum(weights, axis=-1)
     tail = (1.0 - BAND) / 2
+    # Both ends of the band in one pass: the tails as a last axis of two.
+    low, high = np.moveaxis(
+        _quantile(weights[..., None, :], cdf[..., None, :], grid, np.array([tail, 1.0 - tail])),
+        -1,
+        0,
+    )
     return Posterior(
-        theta=mean,
-        sd=np.sqrt(variance),
-        low=_quantile(weights, cdf, grid, tail),
-        high=_quantile(weights, cdf, grid, 1.0 - tail),
-        score_sd=np.sqrt(score_var),
+        theta=mean, sd=np.sqrt(variance), low=low, high=high, score_sd=np.sqrt(score_var)
     )
 
 
@@ -432,7 +442,7 @@ def posterior_matrix(
     Returns:
         (Posterior, answered count), each respondents x competencies.
     """
-    grid = theta_grid()
+    grid = STANDARD_GRID
     matrix = np.asarray(matrix, dtype=float)
     rows = matrix.shape[0]
     size = len(bank.competency_ids)
@@ -526,7 +536,7 @@ def score_answers(
     career = prior is not None
     prior = prior or Prior.population(size)
     matrix = answer_matrix(bank, answers)
-    grid = theta_grid()
+    grid = STANDARD_GRID
     mean0 = np.array(prior.mean, dtype=float)
     sd0 = np.array(prior.sd, dtype=float)
     table = item_log_table(bank, grid)

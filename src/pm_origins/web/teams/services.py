@@ -31,6 +31,7 @@ from pm_origins.engine import (
     check_answers,
     compare_opinions,
     evaluate,
+    evaluate_roster,
     memo_matcher,
     read_roster,
     target_mix,
@@ -410,8 +411,8 @@ def cohort_import(
         coach=coach, name=name, framework=snapshot_current(), target_roles=targets
     )
     people = []
-    for person in roster.people:
-        evaluation = evaluate(framework, person.roles, person.answers, titles=match)
+    evaluations = evaluate_roster(framework, roster.people, match)
+    for person, evaluation in zip(roster.people, evaluations, strict=True):
         people.append(
             CohortPerson(
                 cohort=cohort,

@@ -1,0 +1,48 @@
+"""A roster evaluated in one go gives each person exactly what evaluating them alone gives."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from pm_origins.engine import check_many, check_responses, evaluate, evaluate_roster, read_roster
+from pm_origins.framework import Framework
+from pm_origins.reports import evaluation_data
+
+
+def roster_text(framework: Framework, people: int = 12) -> str:
+    rng = np.random.default_rng(4)
+    items = [i.id for i in framework.items[::3]]
+    titles = ["QA Engineer", "Account Executive", "UX Designer", "Business Analyst"]
+    lines = ["name,roles," + ",".join(items)]
+    for n in range(people):
+        roles = f"{titles[n % len(titles)]}={1 + n % 7}@{n % 3}"
+        answers = ",".join(str(rng.integers(1, 6)) if rng.random() < 0.7 else "" for _ in items)
+        lines.append(f"Person {n},{roles},{answers}")
+    return "\n".join(lines) + "\n"
+
+
+def test_a_roster_reads_as_each_person_alone(framework: Framework) -> None:
+    roster = read_roster(framework, roster_text(framework))
+    assert not roster.problems and len(roster.people) == 12
+    together = evaluate_roster(framework, roster.people)
+    for person, evaluation in zip(roster.people, together, strict=True):
+        alone = evaluate(framework, person.roles, person.answers)
+        assert evaluation_data(evaluation, framework) == evaluation_data(alone, framework)
+
+
+def test_checks_in_one_pass_match_the_checks_one_by_one(framework: Framework) -> None:
+    rng = np.random.default_rng(9)
+    people = [
+        {i.id: int(rng.integers(1, 6)) for i in framework.items if rng.random() < share}
+        for share in (0.0, 0.1, 0.5, 1.0, 1.0)
+    ]
+    people.append({i.id: 3 for i in framework.items})  # straight-lined
+    together = check_many(framework, people)
+    alone = [check_responses(framework, p) for p in people]
+    assert [q.flags for q in together] == [q.flags for q in alone]
+    assert any(q.flags for q in alone) and any(not q.flags for q in alone)
+    for a, b in zip(together, alone, strict=True):
+        # One matrix product for all instead of one each: equal up to the last bits.
+        assert (a.person_fit is None) == (b.person_fit is None)
+        assert a.person_fit is None or abs(a.person_fit - b.person_fit) < 1e-9
+    assert check_many(framework, []) == []
