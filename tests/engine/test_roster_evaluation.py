@@ -26,8 +26,12 @@ def test_a_roster_reads_as_each_person_alone(framework: Framework) -> None:
     assert not roster.problems and len(roster.people) == 12
     together = evaluate_roster(framework, roster.people)
     for person, evaluation in zip(roster.people, together, strict=True):
-        alone = evaluate(framework, person.roles, person.answers)
+        # Team views never show each answer's pull on a score, so a roster leaves it out.
+        alone = evaluate(framework, person.roles, person.answers, contributions=False)
         assert evaluation_data(evaluation, framework) == evaluation_data(alone, framework)
+        assert all(not s.contributions for s in evaluation.profile.scores)
+        full = evaluate(framework, person.roles, person.answers)
+        assert evaluation.profile.means == full.profile.means
 
 
 def test_checks_in_one_pass_match_the_checks_one_by_one(framework: Framework) -> None:

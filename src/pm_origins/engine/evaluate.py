@@ -100,6 +100,7 @@ def evaluate(
     hours_per_month: int = DEFAULT_HOURS_PER_MONTH,
     quality: ResponseQuality | None = None,
     history: History | None = None,
+    contributions: bool = True,
 ) -> Evaluation:
     """Evaluate a person from career history and/or questionnaire answers.
 
@@ -123,6 +124,8 @@ def evaluate(
             runs a whole roster's in one pass); None runs them here.
         history: `roles` already read with `read_history` (a roster reads them to
             check each row); None reads them here.
+        contributions: False leaves out how far each answer moved its score (the
+            "why" of a result page), for callers that never show it (rosters).
     Returns:
         An Evaluation holding the profile, origin match and plan.
     Raises:
@@ -153,6 +156,7 @@ def evaluate(
         evidence=resume,
         resume_measured=[bool(e.supporting) for e in summary],
         answer_weight=weight,
+        contributions=contributions,
     )
     answers_only = (
         score_answers(framework, answers, answer_weight=weight, contributions=False)

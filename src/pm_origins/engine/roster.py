@@ -244,9 +244,18 @@ def evaluate_roster(
     framework: Framework, people: Sequence[RosterPerson], titles: TitleMatcher | None = None
 ) -> list[Evaluation]:
     """Every person of a roster evaluated, as `evaluate` does one by one; the response
-    checks run for everyone in one vectorised pass."""
+    checks run for everyone in one vectorised pass. Team views never show how far
+    each answer moved a score (a result page's "why"), so it is left out."""
     checks = check_many(framework, [p.answers for p in people])
     return [
-        evaluate(framework, p.roles, p.answers, titles=titles, quality=quality, history=p.history)
+        evaluate(
+            framework,
+            p.roles,
+            p.answers,
+            titles=titles,
+            quality=quality,
+            history=p.history,
+            contributions=False,
+        )
         for p, quality in zip(people, checks, strict=True)
     ]
