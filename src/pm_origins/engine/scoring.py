@@ -375,21 +375,16 @@ class Posterior:
     score_sd: FloatArray  # posterior SD of the 0-100 score
 
 
-def _quantile(
-    weights: FloatArray, cdf: FloatArray, grid: FloatArray, p: float | FloatArray
+def _quantiles(
+    weights: FloatArray, cdf: FloatArray, grid: FloatArray, ps: FloatArray
 ) -> FloatArray:
-    """The p-quantile of grid masses, each spread evenly over its grid cell (p may be
-    an array broadcast against the rows: pass rows as (..., 1, Q) for p of shape (P,))."""
-    p = np.asarray(p, dtype=float)
-    if p.ndim:
-        p = p[:, None]
+    """The `ps`-quantiles (shape (P,)) of grid masses (..., Q), each mass spread evenly
+    over its grid cell; shape (..., P)."""
     step = float(grid[1] - grid[0])
-    index = np.minimum((cdf < p).sum(axis=-1), len(grid) - 1)
-    below = np.take_along_axis(cdf, index[..., None], -1)[..., 0]
-    mass = np.take_along_axis(weights, index[..., None], -1)[..., 0]
-    before = below - mass
-    fraction = np.clip((p[..., 0] if p.ndim else p) - before, 0.0, None)
-    fraction = np.clip(fraction / np.maximum(mass, 1e-300), 0.0, 1.0)
+    index = np.minimum((cdf[..., None, :] < ps[:, None]).sum(axis=-1), len(grid) - 1)
+    below = np.take_along_axis(cdf, index, -1)
+    mass = np.take_along_axis(weights, index, -1)
+    fraction = np.clip((ps - (below - mass)) / np.maximum(mass, 1e-300), 0.0, 1.0)
     result: FloatArray = grid[index] - step / 2 + fraction * step
     return result
 
@@ -406,12 +401,7 @@ def summarise(log_posterior: FloatArray, grid: FloatArray, scale: ScoreScale) ->
     score_var = np.maximum(moments[..., 3] - np.square(score_mean), 0.0)
     cdf = np.cumsum(weights, axis=-1)
     tail = (1.0 - BAND) / 2
-    # Both ends of the band in one pass: the tails as a last axis of two.
-    low, high = np.moveaxis(
-        _quantile(weights[..., None, :], cdf[..., None, :], grid, np.array([tail, 1.0 - tail])),
-        -1,
-        0,
-    )
+    low, high = np.moveaxis(_quantiles(weights, cdf, grid, np.array([tail, 1.0 - tail])), -1, 0)
     return Posterior(
         theta=mean, sd=np.sqrt(variance), low=low, high=high, score_sd=np.sqrt(score_var)
     )

@@ -283,13 +283,7 @@ def _strengths_and_gaps(result: SavedResult, framework: Framework) -> list[str]:
     elif not result.gaps:
         out.append(f"No competency is at or below the gap mark ({limits.gap}).")
     for competency in result.gaps:
-        summary = escape_markdown(framework.competency(competency).summary)
-        shown = result.score(competency).shown
-        out.append(f"- **{_name(framework, competency)}** ({shown}): {summary}")
-        advice = result.advice_for(competency)
-        if advice:
-            out.append("  - What to do:")
-            out.extend(f"    - {escape_markdown(text)}" for text in advice)
+        out.extend(_gap_with_advice(result, framework, competency, result.score(competency).shown))
     out.append("")
     return [*out, *_typical_gaps(result, framework)]
 
@@ -311,13 +305,22 @@ def _typical_gaps(result: SavedResult, framework: Framework) -> list[str]:
         return out
     out.extend(["## Typical gaps of your background", "", TYPICAL_GAPS_TEXT, ""])
     for competency in typical:
-        summary = escape_markdown(framework.competency(competency).summary)
-        out.append(f"- **{_name(framework, competency)}**: {summary}")
-        advice = result.advice_for(competency)
-        if advice:
-            out.append("  - What to do:")
-            out.extend(f"    - {escape_markdown(text)}" for text in advice)
+        out.extend(_gap_with_advice(result, framework, competency, None))
     out.append("")
+    return out
+
+
+def _gap_with_advice(
+    result: SavedResult, framework: Framework, competency: str, shown: int | None
+) -> list[str]:
+    """A gap's line (with its score when measured) and the advice saved for it."""
+    summary = escape_markdown(framework.competency(competency).summary)
+    score = "" if shown is None else f" ({shown})"
+    out = [f"- **{_name(framework, competency)}**{score}: {summary}"]
+    advice = result.advice_for(competency)
+    if advice:
+        out.append("  - What to do:")
+        out.extend(f"    - {escape_markdown(text)}" for text in advice)
     return out
 
 

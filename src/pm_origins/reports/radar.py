@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from html import escape
 
 from pm_origins.framework import Framework
@@ -479,30 +480,20 @@ def radar_figure_html(
     the compact drawing (``radar_svg(compact=True)``), each in a ``div`` of class
     ``radar-wide`` or ``radar-narrow`` for a style sheet to show one of them.
     """
-    svg = radar_svg(
+    draw = partial(
+        radar_svg,
         framework,
         profile,
         title=title,
         compare=compare,
         compare_label=compare_label,
         size=size,
-        id_prefix=id_prefix,
         target=target,
         target_label=target_label,
     )
+    svg = draw(id_prefix=id_prefix)
     if narrow_copy:
-        narrow = radar_svg(
-            framework,
-            profile,
-            title=title,
-            compare=compare,
-            compare_label=compare_label,
-            size=size,
-            id_prefix=f"{id_prefix}-narrow",
-            compact=True,
-            target=target,
-            target_label=target_label,
-        )
+        narrow = draw(id_prefix=f"{id_prefix}-narrow", compact=True)
         svg = f'<div class="radar-wide">{svg}</div><div class="radar-narrow">{narrow}</div>\n'
     table = radar_table_html(
         framework,
