@@ -9,29 +9,39 @@ from pm_origins.framework import Framework
 from pm_origins.reports import evaluation_data
 
 
-def roster_text(framework: Framework, people: int = 12) -> str:
+def roster_text(framework: Framework, people: int = 24) -> str:
+    """People with roles and answers, roles only, answers only, and straight-lined answers
+    (flagged: their answers count for less)."""
     rng = np.random.default_rng(4)
     items = [i.id for i in framework.items[::3]]
     titles = ["QA Engineer", "Account Executive", "UX Designer", "Business Analyst"]
     lines = ["name,roles," + ",".join(items)]
     for n in range(people):
-        roles = f"{titles[n % len(titles)]}={1 + n % 7}@{n % 3}"
-        answers = ",".join(str(rng.integers(1, 6)) if rng.random() < 0.7 else "" for _ in items)
+        roles = f"{titles[n % len(titles)]}={1 + n % 7}@{n % 3}" if n % 5 else ""
+        share = 0.0 if n % 6 == 1 else 0.7
+        answers = ",".join(
+            "3" if n % 7 == 3 else str(rng.integers(1, 6)) if rng.random() < share else ""
+            for _ in items
+        )
         lines.append(f"Person {n},{roles},{answers}")
     return "\n".join(lines) + "\n"
 
 
 def test_a_roster_reads_as_each_person_alone(framework: Framework) -> None:
     roster = read_roster(framework, roster_text(framework))
-    assert not roster.problems and len(roster.people) == 12
+    assert not roster.problems and len(roster.people) == 24
+    assert any(not p.roles for p in roster.people) and any(not p.answers for p in roster.people)
     together = evaluate_roster(framework, roster.people)
+    assert any(e.quality.flags for e in together)
     for person, evaluation in zip(roster.people, together, strict=True):
         # Team views never show each answer's pull on a score, so a roster leaves it out.
         alone = evaluate(framework, person.roles, person.answers, contributions=False)
         assert evaluation_data(evaluation, framework) == evaluation_data(alone, framework)
         assert all(not s.contributions for s in evaluation.profile.scores)
         full = evaluate(framework, person.roles, person.answers)
-        assert evaluation.profile.means == full.profile.means
+        # One matrix product scores everyone: equal to the person alone up to the last bits.
+        for competency, mean in full.profile.means.items():
+            assert abs(evaluation.profile.means[competency] - mean) < 1e-9
 
 
 def test_checks_in_one_pass_match_the_checks_one_by_one(framework: Framework) -> None:

@@ -11,6 +11,7 @@ from pm_origins.engine.scoring import (
     BASIS_ANSWERS,
     BASIS_CAREER,
     answer_matrix,
+    score_rows,
     to_points,
     to_theta,
 )
@@ -173,3 +174,32 @@ def test_batch_scoring_equals_one_at_a_time(framework: Framework) -> None:
         profile = score_answers(framework, answers)
         assert [s.score for s in profile.scores] == pytest.approx(list(scores[row]))
         assert [s.sd for s in profile.scores] == pytest.approx(list(sds[row]))
+
+
+def test_profiles_of_many_people_equal_each_person_scored_alone(framework: Framework) -> None:
+    bank = item_bank(framework)
+    rng = np.random.default_rng(11)
+    size = len(bank.competency_ids)
+    people: list[dict[str, int]] = [{}]  # no answers at all: the prior alone
+    for _ in range(15):
+        chosen = rng.choice(len(bank.item_ids), size=int(rng.integers(1, 40)), replace=False)
+        people.append({bank.item_ids[i]: int(rng.integers(1, 6)) for i in chosen})
+    priors = [
+        None
+        if n % 3 == 0
+        else Prior(tuple(rng.normal(0, 0.8, size)), tuple(rng.uniform(0.5, 1, size)))
+        for n in range(len(people))
+    ]
+    weights = np.where(np.arange(len(people)) % 4 == 1, 0.5, 1.0)
+    matrix = np.vstack([answer_matrix(bank, p) for p in people])
+    together = score_rows(bank, matrix, priors, weights)
+    for answers, prior, weight, profile in zip(people, priors, weights, together, strict=True):
+        alone = score_answers(
+            framework, answers, prior, answer_weight=float(weight), contributions=False
+        )
+        for mine, theirs in zip(profile.scores, alone.scores, strict=True):
+            assert mine.basis == theirs.basis and mine.answered == theirs.answered
+            assert mine.measured == theirs.measured and not mine.contributions
+            assert (mine.score, mine.low, mine.high, mine.sd, mine.prior_mean) == pytest.approx(
+                (theirs.score, theirs.low, theirs.high, theirs.sd, theirs.prior_mean), abs=1e-9
+            )

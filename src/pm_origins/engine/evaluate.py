@@ -163,6 +163,41 @@ def evaluate(
         if answers
         else None
     )
+    return assemble(
+        framework,
+        history,
+        answers,
+        profile,
+        answers_only,
+        quality,
+        target=target,
+        hours_per_month=hours_per_month,
+        evidence=bullets,
+        rejected=refused,
+    )
+
+
+def assemble(
+    framework: Framework,
+    history: History,
+    answers: Mapping[str, object],
+    profile: Profile,
+    answers_only: Profile | None,
+    quality: ResponseQuality,
+    *,
+    target: str | None = None,
+    hours_per_month: int = DEFAULT_HOURS_PER_MONTH,
+    evidence: tuple[EvidenceBullet, ...] = (),
+    rejected: frozenset[str] = frozenset(),
+) -> Evaluation:
+    """The rest of an evaluation once its profiles are scored: the origin match and
+    the plan. `evaluate` scores one person; `roster.evaluate_roster` scores a whole
+    roster at once (`scoring.score_rows`) and finishes each person here.
+
+    Args:
+        answers_only: the profile from the answers alone (population prior), or
+            None when there are no answers.
+    """
     match = match_origins(framework, profile, history, answers_only)
     plan = (
         build_plan(
@@ -184,7 +219,7 @@ def evaluate(
         match,
         plan,
         clean,
-        bullets,
-        refused,
+        evidence,
+        rejected,
         quality,
     )

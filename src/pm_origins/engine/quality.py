@@ -192,7 +192,12 @@ def check_many(
     bank = item_bank(framework)
     if not people:
         return []
-    found = quality_matrix(bank, np.vstack([answer_matrix(bank, a) for a in people]))
+    return check_rows(bank, np.vstack([answer_matrix(bank, a) for a in people]))
+
+
+def check_rows(bank: ItemBank, matrix: FloatArray) -> list[ResponseQuality]:
+    """`check_many` on answers already laid out as rows (`scoring.answer_matrix`)."""
+    found = quality_matrix(bank, matrix)
     out = []
     for row, fit in zip(found.flags, found.person_fit.tolist(), strict=True):
         out.append(

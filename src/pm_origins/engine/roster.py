@@ -14,11 +14,13 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from pm_origins.engine.errors import EngineInputError
-from pm_origins.engine.evaluate import Evaluation, evaluate
+from pm_origins.engine.evaluate import Evaluation, assemble
 from pm_origins.engine.history import History, Role, read_history, validate_role
-from pm_origins.engine.quality import check_many
-from pm_origins.engine.scoring import answer_matrix, item_bank
+from pm_origins.engine.quality import check_rows
+from pm_origins.engine.scoring import answer_matrix, item_bank, score_rows
 from pm_origins.engine.titles import TitleMatch, TitleMatcher
 from pm_origins.framework import Framework
 
@@ -243,19 +245,35 @@ def _header_problems(framework: Framework, header: list[str]) -> tuple[str, ...]
 def evaluate_roster(
     framework: Framework, people: Sequence[RosterPerson], titles: TitleMatcher | None = None
 ) -> list[Evaluation]:
-    """Every person of a roster evaluated, as `evaluate` does one by one; the response
-    checks run for everyone in one vectorised pass. Team views never show how far
-    each answer moved a score (a result page's "why"), so it is left out."""
-    checks = check_many(framework, [p.answers for p in people])
+    """Every person of a roster evaluated, as `evaluate` does one by one, with the
+    scoring and the response checks done for everyone at once (`scoring.score_rows`,
+    `quality.check_rows`). Team views never show how far each answer moved a score
+    (a result page's "why"), so it is left out.
+
+    Raises:
+        UnmatchedTitlesError: a title matched nothing.
+    """
+    if not people:
+        return []
+    histories = [
+        p.history if p.history is not None else read_history(framework, p.roles, matcher=titles)
+        for p in people
+    ]
+    for history in histories:
+        if history.unmatched:
+            raise history.unmatched_error()
+    bank = item_bank(framework)
+    matrix = np.vstack([answer_matrix(bank, p.answers) for p in people])
+    checks = check_rows(bank, matrix)
+    weights = np.array([q.answer_weight for q in checks])
+    profiles = score_rows(bank, matrix, [h.prior for h in histories], weights)
+    # The answers alone (population prior), for the origin match's "answers resemble".
+    answered = [i for i, p in enumerate(people) if p.answers]
+    alone = score_rows(bank, matrix[answered], [None] * len(answered), weights[answered])
+    answers_only = dict(zip(answered, alone, strict=True))
     return [
-        evaluate(
-            framework,
-            p.roles,
-            p.answers,
-            titles=titles,
-            quality=quality,
-            history=p.history,
-            contributions=False,
+        assemble(framework, history, person.answers, profile, answers_only.get(i), quality)
+        for i, (person, history, profile, quality) in enumerate(
+            zip(people, histories, profiles, checks, strict=True)
         )
-        for p, quality in zip(people, checks, strict=True)
     ]

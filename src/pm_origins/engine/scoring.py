@@ -31,6 +31,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -541,29 +542,63 @@ def score_answers(
     posterior = summarise(log_posterior, grid, bank.scale)
     # Leave one answer out, for every answered item at once.
     competency_of = bank.competency_index[answered_items]
-    with_all = to_points(bank.scale, posterior.theta)
     if contributions:
         without = summarise(
             log_posterior[competency_of] - answer_weight * per_item, grid, bank.scale
         ).theta
         moved = _move_in_points(bank.scale, posterior.theta[competency_of], without)
     counts = np.bincount(competency_of, minlength=size)
-    supported = tuple(resume_measured) if resume_measured is not None else (False,) * size
-    prior_points = to_points(bank.scale, mean0)
-    low = to_points(bank.scale, posterior.low)
-    high = to_points(bank.scale, posterior.high)
-
-    scores = []
-    for column, competency in enumerate(bank.competency_ids):
-        mine = np.flatnonzero(competency_of == column) if contributions else ()
-        pulls = tuple(
-            AnswerContribution(
-                item_id=bank.item_ids[answered_items[k]],
-                answer=int(matrix[0, answered_items[k]]),
-                points=float(moved[k]),
+    pulls: list[tuple[AnswerContribution, ...]] = [() for _ in range(size)]
+    if contributions:
+        for k, column in enumerate(competency_of.tolist()):
+            item = answered_items[k]
+            pulls[column] += (
+                AnswerContribution(
+                    item_id=bank.item_ids[item],
+                    answer=int(matrix[0, item]),
+                    points=float(moved[k]),
+                ),
             )
-            for k in mine
-        )
+    supported = tuple(resume_measured) if resume_measured is not None else (False,) * size
+    return _profile(
+        bank.competency_ids,
+        _point_columns(bank.scale, posterior, mean0),
+        counts.tolist(),
+        career=career,
+        supported=supported,
+        pulls=pulls,
+    )
+
+
+def _point_columns(
+    scale: ScoreScale, posterior: Posterior, prior_mean: FloatArray
+) -> tuple[list[Any], ...]:
+    """What a profile shows, as lists shaped like the posterior's arrays: score, low,
+    high and sd in points, the prior mean in points, and theta and its sd."""
+    return (
+        to_points(scale, posterior.theta).tolist(),
+        to_points(scale, posterior.low).tolist(),
+        to_points(scale, posterior.high).tolist(),
+        posterior.score_sd.tolist(),
+        to_points(scale, prior_mean).tolist(),
+        posterior.theta.tolist(),
+        posterior.sd.tolist(),
+    )
+
+
+def _profile(
+    competency_ids: Sequence[str],
+    columns: Sequence[Sequence[float]],
+    counts: Sequence[int],
+    *,
+    career: bool,
+    supported: Sequence[bool],
+    pulls: Sequence[tuple[AnswerContribution, ...]] | None = None,
+) -> Profile:
+    """One person's Profile from `_point_columns` of their posterior (each of length C)."""
+    points, low, high, score_sd, prior_points, theta, theta_sd = columns
+    scores = []
+    for column, competency in enumerate(competency_ids):
         basis = tuple(
             name
             for name, present in (
@@ -573,21 +608,59 @@ def score_answers(
             )
             if present
         )
-        value = float(with_all[column])
+        value = points[column]
         scores.append(
             CompetencyScore(
                 competency=competency,
                 score=value,
-                low=min(float(low[column]), value),
-                high=max(float(high[column]), value),
-                sd=float(posterior.score_sd[column]),
+                low=min(low[column], value),
+                high=max(high[column], value),
+                sd=score_sd[column],
                 answered=int(counts[column]),
-                contributions=pulls,
-                prior_mean=float(prior_points[column]),
+                contributions=pulls[column] if pulls is not None else (),
+                prior_mean=prior_points[column],
                 measured=BASIS_ANSWERS in basis or BASIS_RESUME in basis,
                 basis=basis,
-                theta=float(posterior.theta[column]),
-                theta_sd=float(posterior.sd[column]),
+                theta=theta[column],
+                theta_sd=theta_sd[column],
             )
         )
     return Profile(tuple(scores))
+
+
+def score_rows(
+    bank: ItemBank,
+    matrix: FloatArray,
+    priors: Sequence[Prior | None],
+    answer_weight: FloatArray | float = 1.0,
+) -> list[Profile]:
+    """Many people's profiles at once, each what `score_answers` gives them with
+    `contributions=False` (equal up to floating-point rounding: one matrix product
+    adds up everyone's answers).
+
+    Args:
+        bank: the compiled questionnaire.
+        matrix: people x items raw answers, NaN where unanswered (`answer_matrix` rows).
+        priors: per person a career prior, or None for the population prior.
+        answer_weight: per person (N,) or for all, as in `score_answers`.
+    Returns:
+        One Profile per row of `matrix`, in order.
+    """
+    size = len(bank.competency_ids)
+    population = Prior.population(size)
+    mean0 = np.array([(p or population).mean for p in priors], dtype=float).reshape(-1, size)
+    sd0 = np.array([(p or population).sd for p in priors], dtype=float).reshape(-1, size)
+    posterior, counts = posterior_matrix(bank, matrix, mean0, sd0, answer_weight=answer_weight)
+    none = (False,) * size
+    columns = _point_columns(bank.scale, posterior, mean0)
+    counted = counts.astype(int).tolist()
+    return [
+        _profile(
+            bank.competency_ids,
+            [column[row] for column in columns],
+            counted[row],
+            career=prior is not None,
+            supported=none,
+        )
+        for row, prior in enumerate(priors)
+    ]
