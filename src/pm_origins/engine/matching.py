@@ -130,21 +130,32 @@ def _ranked(framework: Framework, shares: dict[str, float]) -> tuple[OriginShare
     )
 
 
+def _resemblance(framework: Framework, answers_profile: Profile | None) -> dict[str, float] | None:
+    """`answer_resemblance`, or None when nothing was answered."""
+    if answers_profile is None or not any(s.answered for s in answers_profile.scores):
+        return None
+    return answer_resemblance(framework, answers_profile)
+
+
 def origin_shares(
-    framework: Framework, history: History | None, answers_profile: Profile | None
+    framework: Framework,
+    history: History | None,
+    answers_profile: Profile | None,
+    *,
+    resemblance: dict[str, float] | None = None,
 ) -> tuple[tuple[OriginShare, ...], str]:
     """Share of every origin, highest first, and what it was based on.
 
     The career blend carries `career_weight` of the shares; the rest follows
     what the answers resemble, or is spread evenly when there are no answers.
+    `resemblance` is the answers' `answer_resemblance` when already worked out.
     """
     has_history = bool(history and history.blend)
-    has_answers = bool(answers_profile and any(s.answered for s in answers_profile.scores))
+    if resemblance is None:
+        resemblance = _resemblance(framework, answers_profile)
+    has_answers = resemblance is not None
     ids = [o.id for o in framework.origins]
-    if has_answers and answers_profile is not None:
-        rest = answer_resemblance(framework, answers_profile)
-    else:
-        rest = dict.fromkeys(ids, 1.0 / len(ids))
+    rest = resemblance if resemblance is not None else dict.fromkeys(ids, 1.0 / len(ids))
     weight = career_weight(history) if has_history else 0.0
     career = history.blend if history is not None and has_history else {}
     shares = {o: weight * career.get(o, 0.0) + (1.0 - weight) * rest[o] for o in ids}
@@ -179,12 +190,18 @@ def origin_clarity(origins: tuple[OriginShare, ...], basis: str = "answers") -> 
 
 
 def answers_resemble(
-    framework: Framework, answers_profile: Profile | None
+    framework: Framework,
+    answers_profile: Profile | None,
+    *,
+    resemblance: dict[str, float] | None = None,
 ) -> tuple[OriginShare, ...]:
-    """The origins the answers alone resemble (share >= RESEMBLE_MIN_SHARE), highest first."""
-    if answers_profile is None or not any(s.answered for s in answers_profile.scores):
+    """The origins the answers alone resemble (share >= RESEMBLE_MIN_SHARE), highest first.
+    `resemblance` is the answers' `answer_resemblance` when already worked out."""
+    if resemblance is None:
+        resemblance = _resemblance(framework, answers_profile)
+    if resemblance is None:
         return ()
-    ranked = _ranked(framework, answer_resemblance(framework, answers_profile))
+    ranked = _ranked(framework, resemblance)
     return tuple(o for o in ranked if o.share >= RESEMBLE_MIN_SHARE)
 
 
@@ -254,7 +271,8 @@ def match_origins(
     Returns:
         An OriginMatch; deterministic for the same inputs.
     """
-    origins, basis = origin_shares(framework, history, answers_profile)
+    resemblance = _resemblance(framework, answers_profile)
+    origins, basis = origin_shares(framework, history, answers_profile, resemblance=resemblance)
     superpowers, gaps = superpowers_and_gaps(framework, profile)
     typical_superpowers, typical_gaps = typical_strengths(framework, origins, basis)
     # Advice covers measured gaps first, then the background's typical ones.
@@ -268,7 +286,7 @@ def match_origins(
         basis,
         typical_superpowers,
         typical_gaps,
-        resemble=answers_resemble(framework, answers_profile),
+        resemble=answers_resemble(framework, answers_profile, resemblance=resemblance),
         clarity=origin_clarity(origins, basis),
         career_weight=career_weight(history) if basis in ("history", "both") else 0.0,
     )

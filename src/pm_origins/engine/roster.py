@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 
 from pm_origins.engine.errors import EngineInputError
 from pm_origins.engine.evaluate import Evaluation, assemble
@@ -264,12 +265,16 @@ def evaluate_roster(
             raise history.unmatched_error()
     bank = item_bank(framework)
     matrix = np.vstack([answer_matrix(bank, p.answers) for p in people])
-    checks = check_rows(bank, matrix)
-    weights = np.array([q.answer_weight for q in checks])
-    profiles = score_rows(bank, matrix, [h.prior for h in histories], weights)
-    # The answers alone (population prior), for the origin match's "answers resemble".
-    answered = [i for i, p in enumerate(people) if p.answers]
-    alone = score_rows(bank, matrix[answered], [None] * len(answered), weights[answered])
+    # Scoring a roster is a few matrix products of modest size, where BLAS threads
+    # mostly wait on each other: one thread does it for less CPU and no more time
+    # (docs/PERFORMANCE.md, "Teams").
+    with threadpool_limits(limits=1, user_api="blas"):
+        checks = check_rows(bank, matrix)
+        weights = np.array([q.answer_weight for q in checks])
+        profiles = score_rows(bank, matrix, [h.prior for h in histories], weights)
+        # The answers alone (population prior), for the origin match's "answers resemble".
+        answered = [i for i, p in enumerate(people) if p.answers]
+        alone = score_rows(bank, matrix[answered], [None] * len(answered), weights[answered])
     answers_only = dict(zip(answered, alone, strict=True))
     return [
         assemble(framework, history, person.answers, profile, answers_only.get(i), quality)

@@ -35,7 +35,6 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
-from scipy.special import ndtr, ndtri
 
 from pm_origins.engine.errors import (
     ANSWER_NOT_WHOLE,
@@ -68,6 +67,8 @@ def to_points(scale: ScoreScale, theta: FloatArray | float) -> FloatArray:
     """Theta to the 0-100 score scale (the framework's one monotone map)."""
     values = np.asarray(theta, dtype=float)
     if scale.kind == "normal_cdf":
+        from scipy.special import ndtr  # only this scale needs it; SciPy's import is slow
+
         result: FloatArray = 100.0 * ndtr(values)
         return result
     clipped: FloatArray = np.clip(scale.center + scale.per_sd * values, 0.0, 100.0)
@@ -88,6 +89,8 @@ def to_theta(scale: ScoreScale, points: FloatArray | float) -> FloatArray:
     """A 0-100 score back to theta (the inverse of `to_points`, kept inside the grid)."""
     values = np.asarray(points, dtype=float)
     if scale.kind == "normal_cdf":
+        from scipy.special import ndtri
+
         theta: FloatArray = ndtri(np.clip(values / 100.0, 1e-9, 1 - 1e-9))
     else:
         theta = (values - scale.center) / scale.per_sd

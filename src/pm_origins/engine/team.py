@@ -228,13 +228,14 @@ def optimal_pairs(benefit: FloatArray) -> list[tuple[int, int]]:
     """(mentor, mentee) pairs of the largest total benefit: each person mentors at
     most one and is mentored by at most one, never themselves.
 
-    The square problem is solved as a full assignment (a permutation). With
-    every benefit >= 0 (negatives count as 0) and the diagonal set to 0, the best
-    permutation is worth exactly as much as the best partial matching: a partial
-    matching extends to a permutation without losing anything, and dropping the
-    permutation's zero-benefit pairs (every self-pair among them) loses nothing.
-    So the pairs kept are the optimum, and "no pair" is what a person gets when
-    no pair with them has a benefit.
+    The problem is solved as a full assignment (a permutation) of the people who
+    have some benefit to give or to get. With every benefit >= 0 (negatives count
+    as 0) and the diagonal set to 0, the best permutation is worth exactly as much
+    as the best partial matching: a partial matching extends to a permutation
+    without losing anything, and dropping the permutation's zero-benefit pairs
+    (every self-pair among them) loses nothing. So the pairs kept are the
+    optimum, and "no pair" is what a person gets when no pair with them has a
+    benefit.
 
     SciPy's LAPJVsp (`min_weight_full_bipartite_matching`) solves it, on whole-number
     costs (see `_assignment`);
@@ -245,8 +246,19 @@ def optimal_pairs(benefit: FloatArray) -> list[tuple[int, int]]:
         return []
     clean = np.clip(np.nan_to_num(benefit, nan=0.0), 0.0, None)
     np.fill_diagonal(clean, 0.0)
-    rows, columns = _assignment(clean)
-    return [(int(i), int(j)) for i, j in zip(rows, columns, strict=True) if clean[i, j] > 0]
+    # People with no benefit to give or to get can be in no pair: they leave the
+    # problem, which stays exact (their pairs are worth 0) and square (SciPy's
+    # solver is about twice as slow on a rectangle).
+    people = np.flatnonzero(clean.any(axis=1) | clean.any(axis=0))
+    if not people.size:
+        return []
+    useful = clean[np.ix_(people, people)]
+    rows, columns = _assignment(useful)
+    return [
+        (int(people[i]), int(people[j]))
+        for i, j in zip(rows, columns, strict=True)
+        if useful[i, j] > 0
+    ]
 
 
 # Costs go to the solver as whole numbers below 2**40: exact in float64 even when

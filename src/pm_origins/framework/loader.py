@@ -114,7 +114,7 @@ def read_yaml(text: str, file: str) -> tuple[Any, _Source]:
     """Parse YAML, keeping the line of every key path. Raises FrameworkError."""
     source = _Source(file)
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
