@@ -802,13 +802,12 @@ class TitleMatcher:
         if len(alias.words) < 2 or alias.head in present:
             return True
         # A broad head ("Data Engineer") may stand for another broad word ("Data
-        # Manager"), never for none at all ("Data"); a dropped rank ("Project Lead")
-        # stands for one who leads, not for one who builds ("Project Engineer").
+        # Manager"), never for none at all ("Data"). A dropped rank stands for the role
+        # word of an origin's title ("DevOps Lead" leads DevOps engineers), not of an
+        # other job's ("Project Lead" is no "Project Engineer").
         if alias.head not in broad:
             return False
-        return bool(present & broad) or (
-            reading.role_dropped and alias.head not in vocabulary.builders
-        )
+        return bool(present & broad) or (reading.role_dropped and alias.target != OTHER)
 
     def _scored(self, reading: _Reading, work: _Work) -> list[_Scored]:
         readings = self._readings(reading, work)
