@@ -49,6 +49,7 @@ def test_a_product_title_may_not_be_an_origin_alias(tmp_path: Path) -> None:
     [
         ("titles:\n  builder_origin: plumbing\n", "unknown origin 'plumbing'"),
         ("titles:\n  technology_roles: {admin: plumbing}\n", "unknown origin 'plumbing'"),
+        ("titles:\n  field_bound_origins: [qa, plumbing]\n", "field_bound_origins.1"),
         ("titles:\n  builder_share: 2\n", "less than or equal to 0.5"),
         ("titles: [a, b]\n", "must be a mapping"),
     ],

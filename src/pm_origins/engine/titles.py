@@ -22,10 +22,15 @@ Reading a title, in order:
    ("engineer", "manager") count for little and never match alone. The best
    alias decides: an origin, product experience, or a job outside every origin
    (left unplaced). A builder word beside another department ("Sales
-   Engineer") gives the builder origin a share.
+   Engineer") gives the builder origin a share. A word naming a field outside
+   every origin ("Financial Analyst", "Test Engineer, Automotive") leaves the
+   title unplaced when the origin is one whose job changes with the field (the
+   framework's `field_bound_origins`), unless a software word or a technology
+   keeps it there ("Data Analyst, Finance", "Clinical Software Engineer").
 6. Meaning: a title the rules cannot place may be placed by a semantic index
    the caller passes (sentence embeddings of the framework's titles), with its
-   own threshold and margin; the rules above still veto generic-only titles.
+   own threshold and margin; the rules above still veto generic-only titles
+   and titles of another field.
 
 The work per title is bounded whatever the input: a title is read up to
 MAX_MATCH_CHARS characters, MAX_TITLE_WORDS words of at most MAX_WORD_LENGTH
@@ -550,6 +555,10 @@ class TitleVocabulary:
     users: dict[str, tuple[int, ...]] = field(repr=False)  # stem -> alias indexes
     target_stems: dict[str, frozenset[str]] = field(repr=False)  # target -> stems its aliases use
     origin_ids: tuple[str, ...] = ()
+    # Folded English words, matched whole: stems would mix "accounting" with "account".
+    fields: frozenset[str] = field(default=frozenset(), repr=False)
+    field_bound: frozenset[str] = frozenset()  # origin ids a field word turns away
+    software: frozenset[str] = field(default=frozenset(), repr=False)
 
 
 def _english(word: str, vocabulary: TitleVocabulary, work: _Work) -> tuple[str, ...] | None:
@@ -793,8 +802,12 @@ class TitleMatcher:
         if len(alias.words) < 2 or alias.head in present:
             return True
         # A broad head ("Data Engineer") may stand for another broad word ("Data
-        # Manager"), never for none at all ("Data").
-        return alias.head in broad and (bool(present & broad) or reading.role_dropped)
+        # Manager"), never for none at all ("Data"). A dropped rank stands for the role
+        # word of an origin's title ("DevOps Lead" leads DevOps engineers), not of an
+        # other job's ("Project Lead" is no "Project Engineer").
+        if alias.head not in broad:
+            return False
+        return bool(present & broad) or (reading.role_dropped and alias.target != OTHER)
 
     def _scored(self, reading: _Reading, work: _Work) -> list[_Scored]:
         readings = self._readings(reading, work)
@@ -844,7 +857,8 @@ class TitleMatcher:
                 best[alias.target] = (score, alias)
         ranked = sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0]))
         other_job = bool(ranked) and ranked[0][0] == OTHER
-        if ranked and ranked[0][1][0] >= MATCH_THRESHOLD and not other_job:
+        other_field = bool(ranked) and self._in_other_field(reading, ranked[0][0])
+        if ranked and ranked[0][1][0] >= MATCH_THRESHOLD and not (other_job or other_field):
             return self._placed(title, reading, ranked, work)
         role_origin = self._technology_role(reading)
         if role_origin is not None:
@@ -861,7 +875,7 @@ class TitleMatcher:
                 VIA_WORDS,
             )
         reason = REASON_NO_MATCH
-        if other_job and ranked[0][1][0] >= MATCH_THRESHOLD:
+        if (other_job or other_field) and ranked[0][1][0] >= MATCH_THRESHOLD:
             reason = REASON_OTHER_JOB
         elif reading.words and all(
             w.stem in self.vocabulary.generic or w.qualifier for w in reading.words
@@ -909,6 +923,19 @@ class TitleMatcher:
         return TitleMatch(
             title, shares, top_score, top_alias.text, (), None, work.steps, KIND_ORIGIN, (), via
         )
+
+    def _in_other_field(self, reading: _Reading, target: str) -> bool:
+        """'Financial Analyst', 'Quality Manager, Manufacturing': a field outside every
+        origin (the framework's `field_words`, qualifiers included) turns a title away
+        from a field-bound origin, unless a software word keeps it there ("Clinical
+        Software Engineer", "Data Analyst, Finance") or a technology names its tools."""
+        vocabulary = self.vocabulary
+        if target not in vocabulary.field_bound:
+            return False
+        words = {w.english for w in reading.words}
+        if not words & vocabulary.fields:
+            return False
+        return not words & (vocabulary.software | vocabulary.technology)
 
     def _technology_role(self, reading: _Reading) -> str | None:
         """'iOS Engineer', 'SAP Consultant': a technology beside a role word places the
@@ -977,6 +1004,7 @@ class TitleMatcher:
             or target not in supported
             or cosine < SEMANTIC_THRESHOLD
             or cosine - runner_up < SEMANTIC_MARGIN
+            or self._in_other_field(reading, target)
         ):
             return None
         if target == PRODUCT:
@@ -1133,6 +1161,7 @@ def _vocabulary(framework: Framework) -> TitleVocabulary:
             for key in (word, *_deletions(word)):
                 typo_index.setdefault(key, set()).add(word)
     known: set[str] = set(generic_words) | set(technology) | set(_folded_words(rules.builder_words))
+    known |= _folded_words(rules.field_words) | _folded_words(rules.software_words)
     for _, text in entries:
         known.update(w for w in re.findall(r"[a-z]+", _fold(text)) if len(w) >= 2)
     known.update(_fold(english) for english in rules.translations)
@@ -1155,4 +1184,7 @@ def _vocabulary(framework: Framework) -> TitleVocabulary:
         users={word: tuple(indexes) for word, indexes in users.items()},
         target_stems={t: frozenset(s) for t, s in target_stems.items()},
         origin_ids=tuple(o.id for o in framework.origins),
+        fields=_folded_words(rules.field_words),
+        field_bound=frozenset(rules.field_bound_origins),
+        software=_folded_words(rules.software_words),
     )

@@ -512,7 +512,8 @@ def _setting_problems(assembly: _Assembly, name: str, exc: ValidationError) -> N
 
 
 def _check_titles(assembly: _Assembly, origins: list[Origin], titles: TitleRules) -> None:
-    """A product title may not be an origin's alias; the builder origin must exist.
+    """A product title may not be an origin's alias; the builder origin, the origins of
+    technology roles and the field-bound origins must exist.
 
     An other-job title that an origin claims (an organisation adding a Data
     Science origin) simply yields to the origin: the matcher leaves it out.
@@ -533,6 +534,13 @@ def _check_titles(assembly: _Assembly, origins: list[Origin], titles: TitleRules
             assembly.problem(
                 source,
                 (*base, "technology_roles", word),
+                f"unknown origin {origin!r}; known: {', '.join(known)}",
+            )
+    for index, origin in enumerate(titles.field_bound_origins):
+        if origin not in known:
+            assembly.problem(
+                source,
+                (*base, "field_bound_origins", index),
                 f"unknown origin {origin!r}; known: {', '.join(known)}",
             )
     if titles.builder_origin is not None and titles.builder_origin not in known:

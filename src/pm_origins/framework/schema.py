@@ -197,6 +197,22 @@ class TitleRules(_Frozen):
     other_titles: tuple[str, ...] = Field(
         default=(), description="Jobs outside every origin, left unplaced."
     )
+    field_words: tuple[str, ...] = Field(
+        default=(),
+        description="Words naming a field outside every origin (financial, mechanical, clinical).",
+    )
+    field_bound_origins: tuple[str, ...] = Field(
+        default=(),
+        description=(
+            "Origins whose titles a field word turns into another job "
+            "('Financial Analyst' is no business analyst)."
+        ),
+    )
+    software_words: tuple[str, ...] = Field(
+        default=(),
+        description="Words that keep a title in its origin beside a field word "
+        "('Clinical Software Engineer').",
+    )
     translations: dict[str, tuple[str, ...]] = Field(
         default_factory=dict,
         description="English title word -> the same word in other languages.",
