@@ -3,6 +3,7 @@ for the person's origin on every gap, and actions that fit the person."""
 
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from collections.abc import Iterator
 
@@ -202,3 +203,22 @@ def test_advice_falls_back_to_origins_weak_in_it_when_the_origin_has_none(
     assert gap_advice(framework, "execution", ["no_such_origin"])
     sales = {a.text for a in framework.origin("sales").advice if a.competency == "execution"}
     assert gap_advice(framework, "execution", ["sales"])[0] in sales
+
+
+def test_advice_is_only_ever_written_for_the_persons_own_origins(framework: Framework) -> None:
+    ids = [o.id for o in framework.origins]
+    for origin in framework.origins:
+        own = {a.text for a in origin.advice}
+        for competency in framework.competency_ids:
+            advice = gap_advice(framework, competency, [origin.id])
+            assert advice and set(advice) <= own, (origin.id, competency)
+    for first, second in itertools.pairwise(ids):
+        both = {a.text for o in (first, second) for a in framework.origin(o).advice}
+        for competency in framework.competency_ids:
+            advice = gap_advice(framework, competency, [first, second])
+            assert set(advice) <= both, (first, second, competency)
+            # A blend hears both backgrounds before a second piece from the closest.
+            seconds = {
+                a.text for a in framework.origin(second).advice if a.competency == competency
+            }
+            assert len(advice) < 2 or advice[1] in seconds, (first, second, competency)

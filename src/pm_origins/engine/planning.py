@@ -25,6 +25,7 @@ the priority, not the raw gap:
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -158,20 +159,22 @@ def check_hours_per_month(value: object) -> int:
 def gap_advice(
     framework: Framework, competency: str, origins: Sequence[str] = ()
 ) -> tuple[str, ...]:
-    """Advice for closing a gap, for the person's origins first (closest first), then
-    from origins whose known weakness the competency is, then from any origin."""
+    """Advice for closing a gap, written for the person's origins: one piece from each
+    (closest first, so a blend hears each background), then more from the closest.
+
+    Advice speaks to one background ("your defect reports..."), so another origin's
+    is never given to someone whose origin is known. Only without a known origin
+    does it come from origins whose known weakness the competency is, then any.
+    """
     known = {o.id for o in framework.origins}
     mine = [framework.origin(o) for o in origins if o in known]
     weak = [o for o in framework.origins if competency in o.weaknesses]
+    pool = mine or [*weak, *framework.origins]
+    texts = [[a.text for a in origin.advice if a.competency == competency] for origin in pool]
     picked: list[str] = []
-    for origin in [*mine, *weak, *framework.origins]:
-        for item in origin.advice:
-            if item.competency == competency and item.text not in picked:
-                picked.append(item.text)
-                break  # one piece per origin, so a second origin's view can join
-        if len(picked) >= ADVICE_PER_GAP:
-            break
-    return tuple(picked)
+    for turn in itertools.zip_longest(*texts):
+        picked.extend(t for t in turn if t is not None and t not in picked)
+    return tuple(picked[:ADVICE_PER_GAP])
 
 
 def rank_gaps(
