@@ -101,3 +101,13 @@ def test_the_explanation_names_the_strongest_answers(framework: Framework) -> No
     reason = next(r for r in result.reasons if r.competency == "analytics")
     assert reason.prior_source == "history"
     assert reason.answers[0].item_id == items[0].id
+
+
+def test_gap_advice_comes_only_from_the_persons_own_origin(framework: Framework) -> None:
+    from pm_origins.engine.matching import OriginShare, advice_for_gaps
+
+    for origin in framework.origins:
+        share = (OriginShare(origin.id, origin.name, 1.0),)
+        advice = advice_for_gaps(framework, framework.competency_ids, share)
+        assert {a.competency for a in advice} == set(framework.competency_ids), origin.id
+        assert all(a.origin == origin.id for a in advice), origin.id

@@ -237,20 +237,22 @@ def typical_strengths(
 def advice_for_gaps(
     framework: Framework, gaps: tuple[str, ...], origins: tuple[OriginShare, ...]
 ) -> tuple[Advice, ...]:
-    """Advice for each gap, first from the person's own origins, then from any origin
-    whose typical weakness it is."""
+    """Advice for each gap from the person's own origins (closest first). Advice speaks
+    to one background, so only a gap none of them has advice for takes it from the
+    origins whose typical weakness it is."""
     ranked = [framework.origin(o.id) for o in origins]
     out: list[Advice] = []
     for gap in gaps:
-        picked: list[Advice] = []
         fallbacks = [o for o in framework.origins if gap in o.weaknesses]
-        for origin in [*ranked, *fallbacks]:
-            for item in origin.advice:
-                if item.competency == gap and all(a.text != item.text for a in picked):
-                    picked.append(Advice(gap, origin.id, item.text))
-            if len(picked) >= ADVICE_PER_GAP:
+        for pool in (ranked, fallbacks):
+            picked: list[Advice] = []
+            for origin in pool:
+                for item in origin.advice:
+                    if item.competency == gap and all(a.text != item.text for a in picked):
+                        picked.append(Advice(gap, origin.id, item.text))
+            if picked:
+                out.extend(picked[:ADVICE_PER_GAP])
                 break
-        out.extend(picked[:ADVICE_PER_GAP])
     return tuple(out)
 
 
