@@ -38,7 +38,8 @@ def test_a_spreadsheets_byte_order_mark_and_blank_lines_are_fine(framework: Fram
         ("Cy,QA Engineer,,", "Line 3: the role 'QA Engineer' must look like"),
         ("Cy,QA Engineer=five,,", "Line 3: the role"),
         ("Cy,QA Engineer=99,,", "Line 3: Years in 'QA Engineer'"),
-        ("Cy,Astronaut=3,,", "Line 3: we could not place 'Astronaut'"),
+        ("Cy,Astronaut=3,,", "Line 3: We could not place 'Astronaut'"),
+        ("Cy,Nurse=3:chef,,", "Line 3: The origin chosen for 'Nurse' is 'chef'"),
         ("Cy,QA Engineer=3,9,", "Line 3: The answer to 'innovation_01' must be from 1 to 5"),
         ("Cy,QA Engineer=3,often,", "Line 3: The answer to 'innovation_01' must be a whole number"),
         ("Cy,,,", "Line 3: give 'Cy' at least one role or one answer"),
@@ -52,6 +53,29 @@ def test_a_bad_row_is_reported_by_its_line(framework: Framework, row: str, expec
     assert not roster.valid
     assert len(roster.problems) == 1
     assert roster.problems[0].startswith(expected), roster.problems
+
+
+def test_a_title_of_another_field_says_so_and_how_to_choose_its_origin(
+    framework: Framework,
+) -> None:
+    roster = read_roster(framework, "name,roles\nCy,Pharmacist=4;QA Engineer=2\n")
+    assert not roster.valid
+    (problem,) = roster.problems
+    assert "'Pharmacist' reads as a job outside every origin" in problem
+    assert '"Pharmacist=5:qa"' in problem and "project_management" in problem
+
+
+def test_a_chosen_origin_places_a_title_that_fits_none(framework: Framework) -> None:
+    roster = read_roster(framework, "name,roles\nCy,Pharmacist=4@1:qa;QA Engineer=2\n")
+    assert roster.valid, roster.problems
+    (cy,) = roster.people
+    assert [(r.title, r.years, r.years_ago, r.origin) for r in cy.roles] == [
+        ("Pharmacist", 4.0, 1.0, "qa"),
+        ("QA Engineer", 2.0, 0.0, None),
+    ]
+    assert cy.history is not None
+    assert [e.match.kind for e in cy.history.evidence] == ["chosen", "origin"]
+    assert cy.history.blend == {"qa": 1.0}
 
 
 def test_every_bad_row_is_reported_not_just_the_first(framework: Framework) -> None:

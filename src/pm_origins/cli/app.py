@@ -877,7 +877,7 @@ def team_analyze(
     file: Annotated[
         Path,
         typer.Argument(
-            help='CSV with columns name, roles ("Title=Years[@Ago]" separated by ;) and '
+            help='CSV with columns name, roles ("Title=Years[@Ago][:origin]" separated by ;) and '
             "optional question-id answer columns.",
             show_default=False,
         ),

@@ -30,6 +30,7 @@ MIXED_SCRIPTS_HINT = (
     "For {title!r}, the title mixes letters of different alphabets that look alike; "
     "type it again in one alphabet."
 )
+OTHER_JOB_HINT = "{title!r} reads as a job outside every origin, so it adds to none."
 
 
 class EngineInputError(ValueError):
@@ -47,16 +48,26 @@ class UnmatchedTitlesError(EngineInputError):
         self,
         unmatched: tuple[tuple[str, tuple[str, ...]], ...],
         mixed_scripts: frozenset[str] = frozenset(),
+        other_jobs: frozenset[str] = frozenset(),
     ) -> None:
         self.unmatched = unmatched
         self.mixed_scripts = mixed_scripts
+        self.other_jobs = other_jobs
         titles = ", ".join(repr(title) for title, _ in unmatched)
         hints = " ".join(
-            MIXED_SCRIPTS_HINT.format(title=title)
-            if title in mixed_scripts
-            else f"For {title!r}, did you mean {' or '.join(repr(s) for s in suggestions)}?"
-            if suggestions
-            else f"For {title!r}, try the title most people in that job would use."
+            _title_hint(title, suggestions, title in mixed_scripts, title in other_jobs)
             for title, suggestions in unmatched
         )
         super().__init__(UNMATCHED_TITLES.format(titles=titles, hints=hints))
+
+
+def _title_hint(title: str, suggestions: tuple[str, ...], mixed: bool, other_job: bool) -> str:
+    """What to do about one title the matcher could not place."""
+    if mixed:
+        return MIXED_SCRIPTS_HINT.format(title=title)
+    said = [OTHER_JOB_HINT.format(title=title)] if other_job else []
+    if suggestions:
+        said.append(f"For {title!r}, did you mean {' or '.join(repr(s) for s in suggestions)}?")
+    elif not other_job:
+        said.append(f"For {title!r}, try the title most people in that job would use.")
+    return " ".join(said)

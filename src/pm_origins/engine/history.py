@@ -28,6 +28,7 @@ from pm_origins.engine.titles import (
     KIND_PRODUCT,
     KIND_UNMATCHED,
     REASON_MIXED_SCRIPTS,
+    REASON_OTHER_JOB,
     TitleMatch,
     TitleMatcher,
 )
@@ -132,6 +133,7 @@ class History:
         return UnmatchedTitlesError(
             tuple((m.title, m.suggestions) for m in self.unmatched),
             frozenset(m.title for m in self.unmatched if m.reason == REASON_MIXED_SCRIPTS),
+            frozenset(m.title for m in self.unmatched if m.reason == REASON_OTHER_JOB),
         )
 
 

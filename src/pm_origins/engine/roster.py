@@ -1,7 +1,8 @@
 """A roster of people as CSV text: a name, past roles, and optional answers.
 
 Columns: `name`, `roles` (``Title=Years`` or ``Title=Years@YearsAgo``, several
-separated by ``;``), then any question ids as answer columns (an empty cell is
+separated by ``;``; ``:origin`` after the numbers chooses the origin of a title
+that fits none, as `--role` does), then any question ids as answer columns (an empty cell is
 a question not answered). Every problem is reported with its line number, and
 a caller saves nothing unless there are none.
 """
@@ -35,8 +36,10 @@ DUPLICATE_COLUMN = "Line 1: the column {column!r} appears twice."
 TOO_MANY_ROWS = "The file has more than {limit} people; split it into smaller files."
 BAD_ROLE = (
     'Line {line}: the role {spec!r} must look like "QA Engineer=5" (title=years), '
-    'optionally with how long ago it ended: "QA Engineer=5@2".'
+    'optionally with how long ago it ended ("QA Engineer=5@2") and the origin you '
+    'choose for it ("Test Pilot=5@2:qa").'
 )
+CHOOSE_ORIGIN = ' Or choose its origin after a colon, as in "{title}=5:qa" (origins: {origins}).'
 EMPTY_NAME = "Line {line}: every person needs a name."
 NAME_TOO_LONG = f"Line {{line}}: the name is longer than {MAX_NAME_LENGTH} characters."
 NOTHING_TO_SCORE = "Line {line}: give {name!r} at least one role or one answer."
@@ -91,12 +94,15 @@ def memo_matcher(framework: Framework, matcher: TitleMatcher | None = None) -> T
 
 
 def parse_roles(spec: str, line: int) -> tuple[Role, ...]:
-    """``Title=Years[@Ago]`` specs separated by ``;`` as Roles (unvalidated)."""
+    """``Title=Years[@Ago][:origin]`` specs separated by ``;`` as Roles (unvalidated);
+    ``:origin`` is the origin chosen for a title the matcher cannot place, as on the
+    command line's ``--role``."""
     roles = []
     for part in (p.strip() for p in spec.split(";")):
         if not part:
             continue
         title, sep, numbers = part.rpartition("=")
+        numbers, _, origin = numbers.partition(":")
         years_text, _, ago_text = numbers.partition("@")
         try:
             years = float(years_text)
@@ -105,7 +111,7 @@ def parse_roles(spec: str, line: int) -> tuple[Role, ...]:
             raise EngineInputError(BAD_ROLE.format(line=line, spec=part)) from None
         if not sep or not title.strip():
             raise EngineInputError(BAD_ROLE.format(line=line, spec=part))
-        roles.append(Role(title.strip(), years, ago))
+        roles.append(Role(title.strip(), years, ago, origin=origin.strip() or None))
     return tuple(roles)
 
 
@@ -156,13 +162,12 @@ def _person(
         history = read_history(framework, roles, matcher=matcher)
     except EngineInputError as exc:
         raise EngineInputError(f"Line {line}: {exc.message}") from None
-    for match in history.unmatched:
-        hint = (
-            f" Did you mean {' or '.join(repr(s) for s in match.suggestions)}?"
-            if match.suggestions
-            else " Use the title most people in that job would use."
+    if history.unmatched:
+        first = history.unmatched[0].title
+        raise EngineInputError(
+            f"Line {line}: {history.unmatched_error().message}"
+            + CHOOSE_ORIGIN.format(title=first, origins=", ".join(o.id for o in framework.origins))
         )
-        raise EngineInputError(f"Line {line}: we could not place {match.title!r}.{hint}")
     answers = _answers(framework, header, cells, line)
     if not roles and not answers:
         raise EngineInputError(NOTHING_TO_SCORE.format(line=line, name=name))

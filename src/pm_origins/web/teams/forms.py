@@ -47,7 +47,8 @@ class CohortForm(forms.Form):
     file = forms.FileField(
         label="CSV file",
         help_text="Columns: name, roles (Title=Years or Title=Years@YearsAgo, several "
-        "separated by ;), then any question ids as answer columns. UTF-8, at most 2 MB.",
+        "separated by ;, and :origin after a title that fits no origin, as in Nurse=4:qa), "
+        "then any question ids as answer columns. UTF-8, at most 2 MB.",
     )
 
     def clean_file(self) -> str:
