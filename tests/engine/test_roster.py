@@ -31,6 +31,23 @@ def test_a_spreadsheets_byte_order_mark_and_blank_lines_are_fine(framework: Fram
     assert roster.valid and len(roster.people) == 2
 
 
+@pytest.mark.parametrize("separator", [";", "\t"])
+def test_a_spreadsheets_semicolons_or_tabs_between_columns_are_read(
+    framework: Framework, separator: str
+) -> None:
+    # Spreadsheets in many locales separate columns with ";" and quote a cell holding one.
+    text = GOOD.replace(",", separator).replace(
+        f"QA Engineer=5;Software Engineer=2@3{separator}",
+        '"QA Engineer=5;Software Engineer=2@3"' + separator,
+    )
+    roster = read_roster(framework, text)
+    assert roster.valid, roster.problems
+    assert [(p.name, len(p.roles), p.answers) for p in roster.people] == [
+        ("Ana Lima", 2, {"innovation_01": 4}),
+        ("Ben Ode", 1, {"ux_01": 2}),
+    ]
+
+
 @pytest.mark.parametrize(
     ("row", "expected"),
     [

@@ -28,6 +28,7 @@ from pm_origins.framework import Framework
 
 MAX_NAME_LENGTH = 120
 MAX_ROLES_PER_PERSON = 20
+DELIMITERS = (",", ";", "\t")  # comma first: it is the format's own
 
 NO_HEADER = "The file is empty. The first line names the columns: name,roles and any question ids."
 MISSING_COLUMN = "Line 1: the header needs a {column!r} column; it has {found}."
@@ -192,7 +193,7 @@ def read_roster(
         A Roster with the people read and the problems found (empty when valid).
     """
     text = text.removeprefix("\ufeff")  # a spreadsheet's byte-order mark
-    reader = csv.reader(io.StringIO(text))
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
     lines: list[tuple[int, list[str]]] = []
     try:
         for row in reader:
@@ -229,6 +230,17 @@ def read_roster(
         first_line[key] = number
         people.append(person)
     return Roster(tuple(people), tuple(found))
+
+
+def _delimiter(text: str) -> str:
+    """The column separator: a comma, or the semicolon or tab that spreadsheets in
+    many locales write, when it is what splits the header into name and roles."""
+    header = text.lstrip().partition("\n")[0].lower()
+    for candidate in DELIMITERS:
+        columns = {cell.strip().strip('"') for cell in header.split(candidate)}
+        if {"name", "roles"} <= columns:
+            return candidate
+    return ","
 
 
 def _header_problems(framework: Framework, header: list[str]) -> tuple[str, ...]:
