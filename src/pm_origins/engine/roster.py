@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -21,6 +20,7 @@ from threadpoolctl import threadpool_limits  # type: ignore[import-untyped]
 from pm_origins.engine.errors import EngineInputError
 from pm_origins.engine.evaluate import Evaluation, assemble
 from pm_origins.engine.history import History, Role, read_history, validate_role
+from pm_origins.engine.limits import has_forbidden_characters
 from pm_origins.engine.quality import check_rows
 from pm_origins.engine.scoring import answer_matrix, item_bank, score_rows
 from pm_origins.engine.titles import TitleMatch, TitleMatcher
@@ -147,7 +147,7 @@ def _person(
         raise EngineInputError(
             WRONG_CELL_COUNT.format(line=line, found=len(cells), expected=len(header))
         )
-    if any(unicodedata.category(ch) in {"Cc", "Cs"} for cell in cells for ch in cell):
+    if any(has_forbidden_characters(cell) for cell in cells):
         raise EngineInputError(CONTROL_CHARACTERS.format(line=line))
     row = dict(zip(header, cells, strict=True))
     name = " ".join(row["name"].split())
