@@ -22,7 +22,7 @@ from pm_origins.engine.evaluate import Evaluation, assemble
 from pm_origins.engine.history import History, Role, read_history, validate_role
 from pm_origins.engine.limits import has_forbidden_characters
 from pm_origins.engine.quality import check_rows
-from pm_origins.engine.scoring import answer_matrix, item_bank, score_rows
+from pm_origins.engine.scoring import FloatArray, answer_matrix, item_bank, score_rows
 from pm_origins.engine.titles import TitleMatch, TitleMatcher
 from pm_origins.framework import Framework
 
@@ -59,8 +59,10 @@ class RosterPerson:
     name: str
     roles: tuple[Role, ...]
     answers: dict[str, int]
-    # The roles as read when the row was checked, so evaluating does not read them again.
+    # The roles as read when the row was checked, and the answers as the row that
+    # checked them (`answer_matrix`), so evaluating does neither again.
     history: History | None = field(default=None, compare=False, repr=False)
+    row: FloatArray | None = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -118,22 +120,22 @@ def parse_roles(spec: str, line: int) -> tuple[Role, ...]:
 
 def _answers(
     framework: Framework, header: list[str], cells: list[str], line: int
-) -> dict[str, int]:
-    answers: dict[str, int] = {}
+) -> tuple[dict[str, int], FloatArray]:
+    """A row's answers, and the same as an `answer_matrix` row (kept for scoring)."""
+    answers: dict[str, object] = {}
     for column, cell in zip(header, cells, strict=True):
         if column in {"name", "roles"} or not cell.strip():
             continue
         text = cell.strip()
         try:
-            value = float(text)
+            answers[column] = float(text)
         except ValueError:
-            value = text  # type: ignore[assignment]  # answer_matrix says what is wrong
-        answers[column] = value  # type: ignore[assignment]
+            answers[column] = text  # answer_matrix says what is wrong
     try:
-        answer_matrix(item_bank(framework), answers)
+        row = answer_matrix(item_bank(framework), answers)
     except EngineInputError as exc:
         raise EngineInputError(f"Line {line}: {exc.message}") from None
-    return {k: int(v) for k, v in answers.items()}
+    return {k: int(v) for k, v in answers.items()}, row  # type: ignore[call-overload]
 
 
 def _person(
@@ -147,15 +149,15 @@ def _person(
         raise EngineInputError(
             WRONG_CELL_COUNT.format(line=line, found=len(cells), expected=len(header))
         )
-    if any(has_forbidden_characters(cell) for cell in cells):
+    if has_forbidden_characters("".join(cells)):
         raise EngineInputError(CONTROL_CHARACTERS.format(line=line))
-    row = dict(zip(header, cells, strict=True))
-    name = " ".join(row["name"].split())
+    by_column = dict(zip(header, cells, strict=True))
+    name = " ".join(by_column["name"].split())
     if not name:
         raise EngineInputError(EMPTY_NAME.format(line=line))
     if len(name) > MAX_NAME_LENGTH:
         raise EngineInputError(NAME_TOO_LONG.format(line=line))
-    roles = parse_roles(row.get("roles", ""), line)
+    roles = parse_roles(by_column.get("roles", ""), line)
     if len(roles) > MAX_ROLES_PER_PERSON:
         raise EngineInputError(TOO_MANY_ROLES.format(line=line))
     try:
@@ -169,10 +171,10 @@ def _person(
             f"Line {line}: {history.unmatched_error().message}"
             + CHOOSE_ORIGIN.format(title=first, origins=", ".join(o.id for o in framework.origins))
         )
-    answers = _answers(framework, header, cells, line)
+    answers, answer_row = _answers(framework, header, cells, line)
     if not roles and not answers:
         raise EngineInputError(NOTHING_TO_SCORE.format(line=line, name=name))
-    return RosterPerson(line, name, roles, answers, history)
+    return RosterPerson(line, name, roles, answers, history, answer_row)
 
 
 def read_roster(
@@ -281,7 +283,9 @@ def evaluate_roster(
         if history.unmatched:
             raise history.unmatched_error()
     bank = item_bank(framework)
-    matrix = np.vstack([answer_matrix(bank, p.answers) for p in people])
+    matrix = np.vstack(
+        [p.row if p.row is not None else answer_matrix(bank, p.answers) for p in people]
+    )
     # Scoring a roster is a few matrix products of modest size, where BLAS threads
     # mostly wait on each other: one thread does it for less CPU and no more time
     # (docs/PERFORMANCE.md, "Teams").

@@ -27,7 +27,6 @@ items' log category probabilities, done in row chunks to bound memory.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -185,13 +184,19 @@ class ItemBank:
 
     def index(self, item_id: str) -> int:
         try:
-            return self._positions[item_id]
+            return self.positions[item_id]
         except KeyError:
             raise EngineInputError(UNKNOWN_ITEM.format(item=item_id)) from None
 
-    @property
-    def _positions(self) -> dict[str, int]:
-        return _positions(self.item_ids)
+    @cached_property
+    def positions(self) -> dict[str, int]:
+        """Item id -> its column (worked out once per bank)."""
+        return {item_id: index for index, item_id in enumerate(self.item_ids)}
+
+    @cached_property
+    def top_points(self) -> tuple[int, ...]:
+        """Each item's highest answer, as plain ints (checked per answer)."""
+        return tuple(int(p) for p in self.points)
 
     @property
     def categories(self) -> int:
@@ -204,11 +209,6 @@ class ItemBank:
         table = _log_table(self, STANDARD_GRID)
         table.setflags(write=False)
         return table
-
-
-@lru_cache(maxsize=64)
-def _positions(item_ids: tuple[str, ...]) -> dict[str, int]:
-    return {item_id: index for index, item_id in enumerate(item_ids)}
 
 
 @lru_cache(maxsize=16)
@@ -239,24 +239,37 @@ def answer_matrix(bank: ItemBank, answers: Mapping[str, object]) -> FloatArray:
     Raises EngineInputError for an unknown item or an answer off the scale.
     """
     row = np.full((1, len(bank.item_ids)), np.nan)
+    top_points = bank.top_points
+    columns = []
+    values = []
     for item_id, value in answers.items():
         column = bank.index(item_id)
-        points = int(bank.points[column])
-        if (
-            isinstance(value, bool)
-            or not isinstance(value, (int, float))
-            or not math.isfinite(value)
-            or value != int(value)
-        ):
+        points = top_points[column]
+        number = _whole_number(value)
+        if number is None:
             raise EngineInputError(
                 ANSWER_NOT_WHOLE.format(item=item_id, points=points, value=value)
             )
-        if not 1 <= value <= points:
+        if not 1 <= number <= points:
             raise EngineInputError(
-                ANSWER_OUT_OF_RANGE.format(item=item_id, points=points, value=int(value))
+                ANSWER_OUT_OF_RANGE.format(item=item_id, points=points, value=number)
             )
-        row[0, column] = value
+        columns.append(column)
+        values.append(number)
+    row[0, columns] = values
     return row
+
+
+def _whole_number(value: object) -> int | None:
+    """An answer as an int when it is a whole number: an int (not a bool) or a finite
+    float without a fraction; None for anything else."""
+    if type(value) is int:
+        return value
+    if isinstance(value, float):
+        return int(value) if value.is_integer() else None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)
+    return None
 
 
 def keyed_answers(bank: ItemBank, matrix: FloatArray) -> FloatArray:
