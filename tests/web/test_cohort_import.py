@@ -91,6 +91,27 @@ def test_the_export_is_csv_with_scores_and_safe_cells(coach: User, client: Clien
     assert float(rows[0]["ux"]) > 0 and rows[0]["ux_01"] == "4"
 
 
+def test_a_chosen_origin_is_imported_kept_and_exported(coach: User, client: Client) -> None:
+    text = "name,roles\nCy,Pharmacist=4@1:qa;QA Engineer=2\n"
+    cohort = services.cohort_import(coach=coach, name="C", text=text)
+    (person,) = cohort.people.all()
+    assert [r["kind"] for r in person.result["roles"]] == ["chosen", "origin"]
+    assert person.result["roles"][0]["chosen_origin"] == "qa"
+    client.force_login(coach)
+    response = client.get(reverse("teams:cohort-export", args=[cohort.pk]))
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert rows[0]["roles"] == "Pharmacist=4@1:qa;QA Engineer=2"
+
+
+def test_a_title_of_another_field_is_refused_with_how_to_choose_its_origin(
+    coach: User, client: Client
+) -> None:
+    client.force_login(coach)
+    html = upload(client, "name,roles\nCy,Pharmacist=4\n").content.decode()
+    assert "Line 2:" in html and "Pharmacist=5:qa" in html
+    assert not Cohort.objects.exists()
+
+
 def test_a_cohort_page_reads_the_stored_results_without_rescoring(coach: User) -> None:
     cohort = services.cohort_import(coach=coach, name="C", text=COHORT_CSV)
     person = cohort.people.get(name="Ana")

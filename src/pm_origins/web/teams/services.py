@@ -420,6 +420,7 @@ def cohort_import(
                 line=person.line,
                 roles=[
                     {"title": r.title, "years": r.years, "years_ago": r.years_ago}
+                    | ({"origin": r.origin} if r.origin else {})
                     for r in person.roles
                 ],
                 answers=person.answers,
@@ -456,7 +457,12 @@ def _roles_spec(roles: Iterable[Mapping[str, Any]]) -> str:
     for role in roles:
         ago = float(role.get("years_ago") or 0)
         years = f"{float(role.get('years') or 0):g}"
-        parts.append(f"{role.get('title')}={years}" + (f"@{ago:g}" if ago else ""))
+        chosen = role.get("origin")
+        parts.append(
+            f"{role.get('title')}={years}"
+            + (f"@{ago:g}" if ago else "")
+            + (f":{chosen}" if chosen else "")
+        )
     return ";".join(parts)
 
 
