@@ -101,6 +101,16 @@ def test_an_unplaced_title_offers_suggestions_and_its_closest_origins(client: Cl
     assert "Marketing (closest)" in text
 
 
+def test_a_title_of_another_field_says_so_and_offers_a_choice(client: Client) -> None:
+    assessment = start(client)
+    page = client.post(_roles_url(assessment), roles_post([("Pharmacist", "4", "0")], seen=False))
+
+    text = page.content.decode()
+    assert "This reads as a job outside every origin" in text
+    assert "We could not place this title." not in text
+    assert "Closest origin" in text and "Remove this role" in text
+
+
 def test_clicking_a_suggestion_puts_it_in_place_without_saving(client: Client) -> None:
     assessment = start(client)
     data = roles_post([("Growth Ninja", "2", "0")], seen=False, use_title="0:Growth Hacker")
