@@ -60,6 +60,7 @@ PINNED = {
         "MAX_YEARS",
         "NOTHING_TO_SCORE",
         "REASON_MIXED_SCRIPTS",
+        "REASON_OTHER_JOB",
         "TOO_MANY_ROLES",
         "check_answers",
         "check_many",

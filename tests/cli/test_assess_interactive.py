@@ -83,6 +83,7 @@ def test_it_offers_suggestions_for_a_title_it_cannot_place(cli) -> None:
 def test_a_title_it_cannot_place_can_be_given_an_origin(cli, framework: Framework) -> None:
     # "Data Scientist" is a job outside every origin; the person places it themselves.
     probe = cli("assess", "--format", "json", input=script("Data Scientist", "", "", "f", ""))
+    assert "'Data Scientist' reads as a job outside every origin" in probe.stderr
     assert "That role is left out." in probe.stderr
     options = [line.strip() for line in probe.stderr.splitlines() if "Business Analysis" in line]
     number = options[0].split(".")[0]

@@ -10,6 +10,7 @@ from pm_origins.engine import (
     KIND_UNMATCHED,
     MAX_YEARS,
     REASON_MIXED_SCRIPTS,
+    REASON_OTHER_JOB,
     Evaluation,
     Prior,
     Role,
@@ -72,7 +73,14 @@ def _choose(
     if match.reason == REASON_MIXED_SCRIPTS:
         console.print(f"  {escape(title)!r} mixes letters of different alphabets; type it again.")
         return None
-    console.print(f"  We could not place {escape(title)!r}.")
+    if match.reason == REASON_OTHER_JOB:
+        console.print(
+            f"  {escape(title)!r} reads as a job outside every origin, so on its own it adds "
+            "to none. If it taught you the work of one, choose the closest; if not, press "
+            "Enter to leave it out."
+        )
+    else:
+        console.print(f"  We could not place {escape(title)!r}.")
     titles = list(match.suggestions)
     origins = [*match.closest, *(o.id for o in framework.origins if o.id not in match.closest)]
     choices: list[tuple[str, str | None]] = [(t, None) for t in titles]
