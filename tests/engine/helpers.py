@@ -34,3 +34,15 @@ def answers_for(framework: Framework, target: Mapping[str, float]) -> dict[str, 
             carried = wanted - step
             answers[item.id] = top + 1 - step if item.reverse else 1 + step
     return answers
+
+
+def ux_style_answers(framework: Framework) -> dict[str, int]:
+    """The answers of someone whose practice looks like a UX designer's: frequent
+    innovation and UX work, research often, execution and analytics now and then."""
+    steps = {"innovation": 4, "ux": 4, "research": 3, "execution": 2, "analytics": 2}
+    return {
+        item.id: (5 - steps.get(item.competency, 1))
+        if item.reverse
+        else 1 + steps.get(item.competency, 1)
+        for item in framework.items
+    }

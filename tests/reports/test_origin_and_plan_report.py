@@ -8,6 +8,7 @@ import json
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.engine.helpers import ux_style_answers
 
 from pm_origins.engine import Role, evaluate
 from pm_origins.framework import Framework, load_framework
@@ -15,16 +16,6 @@ from pm_origins.reports import render_markdown, saved_result
 from pm_origins.reports.data import evaluation_data
 from pm_origins.reports.markdown import escape_markdown
 from pm_origins.reports.result import CLOSE_ENOUGH_TEXT, largest_remainder, read_result
-
-
-def ux_style_answers(framework: Framework) -> dict[str, int]:
-    steps = {"innovation": 4, "ux": 4, "research": 3, "execution": 2, "analytics": 2}
-    return {
-        item.id: (5 - steps.get(item.competency, 1))
-        if item.reverse
-        else 1 + steps.get(item.competency, 1)
-        for item in framework.items
-    }
 
 
 @given(st.lists(st.floats(0, 1000), min_size=1, max_size=10), st.integers(1, 1000))

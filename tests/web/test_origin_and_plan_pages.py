@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.urls import reverse
+from tests.engine.helpers import ux_style_answers
 
 from pm_origins.engine import Role
 from pm_origins.framework import Framework
@@ -15,16 +16,6 @@ from pm_origins.web.assessments import services
 from .api_helpers import QA_ROLE, ApiClient, error_of
 
 pytestmark = pytest.mark.django_db
-
-
-def ux_style_answers(framework: Framework) -> dict[str, int]:
-    steps = {"innovation": 4, "ux": 4, "research": 3, "execution": 2, "analytics": 2}
-    return {
-        item.id: (5 - steps.get(item.competency, 1))
-        if item.reverse
-        else 1 + steps.get(item.competency, 1)
-        for item in framework.items
-    }
 
 
 def test_the_result_page_says_what_the_career_says_and_what_the_answers_resemble(

@@ -24,6 +24,7 @@ from pm_origins.evidence import title_matcher
 from pm_origins.framework import Framework
 
 BACK, SKIP, FINISH = "b", "s", "f"
+KEEP = "keep"  # Enter on a question already answered (never typed as such)
 
 
 def _ask(console: Console, prompt: str) -> str:
@@ -153,28 +154,41 @@ def ask_answers(framework: Framework, console: Console) -> dict[str, int]:
         item = items[index]
         points = framework.scale(item.scale).points
         done = sum(1 for i in items if i.id in answers)
-        console.print(f"\n[dim][{index + 1}/{len(items)} · {done} answered][/dim]")
-        console.print(escape(item.text))
-        current = answers.get(item.id)
-        keep = f" [{current}, Enter keeps it]" if current else ""
-        text = _ask(console, f"How often? (1-{points}, {BACK}/{SKIP}/{FINISH}){keep}:").lower()
-        if not text and current:
+        where = f"[{index + 1}/{len(items)} · {done} answered]"
+        reply = _ask_answer(console, where, item.text, points, answers.get(item.id))
+        if reply == KEEP:
             index += 1
-        elif text == BACK:
+        elif reply == BACK:
             index = max(0, index - 1)
-        elif text == SKIP:
+        elif reply == SKIP:
             answers.pop(item.id, None)
             index += 1
-        elif text == FINISH:
+        elif reply == FINISH:
             break
-        elif text.isdigit() and 1 <= int(text) <= points:
-            answers[item.id] = int(text)
+        elif isinstance(reply, int):
+            answers[item.id] = reply
             index += 1
-        else:
-            console.print(
-                f"  Please type a number from 1 to {points}, or {BACK}, {SKIP} or {FINISH}."
-            )
     return answers
+
+
+def _ask_answer(
+    console: Console, where: str, text: str, points: int, current: int | None
+) -> int | str:
+    """Show one question and read the reply: an answer from 1 to `points`, or KEEP
+    (Enter on an answered question), BACK, SKIP or FINISH; anything else is
+    explained, and the caller shows the question again (its reply is "")."""
+    console.print(f"\n[dim]{escape(where)}[/dim]")
+    console.print(escape(text))
+    keep = f" [{current}, Enter keeps it]" if current else ""
+    reply = _ask(console, f"How often? (1-{points}, {BACK}/{SKIP}/{FINISH}){keep}:").lower()
+    if not reply and current:
+        return KEEP
+    if reply in (BACK, SKIP, FINISH):
+        return reply
+    if reply.isdigit() and 1 <= int(reply) <= points:
+        return int(reply)
+    console.print(f"  Please type a number from 1 to {points}, or {BACK}, {SKIP} or {FINISH}.")
+    return ""
 
 
 def pick_target(framework: Framework, text: str) -> str | None:
@@ -252,25 +266,17 @@ def ask_adaptive(
         revise = item.id != session.pending
         left = session.questions_after(item.id)
         where = f"[question {position + 1} · about {left} more · {len(session.answers)} answered]"
-        console.print(f"\n[dim]{escape(where)}[/dim]")
-        console.print(escape(item.text))
-        current = session.answers.get(item.id)
-        keep = f" [{current}, Enter keeps it]" if current else ""
-        text = _ask(console, f"How often? (1-{points}, {BACK}/{SKIP}/{FINISH}){keep}:").lower()
-        if not text and current:
+        reply = _ask_answer(console, where, item.text, points, session.answers.get(item.id))
+        if reply == KEEP:
             position += 1
-        elif text == BACK:
+        elif reply == BACK:
             position = max(0, position - 1)
-        elif text == SKIP:
+        elif reply == SKIP:
             session.skip(item.id, revise=revise)
             position += 1
-        elif text == FINISH:
+        elif reply == FINISH:
             break
-        elif text.isdigit() and 1 <= int(text) <= points:
-            session.answer(item.id, int(text), revise=revise)
+        elif isinstance(reply, int):
+            session.answer(item.id, reply, revise=revise)
             position += 1
-        else:
-            console.print(
-                f"  Please type a number from 1 to {points}, or {BACK}, {SKIP} or {FINISH}."
-            )
     return dict(session.answers)
